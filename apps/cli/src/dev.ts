@@ -1,0 +1,105 @@
+// `pnpm dev`: one command to a working platform. Uses DATABASE_URL, or starts the embedded
+// PostgreSQL (data in .dispatch/pgdata), migrates, seeds the demo newsroom when empty, then
+// runs the reader (:3000) and admin (:3001) apps until Ctrl-C. `--prod` serves built apps.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import pc from "picocolors";
+import { applyMigrations, createDb } from "@dispatch/db";
+import { seedDemo } from "@dispatch/api";
+import { DEFAULT_EMBEDDED_PORT, openConnection } from "./database";
+import { repoRoot } from "./paths";
+
+const production = process.argv.includes("--prod");
+const apps = [
+  { name: "reader", port: Number(process.env.READER_PORT ?? 3000) },
+  { name: "admin", port: Number(process.env.ADMIN_PORT ?? 3001) },
+] as const;
+
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const connection = await openConnection({ port: Number(process.env.DISPATCH_EMBEDDED_PORT ?? DEFAULT_EMBEDDED_PORT) });
+  console.log(`${pc.bold("Database")}  ${connection.describe}`);
+
+  const migrations = await applyMigrations(connection.url);
+  if (migrations.applied.length > 0) console.log(`${pc.bold("Migrated")}  ${migrations.applied.join(", ")}`);
+
+  const db = createDb(connection.url, { max: 4 });
+  if ((await db.story.count()) === 0) {
+    const seeded = await seedDemo(db);
+    console.log(`${pc.bold("Seeded")}    ${seeded.topics} demo topics, ${seeded.storiesStored} demo stories`);
+  }
+  await db.$disconnect();
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) child.kill("SIGTERM");
+    await connection.embedded?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  const env = { ...process.env, DATABASE_URL: connection.url, NEXT_TELEMETRY_DISABLED: "1" };
+  for (const app of apps) {
+    const cwd = path.join(repoRoot, "apps", app.name);
+    const next = path.join(cwd, "node_modules", ".bin", "next");
+    const args = production ? ["start", "-p", String(app.port)] : ["dev", "-p", String(app.port)];
+    const child = spawn(next, args, { cwd, env: { ...env, PORT: String(app.port) }, stdio: ["ignore", "pipe", "pipe"] });
+    prefixOutput(child, app.name);
+    child.on("exit", (code) => {
+      if (!stopping) {
+        console.error(pc.red(`${app.name} stopped (exit ${code ?? "signal"}); shutting down.`));
+        void shutdown(code ?? 1);
+      }
+    });
+    children.push(child);
+  }
+
+  await Promise.all(apps.map((app) => waitForHttp(`http://127.0.0.1:${app.port}/`)));
+  console.log(
+    [
+      "",
+      pc.bold(pc.green(`Dispatch is running (${((Date.now() - started) / 1000).toFixed(1)} s)`)),
+      `  Reader  http://localhost:${apps[0].port}`,
+      `  Admin   http://localhost:${apps[1].port}`,
+      `  DB      ${connection.embedded ? connection.url : connection.describe}`,
+      pc.dim("  Ctrl-C stops everything; the data stays for next time."),
+      "",
+    ].join("\n"),
+  );
+}
+
+function prefixOutput(child: ChildProcess, name: string): void {
+  const label = pc.dim(`[${name}]`);
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding("utf8");
+    stream?.on("data", (chunk: string) => {
+      for (const line of chunk.split("\n")) if (line.trim()) console.log(`${label} ${line}`);
+    });
+  }
+}
+
+/** Waits until the app answers (the first request also compiles the page in dev mode). */
+async function waitForHttp(url: string, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(pc.red(error instanceof Error ? error.message : String(error)));
+  for (const child of children) child.kill("SIGTERM");
+  process.exit(1);
+});

@@ -1,0 +1,10 @@
+// @dispatch/api: tRPC routers, their context and the services behind them.
+export { appRouter, createCaller, type AppRouter } from "./root";
+export { createInnerContext, type InnerContext } from "./trpc";
+export { AppError, APP_ERROR_CODES, type AppErrorCode } from "./errors";
+export { listTopics } from "./services/topics";
+export { listStories } from "./services/stories";
+export { seedDemo, type SeedResult } from "./services/demo";
+export { commitUpload, previewUpload, type CommitResult, type CommitItem } from "./services/upload";
+export { storeParsedStory } from "./services/story-store";
+export { recordAudit, type Actor } from "./services/audit";

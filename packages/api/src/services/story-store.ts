@@ -1,0 +1,130 @@
+// Stores parsed stories: exact duplicates are refused (content hash), near-duplicates are
+// stored but flagged with the story they match (MinHash + LSH bands), each story atomically.
+import { randomBytes } from "node:crypto";
+import type { Db, Prisma } from "@dispatch/db";
+import {
+  computeContentHash,
+  computeMinHash,
+  estimateSimilarity,
+  lshBands,
+  type ParsedStory,
+} from "@dispatch/ingest";
+import { recordAudit, type Actor } from "./audit";
+import { slugify } from "./slugs";
+
+/** Stories at least this similar (estimated Jaccard over shingles) are flagged near-duplicates. */
+export const NEAR_DUPLICATE_THRESHOLD = 0.9;
+
+export type StoreResult =
+  | { status: "stored"; storyId: string; slug: string; nearDuplicateOf: { id: string; title: string; score: number } | null }
+  | { status: "duplicate"; duplicateOf: { id: string; title: string; slug: string } };
+
+export async function storeParsedStory(db: Db, parsed: ParsedStory, actor: Actor): Promise<StoreResult> {
+  const contentHash = computeContentHash(parsed);
+  const existing = await findByHash(db, contentHash);
+  if (existing) return { status: "duplicate", duplicateOf: existing };
+
+  const minhash = computeMinHash(`${parsed.title}\n${parsed.body}`);
+  const bands = lshBands(minhash);
+  const nearDuplicateOf = await findNearDuplicate(db, minhash, bands);
+  const slug = `${slugify(parsed.title, 70)}-${randomBytes(3).toString("hex")}`;
+
+  try {
+    const story = await db.$transaction(async (tx) => {
+      const sourceId = parsed.source ? await upsertSource(tx, parsed.source, parsed.url) : null;
+      const created = await tx.story.create({
+        data: {
+          slug,
+          title: parsed.title,
+          dek: parsed.dek,
+          body: parsed.body,
+          original: parsed.original,
+          originalFormat: parsed.format,
+          byline: parsed.byline,
+          sourceId,
+          url: parsed.url,
+          publishedAt: parsed.publishedAt ? new Date(parsed.publishedAt) : null,
+          uploaderId: actor.userId,
+          contentHash,
+          minhash,
+          nearDuplicateOfId: nearDuplicateOf?.id ?? null,
+          nearDuplicateScore: nearDuplicateOf?.score ?? null,
+          topicHint: parsed.topicHint,
+          cleaning: { dropped: parsed.dropped, warnings: parsed.warnings },
+          bands: { createMany: { data: [...new Set(bands)].map((band) => ({ band })) } },
+        },
+        select: { id: true, slug: true },
+      });
+      await recordAudit(tx, actor, {
+        action: "story.create",
+        entityType: "story",
+        entityId: created.id,
+        details: { title: parsed.title, nearDuplicateOf: nearDuplicateOf?.id ?? null },
+      });
+      return created;
+    });
+    return { status: "stored", storyId: story.id, slug: story.slug, nearDuplicateOf };
+  } catch (error) {
+    // Two uploads of the same article racing: the unique hash decides, the loser is a duplicate.
+    if (isUniqueViolation(error)) {
+      const winner = await findByHash(db, contentHash);
+      if (winner) return { status: "duplicate", duplicateOf: winner };
+    }
+    throw error;
+  }
+}
+
+async function findByHash(db: Db, contentHash: string) {
+  return db.story.findUnique({ where: { contentHash }, select: { id: true, title: true, slug: true } });
+}
+
+async function findNearDuplicate(db: Db, minhash: number[], bands: string[]) {
+  if (bands.length === 0) return null;
+  const candidates = await db.storyBand.groupBy({
+    by: ["storyId"],
+    where: { band: { in: bands } },
+    _count: { band: true },
+    orderBy: { _count: { band: "desc" } },
+    take: 5,
+  });
+  if (candidates.length === 0) return null;
+  const stories = await db.story.findMany({
+    where: { id: { in: candidates.map((candidate) => candidate.storyId) } },
+    select: { id: true, title: true, minhash: true },
+  });
+  let best: { id: string; title: string; score: number } | null = null;
+  for (const story of stories) {
+    const score = estimateSimilarity(minhash, story.minhash);
+    if (score >= NEAR_DUPLICATE_THRESHOLD && (!best || score > best.score)) {
+      best = { id: story.id, title: story.title, score };
+    }
+  }
+  return best;
+}
+
+async function upsertSource(tx: Prisma.TransactionClient, name: string, url: string | null): Promise<string> {
+  const source = await tx.source.upsert({
+    where: { name },
+    create: { name, domain: await freeDomain(tx, url) },
+    update: {},
+    select: { id: true },
+  });
+  return source.id;
+}
+
+/** The URL's host, unless another source already claims it. */
+async function freeDomain(tx: Prisma.TransactionClient, url: string | null): Promise<string | null> {
+  if (!url) return null;
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return null;
+  }
+  const taken = await tx.source.findUnique({ where: { domain: host }, select: { id: true } });
+  return taken ? null : host;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}

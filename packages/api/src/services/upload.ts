@@ -1,0 +1,141 @@
+// Uploads: parse files into stories (preview), or parse and store them (commit) with one
+// result per item. Each item is stored atomically; a broken one never stops the others.
+import type { Db } from "@dispatch/db";
+import { parseUpload, INGEST_LIMITS, type ParsedStory, type UploadFile } from "@dispatch/ingest";
+import { AppError } from "../errors";
+import type { Actor } from "./audit";
+import { storeParsedStory } from "./story-store";
+
+/** Files in one upload at most. */
+export const MAX_FILES_PER_UPLOAD = 200;
+
+export type PreviewItem =
+  | { item: string; ok: true; story: ParsedStory }
+  | { item: string; ok: false; code: string; message: string };
+
+export type CommitItem = {
+  item: string;
+  title: string | null;
+  status: "stored" | "duplicate" | "rejected";
+  message: string;
+  storyId: string | null;
+  storySlug: string | null;
+  duplicateOfId: string | null;
+  nearDuplicateOfId: string | null;
+  topicHint: string | null;
+};
+
+export type CommitResult = {
+  batchId: string;
+  items: CommitItem[];
+  stored: number;
+  duplicates: number;
+  rejected: number;
+};
+
+function checkFileCount(files: readonly UploadFile[]): void {
+  if (files.length === 0) throw new AppError("INVALID_INPUT", "No files in the upload: add at least one file or paste some text.");
+  if (files.length > MAX_FILES_PER_UPLOAD) {
+    throw new AppError("TOO_LARGE", `The upload has ${files.length} files; the limit is ${MAX_FILES_PER_UPLOAD}. Split it into smaller uploads.`);
+  }
+}
+
+/** Parses without storing: what would be stored, with warnings and what cleaning dropped. */
+export async function previewUpload(files: readonly UploadFile[], options: { maxBytes?: number } = {}): Promise<PreviewItem[]> {
+  checkFileCount(files);
+  const results: PreviewItem[] = [];
+  for (const file of files) {
+    for (const result of await parseUpload(file, { maxBytes: options.maxBytes ?? INGEST_LIMITS.maxBytes })) {
+      results.push(result.ok ? result : { item: result.item, ok: false, code: result.error.code, message: result.error.message });
+    }
+  }
+  return results;
+}
+
+export type CommitOptions = {
+  maxBytes?: number;
+  /** Edits made in the preview, by item name, applied before storing. */
+  overrides?: Record<string, Partial<Pick<ParsedStory, "title" | "source" | "publishedAt" | "topicHint">>>;
+  /** Called after each item, for progress bars. */
+  onItem?: (item: CommitItem, done: number) => void;
+};
+
+/** Parses and stores every file; returns the batch id and one result per item. */
+export async function commitUpload(
+  db: Db,
+  files: readonly UploadFile[],
+  actor: Actor,
+  options: CommitOptions = {},
+): Promise<CommitResult> {
+  checkFileCount(files);
+  const batch = await db.uploadBatch.create({ data: { uploaderId: actor.userId, via: actor.via }, select: { id: true } });
+  const items: CommitItem[] = [];
+  for (const file of files) {
+    const parsed = await parseUpload(file, { maxBytes: options.maxBytes ?? INGEST_LIMITS.maxBytes });
+    for (const result of parsed) {
+      const item = result.ok
+        ? await storeItem(db, result.item, { ...result.story, ...options.overrides?.[result.item] }, actor)
+        : rejected(result.item, result.error.message);
+      items.push(item);
+      await db.uploadItem.create({
+        data: {
+          batchId: batch.id,
+          position: items.length - 1,
+          filename: file.name ?? null,
+          title: item.title,
+          status: item.status,
+          message: item.message,
+          storyId: item.storyId,
+          duplicateOfId: item.duplicateOfId,
+        },
+      });
+      options.onItem?.(item, items.length);
+    }
+  }
+  const counts = {
+    storedCount: items.filter((item) => item.status === "stored").length,
+    duplicateCount: items.filter((item) => item.status === "duplicate").length,
+    rejectedCount: items.filter((item) => item.status === "rejected").length,
+  };
+  await db.uploadBatch.update({ where: { id: batch.id }, data: counts });
+  return { batchId: batch.id, items, stored: counts.storedCount, duplicates: counts.duplicateCount, rejected: counts.rejectedCount };
+}
+
+async function storeItem(db: Db, item: string, story: ParsedStory, actor: Actor): Promise<CommitItem> {
+  try {
+    const result = await storeParsedStory(db, story, actor);
+    if (result.status === "duplicate") {
+      return {
+        item,
+        title: story.title,
+        status: "duplicate",
+        message: `Duplicate of “${result.duplicateOf.title}” (${result.duplicateOf.id}); nothing new stored.`,
+        storyId: null,
+        storySlug: null,
+        duplicateOfId: result.duplicateOf.id,
+        nearDuplicateOfId: null,
+        topicHint: story.topicHint,
+      };
+    }
+    return {
+      item,
+      title: story.title,
+      status: "stored",
+      message: result.nearDuplicateOf
+        ? `Stored; ${Math.round(result.nearDuplicateOf.score * 100)}% similar to “${result.nearDuplicateOf.title}” (${result.nearDuplicateOf.id}).`
+        : "Stored.",
+      storyId: result.storyId,
+      storySlug: result.slug,
+      duplicateOfId: null,
+      nearDuplicateOfId: result.nearDuplicateOf?.id ?? null,
+      topicHint: story.topicHint,
+    };
+  } catch (error) {
+    console.error(`[upload] storing ${item} failed:`, error);
+    return rejected(item, "Could not be stored because of a server error; try again, and report it if it repeats.", story.title);
+  }
+}
+
+function rejected(item: string, message: string, title: string | null = null): CommitItem {
+  return { item, title, status: "rejected", message, storyId: null, storySlug: null, duplicateOfId: null, nearDuplicateOfId: null, topicHint: null };
+}

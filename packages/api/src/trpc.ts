@@ -1,0 +1,82 @@
+// The tRPC instance: the context (inner for tests and scripts, outer per request), and the
+// procedure kinds. The role check is here, once, as middleware.
+import { initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { hasRole, type RoleName, type SessionUser } from "@dispatch/auth";
+import type { Channel, Db } from "@dispatch/db";
+import { AppError, toTRPCError } from "./errors";
+
+/** What every procedure gets; tests and the CLI build it directly, without a request. */
+export type InnerContext = {
+  db: Db;
+  user: SessionUser | null;
+  /** Where the call came from, for the audit log. */
+  via: Channel;
+};
+
+export function createInnerContext(opts: {
+  db: Db;
+  user?: SessionUser | null;
+  via?: Channel;
+}): InnerContext {
+  return { db: opts.db, user: opts.user ?? null, via: opts.via ?? "api" };
+}
+
+const t = initTRPC.context<InnerContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        appCode: cause instanceof AppError ? cause.code : null,
+        // zod's issues, so a form can point at the field that is wrong.
+        issues: cause instanceof ZodError ? cause.issues : null,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turns AppErrors from services into tRPC errors; logs what nobody expected. */
+const errorMapping = t.middleware(async ({ next, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) throw toTRPCError(cause);
+    if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      console.error(`[api] ${path} failed:`, cause ?? result.error);
+    }
+  }
+  return result;
+});
+
+function requireRole(required: RoleName) {
+  return t.middleware(({ ctx, next }) => {
+    if (!ctx.user) {
+      throw toTRPCError(new AppError("UNAUTHORIZED", "Sign in to do this."));
+    }
+    if (!hasRole(ctx.user.role, required)) {
+      throw toTRPCError(
+        new AppError(
+          "FORBIDDEN",
+          `This needs the ${required} role; your account is a ${ctx.user.role}. Ask an admin.`,
+        ),
+      );
+    }
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  });
+}
+
+/** Anyone, signed in or not. */
+export const publicProcedure = t.procedure.use(errorMapping);
+/** Any signed-in account. */
+export const readerProcedure = publicProcedure.use(requireRole("reader"));
+/** Editors and admins. */
+export const editorProcedure = publicProcedure.use(requireRole("editor"));
+/** Admins only. */
+export const adminProcedure = publicProcedure.use(requireRole("admin"));

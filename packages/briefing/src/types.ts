@@ -1,0 +1,196 @@
+// Public shapes of the briefing engine: what goes in (stories, options) and the plain-JSON
+// `Briefing` that comes out. Everything here must survive JSON.stringify unchanged.
+
+/** One story as the engine receives it; `body` is clean text, paragraphs split by newlines. */
+export interface StoryInput {
+  id: string;
+  title: string;
+  body: string;
+  source?: string | null;
+  /** ISO 8601 date or date-time; relative dates in the story are resolved against it. */
+  publishedAt?: string | null;
+}
+
+/** Which writer produced a sentence: copied from a source, or rewritten by a model. */
+export type WritingMode = "extractive" | "abstractive";
+
+/** A span of a story body: `body.slice(start, end)` is sentence `sentenceIndex` of `splitSentences(body)` (or a part of it). */
+export interface Citation {
+  storyId: string;
+  sentenceIndex: number;
+  start: number;
+  end: number;
+}
+
+export interface Point {
+  id: string;
+  text: string;
+  mode: WritingMode;
+  storylineId: string;
+  score: number;
+  /** Every source sentence that supports the point, one per story at most per sentence. */
+  citations: Citation[];
+  /** Number of independent outlets (distinct `source`, or distinct story when the source is unknown). */
+  sourceCount: number;
+  singleSource: boolean;
+}
+
+export interface CitedSentence {
+  text: string;
+  mode: WritingMode;
+  citations: Citation[];
+}
+
+export interface Storyline {
+  id: string;
+  label: string;
+  /** Title of the story most central to the storyline. */
+  title: string;
+  storyIds: string[];
+  /** Ids of this storyline's points, best first; the points themselves are in `Briefing.points`. */
+  pointIds: string[];
+  sources: string[];
+}
+
+export type EntityKind = "person" | "organization" | "place";
+
+export interface EntityStoryCount {
+  storyId: string;
+  count: number;
+}
+
+export interface Entity {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  /** Other surface forms seen for the same entity (spelling variants, surname-only, abbreviations). */
+  aliases: string[];
+  /** Titles and roles seen before the name ("President", "US envoy to Syria"). */
+  roles: string[];
+  mentions: number;
+  stories: EntityStoryCount[];
+  storyIds: string[];
+}
+
+export type DatePrecision = "day" | "week" | "month" | "year";
+
+export interface TimelineEvent {
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY` depending on precision; null when it cannot be resolved. */
+  date: string | null;
+  precision: DatePrecision | null;
+  /** The date words exactly as written in the story. */
+  dateText: string;
+  /** absolute: written with a year; relative: resolved against publishedAt; unresolved: no date to resolve against. */
+  resolution: "absolute" | "relative" | "unresolved";
+  text: string;
+  storylineId: string;
+  citations: Citation[];
+}
+
+export interface Quote {
+  id: string;
+  /** Exactly the characters between the quote marks in the source body. */
+  text: string;
+  speaker: { entityId: string | null; name: string } | null;
+  storylineId: string;
+  citation: Citation;
+}
+
+export interface SourceCount {
+  name: string;
+  stories: number;
+  storyIds: string[];
+}
+
+export interface BriefingChanges {
+  previousEngineVersion: string | null;
+  newStoryIds: string[];
+  newPointIds: string[];
+  newStorylineIds: string[];
+  newSources: string[];
+  removedPointCount: number;
+}
+
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface BriefingChecks {
+  ok: boolean;
+  results: CheckResult[];
+  counts: {
+    stories: number;
+    sentences: number;
+    storylines: number;
+    points: number;
+    citations: number;
+    quotes: number;
+    timelineEvents: number;
+    people: number;
+    organizations: number;
+    places: number;
+  };
+  /** Milliseconds per pipeline stage; present only when `options.now` is given. */
+  timings?: Record<string, number>;
+}
+
+export interface Diagnostic {
+  level: "info" | "warning";
+  code:
+    | "NO_STORIES"
+    | "DUPLICATE_ID"
+    | "EMPTY_STORY"
+    | "NO_SENTENCES"
+    | "TRUNCATED"
+    | "NON_ENGLISH"
+    | "BAD_DATE"
+    | "NER_BUDGET";
+  message: string;
+  storyId?: string;
+}
+
+export interface Briefing {
+  engineVersion: string;
+  headline: string;
+  /** Story whose title the headline came from, when it came from one. */
+  headlineStoryId: string | null;
+  overview: CitedSentence[];
+  storylines: Storyline[];
+  /** All kept points, best first overall; each names its storyline. */
+  points: Point[];
+  people: Entity[];
+  organizations: Entity[];
+  places: Entity[];
+  timeline: TimelineEvent[];
+  quotes: Quote[];
+  sources: SourceCount[];
+  changes: BriefingChanges | null;
+  checks: BriefingChecks;
+  summary: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface BriefingOptions {
+  /** Word limit of `summary` (default 250). */
+  words?: number;
+  /** The briefing this one replaces; fills `changes`. */
+  previous?: Briefing | null;
+  /** Injectable clock (ms); when given, `checks.timings` is filled. Never read otherwise. */
+  now?: () => number;
+  /** Points kept per storyline (default 6). */
+  pointsPerStoryline?: number;
+  /** Points kept overall (default 12). */
+  maxPoints?: number;
+  /** Timeline events kept (default 20). */
+  maxTimelineEvents?: number;
+  /** Quotes kept (default 12). */
+  maxQuotes?: number;
+  /** Characters of a body used; the rest is ignored with a diagnostic (default 60,000). */
+  maxCharsPerStory?: number;
+  /** Sentences the full compromise tagger may run on per build (default 300); the rest use rules only. */
+  nerSentenceBudget?: number;
+  /** Fallback reference date (ISO) for stories without `publishedAt`; default none (no date is invented). */
+  referenceDate?: string | null;
+}

@@ -1,0 +1,103 @@
+// Test databases: a fresh, migrated database per test run on the real PostgreSQL server
+// when one is reachable (TEST_DATABASE_URL, else 127.0.0.1:5432 as postgres), dropped
+// afterwards; otherwise an in-memory embedded PostgreSQL, and the run says so.
+import pg from "pg";
+import { randomBytes } from "node:crypto";
+import { createDb, type Db } from "./client";
+import { startEmbeddedPostgres } from "./embedded";
+import { getDbEnv } from "./env";
+import { applyMigrations } from "./migrate";
+
+export type TestDatabase = {
+  url: string;
+  db: Db;
+  /** True on the embedded fallback: tests that need several truly concurrent connections skip. */
+  embedded: boolean;
+  drop: () => Promise<void>;
+};
+
+const DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** Why concurrency tests are skipped on the embedded server (one shared session). */
+export const EMBEDDED_SKIP_REASON =
+  "needs a real PostgreSQL server (the embedded one serves one session at a time)";
+
+let announced = false;
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = getDbEnv().TEST_DATABASE_URL ?? DEFAULT_SERVER;
+  if (await canConnect(adminUrl)) return createServerDatabase(adminUrl);
+  if (!announced) {
+    announced = true;
+    console.warn(
+      `[dispatch] No PostgreSQL server at ${redact(adminUrl)}: running database tests on the ` +
+        "embedded PostgreSQL (PGlite). Concurrency tests are skipped.",
+    );
+  }
+  const embedded = await startEmbeddedPostgres();
+  await applyMigrations(embedded.url);
+  const db = createDb(embedded.url, { max: 4 });
+  return {
+    url: embedded.url,
+    db,
+    embedded: true,
+    drop: async () => {
+      await db.$disconnect();
+      await embedded.stop();
+    },
+  };
+}
+
+async function createServerDatabase(adminUrl: string): Promise<TestDatabase> {
+  const name = `dispatch_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = withDatabase(adminUrl, name);
+  await applyMigrations(url);
+  const db = createDb(url, { max: 5 });
+  return {
+    url,
+    db,
+    embedded: false,
+    drop: async () => {
+      await db.$disconnect();
+      await withClient(adminUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      );
+    },
+  };
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}

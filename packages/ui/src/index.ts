@@ -1,0 +1,3 @@
+// @dispatch/ui: shared React components and the design tokens both apps use.
+export { SiteHeader } from "./site-header";
+export { formatDate, formatDateTime } from "./format";
