@@ -47,7 +47,8 @@ async function nextTimestamp(): Promise<string> {
     .filter((value): value is string => value !== undefined)
     .sort()
     .at(-1);
-  if (latest !== undefined && stamp <= latest) stamp = String(BigInt(latest) + 1n);
+  if (latest !== undefined && stamp <= latest)
+    stamp = String(BigInt(latest) + 1n);
   return stamp;
 }
 
@@ -66,7 +67,9 @@ async function main(): Promise<void> {
     await writeFile(path.join(migrationsDir, lockfileName), lockfileContent);
   }
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
-  console.log("review it, add any hand-written SQL (triggers, data moves) at the end, then commit.");
+  console.log(
+    "review it, add any hand-written SQL (triggers, data moves) at the end, then commit.",
+  );
 }
 
 main().catch((error: unknown) => {

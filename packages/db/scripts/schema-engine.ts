@@ -6,7 +6,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
-import type { MigrationDirectory, MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
+import type {
+  MigrationDirectory,
+  MigrationList,
+  SchemaFilter,
+} from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 const packageRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -45,7 +49,8 @@ function initEngine(): Promise<void> {
           `@prisma/schema-engine-wasm glue does not match its .wasm (missing ${entry.name})`,
         );
       }
-      (imports[entry.module] ??= {})[entry.name] = value as WebAssembly.ImportValue;
+      (imports[entry.module] ??= {})[entry.name] =
+        value as WebAssembly.ImportValue;
     }
     const instance = await WebAssembly.instantiate(module, imports);
     engineGlue.__wbg_set_wasm(instance.exports);
@@ -61,9 +66,9 @@ function initEngine(): Promise<void> {
  * dependency, so we load the copy @prisma/adapter-pg depends on (same Prisma release).
  */
 async function bindAdapterFactory(factory: PrismaPGlite): Promise<object> {
-  const utilsPath = createRequire(require.resolve("@prisma/adapter-pg")).resolve(
-    "@prisma/driver-adapter-utils",
-  );
+  const utilsPath = createRequire(
+    require.resolve("@prisma/adapter-pg"),
+  ).resolve("@prisma/driver-adapter-utils");
   const utils = (await import(utilsPath)) as {
     bindMigrationAwareSqlAdapterFactory?: (factory: PrismaPGlite) => object;
   };
@@ -93,12 +98,13 @@ export async function readMigrationList(): Promise<MigrationList> {
       migrationFile: { path: "migration.sql", content },
     });
   }
-  const lockfile = await readFile(path.join(migrationsDir, lockfileName), "utf8").catch(
-    (error: unknown) => {
-      if (isNotFound(error)) return null;
-      throw error;
-    },
-  );
+  const lockfile = await readFile(
+    path.join(migrationsDir, lockfileName),
+    "utf8",
+  ).catch((error: unknown) => {
+    if (isNotFound(error)) return null;
+    throw error;
+  });
   return {
     baseDir: migrationsDir,
     // With no history yet there is no lockfile, and the engine needs one to pick a connector.
@@ -116,6 +122,39 @@ export interface SchemaDiff {
 }
 
 /**
+ * Replays the migrations one by one on a fresh PGlite, so one that does not apply is named
+ * in the error; inside the engine the same failure escapes as a bare, unattributed rejection.
+ */
+async function assertMigrationsReplay(
+  migrations: MigrationList,
+): Promise<void> {
+  const db = new PGlite();
+  try {
+    for (const directory of migrations.migrationDirectories) {
+      const content = directory.migrationFile.content;
+      if (content.tag === "error") {
+        throw new Error(
+          `${directory.path}/migration.sql cannot be read: ${content.value}`,
+        );
+      }
+      try {
+        await db.exec(content.value);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(
+          `${directory.path}/migration.sql does not apply: ${reason}`,
+          {
+            cause: error,
+          },
+        );
+      }
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+/**
  * Replays the migrations on a throwaway PGlite (the engine's shadow database) and diffs the
  * result against schema.prisma. Objects the schema cannot express (our search trigger and
  * its function) are outside the engine's model, so they never show up as drift.
@@ -126,6 +165,7 @@ export async function diffSchemaAgainstMigrations(): Promise<SchemaDiff> {
     readFile(schemaPath, "utf8"),
     readMigrationList(),
   ]);
+  await assertMigrationsReplay(migrations);
   const db = new PGlite();
   const engine = await engineGlue.SchemaEngine.new(
     { datamodels: undefined },
@@ -138,7 +178,10 @@ export async function diffSchemaAgainstMigrations(): Promise<SchemaDiff> {
   try {
     const result = await engine.diff({
       from: { tag: "migrations", ...migrations },
-      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
+      to: {
+        tag: "schemaDatamodel",
+        files: [{ path: schemaPath, content: schema }],
+      },
       script: true,
       // Asks the engine to report a non-empty diff as exit code 2, so we need not parse SQL.
       exitCode: true,
