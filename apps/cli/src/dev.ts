@@ -4,7 +4,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import pc from "picocolors";
-import { applyMigrations, createDb } from "@dispatch/db";
+import { createDb } from "@dispatch/db";
+import { applyMigrations } from "@dispatch/db/migrate";
 import { seedDemo } from "@dispatch/api";
 import { DEFAULT_EMBEDDED_PORT, openConnection } from "./database";
 import { repoRoot } from "./paths";

@@ -140,6 +140,8 @@ export interface Diagnostic {
   level: "info" | "warning";
   code:
     | "NO_STORIES"
+    | "INVALID_STORY"
+    | "STORYLINES_OMITTED"
     | "DUPLICATE_ID"
     | "EMPTY_STORY"
     | "NO_SENTENCES"
@@ -179,10 +181,10 @@ export interface BriefingOptions {
   previous?: Briefing | null;
   /** Injectable clock (ms); when given, `checks.timings` is filled. Never read otherwise. */
   now?: () => number;
-  /** Points kept per storyline (default 6). */
+  /** Points kept per storyline (default 8). */
   pointsPerStoryline?: number;
-  /** Points kept overall (default 12). */
-  maxPoints?: number;
+  /** Storylines shown, largest first (default 25); smaller ones are counted in a diagnostic. */
+  maxStorylines?: number;
   /** Timeline events kept (default 20). */
   maxTimelineEvents?: number;
   /** Quotes kept (default 12). */

@@ -62,20 +62,11 @@ function initEngine(): Promise<void> {
 
 /**
  * The engine calls the adapter's methods unbound and expects `Result` values rather than
- * exceptions; Prisma wraps adapters with driver-adapter-utils for that. It is not our direct
- * dependency, so we load the copy @prisma/adapter-pg depends on (same Prisma release).
+ * exceptions; Prisma wraps adapters with driver-adapter-utils for that.
  */
 async function bindAdapterFactory(factory: PrismaPGlite): Promise<object> {
-  const utilsPath = createRequire(
-    require.resolve("@prisma/adapter-pg"),
-  ).resolve("@prisma/driver-adapter-utils");
-  const utils = (await import(utilsPath)) as {
-    bindMigrationAwareSqlAdapterFactory?: (factory: PrismaPGlite) => object;
-  };
-  if (typeof utils.bindMigrationAwareSqlAdapterFactory !== "function") {
-    throw new Error(`${utilsPath} has no bindMigrationAwareSqlAdapterFactory`);
-  }
-  return utils.bindMigrationAwareSqlAdapterFactory(factory);
+  const utils = await import("@prisma/driver-adapter-utils");
+  return utils.bindMigrationAwareSqlAdapterFactory(factory as never);
 }
 
 /** The migrations folder as the engine wants it: every subfolder, in name order. */

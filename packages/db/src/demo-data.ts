@@ -1,5 +1,7 @@
 // The demo newsroom a newcomer sees: topics and stories we wrote ourselves (seed/).
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 const demoDataSchema = z.object({
@@ -29,6 +31,6 @@ const demoDataSchema = z.object({
 export type DemoData = z.infer<typeof demoDataSchema>;
 
 export function loadDemoData(): DemoData {
-  const file = new URL("../seed/demo-stories.json", import.meta.url);
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "seed", "demo-stories.json");
   return demoDataSchema.parse(JSON.parse(readFileSync(file, "utf8")));
 }

@@ -7,8 +7,11 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 
 /** Built from this file, not the cwd: the runner is called from apps, tests and scripts. */
-export const defaultMigrationsDir = fileURLToPath(
-  new URL("../prisma/migrations/", import.meta.url),
+export const defaultMigrationsDir = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "prisma",
+  "migrations",
 );
 
 /** The key `prisma migrate` locks on, so our runner and Prisma's never apply at once. */

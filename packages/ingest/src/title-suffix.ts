@@ -3,7 +3,13 @@
 
 import { findOutletByName, findOutletByTitleSuffixStyle } from "./known-outlets";
 
-export type CleanTitle = { title: string; suffixes: string[]; source: string | null };
+export type CleanTitle = {
+  title: string;
+  suffixes: string[];
+  source: string | null;
+  /** True when the source comes from the suffix's house style rather than a name in it. */
+  sourceFromStyle: boolean;
+};
 
 const PIPE_SEGMENT = /^(.*\S)(\s+[|｜]\s+)([^|｜]+)$/u;
 const DASH_SEGMENT = /^(.*\S)(\s+[-–—:]\s+)([^-–—:]+)$/u;
@@ -12,6 +18,7 @@ export function stripTitleSuffix(rawTitle: string): CleanTitle {
   let title = rawTitle.trim().replace(/\s+/g, " ");
   const suffixes: string[] = [];
   let source: string | null = null;
+  let sourceFromStyle = false;
 
   // Pages stack suffixes ("Title | World news | The Guardian"): peel from the right.
   for (let guard = 0; guard < 3; guard++) {
@@ -28,9 +35,12 @@ export function stripTitleSuffix(rawTitle: string): CleanTitle {
     const isSection = pipe !== null && /\b(?:news|section)$/iu.test(tail) && tail.split(/\s+/).length <= 6;
     if (!outlet && !styleOutlet && !isSection) break;
 
-    source ??= outlet ?? styleOutlet;
+    if (source === null && (outlet ?? styleOutlet)) {
+      source = outlet ?? styleOutlet;
+      sourceFromStyle = outlet === null;
+    }
     suffixes.unshift(`${separator}${tail}`);
     title = head;
   }
-  return { title, suffixes, source };
+  return { title, suffixes, source, sourceFromStyle };
 }

@@ -91,7 +91,7 @@ export async function decodeUploadBytes(bytes: Uint8Array, contentType: string |
   if (looksLikeWindows1252(bytes)) {
     return {
       ok: true,
-      text: new TextDecoder("windows-1252").decode(bytes),
+      text: decodeWindows1252(bytes),
       warnings: ["the file is not valid UTF-8; decoded it as Windows-1252 — check accented letters and quotes"],
     };
   }
@@ -114,11 +114,33 @@ function decodeByteOrderMark(bytes: Uint8Array): string | null {
 }
 
 function decodeWithLabel(bytes: Uint8Array, label: string): string | null {
+  if (label === "windows-1252") return decodeWindows1252(bytes);
   try {
     return new TextDecoder(label).decode(bytes);
   } catch {
     return null;
   }
+}
+
+/**
+ * WHATWG windows-1252 for 0x80–0x9F (smart quotes, dashes, €). Node 20's TextDecoder decodes
+ * "windows-1252" as Latin-1 and turns these into C1 controls (nodejs/node#56542), so we map them.
+ */
+const WINDOWS_1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  const chunkSize = 8192;
+  for (let start = 0; start < bytes.length; start += chunkSize) {
+    let chunk = "";
+    const end = Math.min(start + chunkSize, bytes.length);
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i] ?? 0;
+      chunk += byte >= 0x80 && byte < 0xa0 ? (WINDOWS_1252_HIGH[byte - 0x80] ?? "") : String.fromCharCode(byte);
+    }
+    chunks.push(chunk);
+  }
+  return chunks.join("");
 }
 
 function readDeclaredCharset(contentType: string | undefined): string | null {

@@ -1,7 +1,7 @@
 // `dispatch db …`: migrate, seed, reset and status of the chosen database.
 import type { Command } from "commander";
 import pc from "picocolors";
-import { applyMigrations, getMigrationStatus, resetDatabase } from "@dispatch/db";
+import { applyMigrations, getMigrationStatus, resetDatabase } from "@dispatch/db/migrate";
 import { seedDemo } from "@dispatch/api";
 import { openConnection, withDatabase } from "../database";
 import { CliError } from "../errors";

@@ -1,6 +1,7 @@
 // Loads the demo newsroom (our own stories) through the same path as a real upload, so a
 // newcomer's first look exercises ingest, storage and tagging. Safe to run twice.
-import { loadDemoData, type Db } from "@dispatch/db";
+import type { Db } from "@dispatch/db";
+import { loadDemoData } from "@dispatch/db/demo";
 import type { Actor } from "./audit";
 import { commitUpload } from "./upload";
 

@@ -1,0 +1,28 @@
+// Before the reader's journeys: a fresh database with the demo newsroom, and the built
+// reader served against it. Without Chromium, nothing is started and the journeys skip.
+import type { TestProject } from "vitest/node";
+import { seedDemo } from "@dispatch/api";
+import { createTestDatabase } from "@dispatch/db/testing";
+import { hasChromium, NO_CHROMIUM_REASON, startBuiltApp } from "@dispatch/ui/testing";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    readerUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!hasChromium) {
+    console.warn(`[reader e2e] ${NO_CHROMIUM_REASON}`);
+    project.provide("readerUrl", "");
+    return;
+  }
+  const database = await createTestDatabase();
+  await seedDemo(database.db);
+  const app = await startBuiltApp("reader", { DATABASE_URL: database.url });
+  project.provide("readerUrl", app.url);
+  return async () => {
+    await app.stop();
+    await database.drop();
+  };
+}

@@ -1,0 +1,13 @@
+import { readEnvoyStories } from "./envoy-stories";
+import { prepareStories } from "../src/prepared-stories";
+import { extractMentions } from "../src/entities";
+import { buildEntityIndex, rankEntities } from "../src/entity-registry";
+import { buildStoryVectors, clusterStories } from "../src/storylines";
+import { dotProduct } from "../src/sparse-vectors";
+const stories = prepareStories(readEnvoyStories(), { maxCharsPerStory: 60000, referenceDate: null }, []);
+const { mentions } = extractMentions(stories, 300);
+const idx = buildEntityIndex(stories, mentions);
+for (const k of ["person","organization","place"] as const) console.log(k, rankEntities(idx.entities, k, 40).map(e => `${e.name}[${e.mentions}]{${e.aliases.join("|")}}(${e.roles.join("; ")})`).join("\n  "));
+const v = buildStoryVectors(stories, idx);
+console.log(dotProduct(v[0]!, v[1]!), dotProduct(v[0]!, v[2]!), dotProduct(v[1]!, v[2]!));
+console.log(clusterStories(stories, v).map(c => c.stories.map(s=>s.id)));

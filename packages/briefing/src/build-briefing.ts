@@ -1,0 +1,234 @@
+// The pipeline: clean → sentences → tokens/stems → entities and canonical names →
+// storylines → sentence scores → points (redundancy removed) → timeline, quotes → JSON.
+// Pure and deterministic: no I/O, no clock unless `options.now` is passed.
+import { compareBriefings } from "./changes";
+import { checkBriefing } from "./checks";
+import { extractMentions } from "./entities";
+import { buildEntityIndex, rankEntities } from "./entity-registry";
+import { chooseHeadline, writeOverview } from "./headline";
+import { type PreparedStory, prepareStories } from "./prepared-stories";
+import { findQuotes, selectQuotes } from "./quotes";
+import { type DraftPoint, citePoint, selectPoints } from "./redundancy";
+import { type ScoredSentence, buildSentenceIdf, scoreStoryline } from "./scoring";
+import { dotProduct } from "./sparse-vectors";
+import { countPhraseStories, labelStoryline } from "./storyline-labels";
+import { type StorylineCluster, buildStoryVectors, clusterStories } from "./storylines";
+import { writeSummary } from "./summary";
+import { buildTimeline } from "./timeline";
+import type { Briefing, BriefingOptions, Diagnostic, Entity, Point, SourceCount, StoryInput, Storyline } from "./types";
+import { ENGINE_VERSION } from "./version";
+
+/** Thrown only for programmer errors (input that is not a list of stories); bad data gives diagnostics. */
+export class BriefingInputError extends Error {
+  readonly code = "INVALID_INPUT";
+  constructor(message: string) {
+    super(message);
+    this.name = "BriefingInputError";
+  }
+}
+
+const DEFAULTS = {
+  words: 250,
+  pointsPerStoryline: 8,
+  maxStorylines: 25,
+  maxTimelineEvents: 20,
+  maxQuotes: 12,
+  maxCharsPerStory: 60_000,
+  nerSentenceBudget: 300,
+  entitiesPerKind: 100,
+};
+
+interface RankedStoryline {
+  cluster: StorylineCluster;
+  ranked: ScoredSentence[];
+  drafts: DraftPoint[];
+  sourceKeys: string[];
+}
+
+export function buildBriefing(stories: readonly StoryInput[], options: BriefingOptions = {}): Briefing {
+  if (!Array.isArray(stories)) throw new BriefingInputError("buildBriefing expects an array of stories");
+  const clock = options.now;
+  const timings: Record<string, number> = {};
+  let last = clock ? clock() : 0;
+  const lap = (stage: string): void => {
+    if (!clock) return;
+    const t = clock();
+    timings[stage] = Math.round((t - last) * 100) / 100;
+    last = t;
+  };
+
+  const diagnostics: Diagnostic[] = [];
+  const valid = stories.filter((s, i) => {
+    const ok = typeof s === "object" && s !== null && typeof s.id === "string" && s.id !== "";
+    if (!ok) diagnostics.push({ level: "warning", code: "INVALID_STORY", message: `story at position ${i} has no string id and was skipped` });
+    return ok;
+  });
+  if (valid.length === 0) {
+    diagnostics.push({ level: "warning", code: "NO_STORIES", message: "no stories were given, so the briefing is empty" });
+  }
+  const prepared = prepareStories(valid, { maxCharsPerStory: options.maxCharsPerStory ?? DEFAULTS.maxCharsPerStory, referenceDate: options.referenceDate ?? null }, diagnostics);
+  lap("sentences");
+
+  const { mentions, budgetExhausted } = extractMentions(prepared, options.nerSentenceBudget ?? DEFAULTS.nerSentenceBudget);
+  if (budgetExhausted) {
+    diagnostics.push({ level: "info", code: "NER_BUDGET", message: "some rare names were classified by rules only (tagger budget reached)" });
+  }
+  const entityIndex = buildEntityIndex(prepared, mentions);
+  lap("entities");
+
+  const vectors = buildStoryVectors(prepared, entityIndex);
+  const clusters = clusterStories(prepared, vectors);
+  const vectorOf = new Map(prepared.map((s, i) => [s.id, vectors[i] ?? new Map<string, number>()]));
+  lap("storylines");
+
+  const sentenceIdf = buildSentenceIdf(prepared);
+  const perStoryline = options.pointsPerStoryline ?? DEFAULTS.pointsPerStoryline;
+  const rankedStorylines: RankedStoryline[] = clusters
+    .map((cluster) => {
+      const ranked = scoreStoryline(cluster, entityIndex, sentenceIdf);
+      const drafts = selectPoints(ranked, perStoryline);
+      const sourceKeys = [...new Set(cluster.stories.map((s) => s.sourceKey))];
+      return { cluster, ranked, drafts, sourceKeys };
+    })
+    .filter((r) => r.cluster.stories.length > 0)
+    .sort(compareStorylines);
+  const maxStorylines = options.maxStorylines ?? DEFAULTS.maxStorylines;
+  if (rankedStorylines.length > maxStorylines) {
+    diagnostics.push({ level: "info", code: "STORYLINES_OMITTED", message: `${rankedStorylines.length - maxStorylines} smaller storylines are not shown` });
+  }
+  const shown = rankedStorylines.slice(0, maxStorylines);
+  lap("scoring");
+
+  const largest = Math.max(1, ...shown.map((r) => r.sourceKeys.length));
+  const points: Point[] = [];
+  const storylines: Storyline[] = [];
+  const phraseDf = countPhraseStories(prepared);
+  for (const r of shown) {
+    const weight = Math.sqrt(r.sourceKeys.length / largest);
+    const own: Point[] = r.drafts.map((d) => ({
+      id: `point-${d.lead.story.id}-${d.lead.sentence.index}`,
+      text: d.lead.sentence.text,
+      mode: "extractive",
+      storylineId: r.cluster.id,
+      score: round(d.score * weight),
+      citations: citePoint(d),
+      sourceCount: d.sourceKeys.length,
+      singleSource: d.sourceKeys.length === 1,
+    }));
+    points.push(...own);
+    const storyIds = r.cluster.stories.map((s) => s.id);
+    storylines.push({
+      id: r.cluster.id,
+      label: labelStoryline({ stories: r.cluster.stories, entities: rankStorylineEntities(entityIndex.entities, storyIds) }, phraseDf, prepared.length),
+      title: findCentralStory(r.cluster, vectorOf)?.title ?? "",
+      storyIds,
+      pointIds: own.map((p) => p.id),
+      sources: [...new Set(r.cluster.stories.map((s) => s.source ?? "Unknown source"))].sort(),
+    });
+  }
+  points.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  lap("points");
+
+  const storylineOf = new Map<string, { id: string; rank: number }>();
+  shown.forEach((r, rank) => {
+    for (const s of r.cluster.stories) storylineOf.set(s.id, { id: r.cluster.id, rank });
+  });
+  const timeline = buildTimeline(
+    shown.map((r, rank) => ({ storylineId: r.cluster.id, storylineRank: rank, ranked: r.ranked })),
+    options.maxTimelineEvents ?? DEFAULTS.maxTimelineEvents,
+  );
+  const scoreOf = new Map<string, number>();
+  for (const r of shown) for (const item of r.ranked) scoreOf.set(`${item.story.id}#${item.sentence.index}`, item.score);
+  const shownStories = prepared.filter((s) => storylineOf.has(s.id));
+  const quotes = selectQuotes(
+    findQuotes(shownStories, entityIndex),
+    {
+      storylineOf: (id) => storylineOf.get(id) ?? { id: "", rank: Number.MAX_SAFE_INTEGER },
+      sentenceScore: (id, index) => scoreOf.get(`${id}#${index}`) ?? 0,
+    },
+    options.maxQuotes ?? DEFAULTS.maxQuotes,
+  );
+  lap("timeline-quotes");
+
+  const limit = DEFAULTS.entitiesPerKind;
+  const people = rankEntities(entityIndex.entities, "person", limit);
+  const organizations = rankEntities(entityIndex.entities, "organization", limit);
+  const places = rankEntities(entityIndex.entities, "place", limit);
+  const sources = countSources(prepared);
+  const pointsById = new Map(points.map((p) => [p.id, p]));
+  const clusterById = new Map(shown.map((r) => [r.cluster.id, r.cluster]));
+  const headline = chooseHeadline(storylines, (id) => {
+    const cluster = clusterById.get(id);
+    return cluster ? findCentralStory(cluster, vectorOf) : null;
+  }, points);
+  const overview = writeOverview(storylines, pointsById);
+  const summary = writeSummary(overview, points, options.words ?? DEFAULTS.words);
+  const changes = options.previous ? compareBriefings({ points, storylines, sources }, options.previous) : null;
+  lap("assemble");
+
+  const parts = { headline: headline.text, headlineStoryId: headline.storyId, overview, storylines, points, people, organizations, places, timeline, quotes, sources };
+  const storyBodies = new Map(prepared.map((s) => [s.id, { body: s.body }]));
+  const sentenceCount = prepared.reduce((n, s) => n + s.sentences.length, 0);
+  const checks = checkBriefing(parts, storyBodies, sentenceCount);
+  lap("checks");
+  if (clock) checks.timings = timings;
+
+  return { engineVersion: ENGINE_VERSION, ...parts, changes, checks, summary, diagnostics };
+}
+
+function compareStorylines(a: RankedStoryline, b: RankedStoryline): number {
+  return (
+    b.sourceKeys.length - a.sourceKeys.length ||
+    b.cluster.stories.length - a.cluster.stories.length ||
+    (b.drafts[0]?.score ?? 0) - (a.drafts[0]?.score ?? 0) ||
+    (a.cluster.id < b.cluster.id ? -1 : a.cluster.id > b.cluster.id ? 1 : 0)
+  );
+}
+
+function findCentralStory(cluster: StorylineCluster, vectorOf: Map<string, Map<string, number>>): PreparedStory | null {
+  let best: PreparedStory | null = null;
+  let bestSim = -1;
+  for (const story of cluster.stories) {
+    const sim = dotProduct(vectorOf.get(story.id) ?? new Map(), cluster.centroid);
+    if (sim > bestSim) {
+      best = story;
+      bestSim = sim;
+    }
+  }
+  return best;
+}
+
+// Entities of one storyline, most distinctive first: mentioned here often, elsewhere little.
+function rankStorylineEntities(entities: readonly Entity[], storyIds: readonly string[]): Entity[] {
+  const inside = new Set(storyIds);
+  const scored: Array<{ entity: Entity; score: number }> = [];
+  for (const e of entities) {
+    let here = 0;
+    let elsewhere = 0;
+    for (const s of e.stories) {
+      if (inside.has(s.storyId)) here += s.count;
+      else elsewhere += s.count;
+    }
+    if (here === 0) continue;
+    const kindWeight = e.kind === "person" ? 4 : 1;
+    scored.push({ entity: e, score: (kindWeight * here) / (1 + elsewhere) });
+  }
+  return scored.sort((a, b) => b.score - a.score || (a.entity.name < b.entity.name ? -1 : 1)).map((s) => s.entity);
+}
+
+function countSources(stories: readonly PreparedStory[]): SourceCount[] {
+  const bySource = new Map<string, string[]>();
+  for (const s of stories) {
+    const name = s.source ?? "Unknown source";
+    const list = bySource.get(name) ?? [];
+    list.push(s.id);
+    bySource.set(name, list);
+  }
+  return [...bySource.entries()]
+    .map(([name, storyIds]) => ({ name, stories: storyIds.length, storyIds }))
+    .sort((a, b) => b.stories - a.stories || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}

@@ -1,0 +1,31 @@
+// Public API of @dispatch/briefing: build a briefing from stories, render it, split sentences
+// the same way citations do, and (separately, opt-in) rewrite it with a language model.
+export { buildBriefing, BriefingInputError } from "./build-briefing";
+export { splitSentences } from "./sentences";
+export type { SentenceSpan } from "./sentences";
+export { renderBriefing } from "./render";
+export type { RenderFormat } from "./render";
+export { ENGINE_VERSION } from "./version";
+export { rewriteWithModel } from "./abstractive";
+export type { ModelOptions, RewriteResult } from "./abstractive";
+export type {
+  Briefing,
+  BriefingChanges,
+  BriefingChecks,
+  BriefingOptions,
+  CheckResult,
+  Citation,
+  CitedSentence,
+  DatePrecision,
+  Diagnostic,
+  Entity,
+  EntityKind,
+  EntityStoryCount,
+  Point,
+  Quote,
+  SourceCount,
+  StoryInput,
+  Storyline,
+  TimelineEvent,
+  WritingMode,
+} from "./types";

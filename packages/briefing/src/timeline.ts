@@ -1,0 +1,181 @@
+// Dated events: finds date expressions in a storyline's important sentences with
+// chrono-node and resolves them against the story's publication date. News conventions
+// decide what chrono cannot: a bare weekday is the last one before publication unless the
+// sentence looks ahead, and a month without a year is the nearest one in the past. A story
+// without a date keeps its relative dates unresolved; no date is invented.
+import * as chrono from "chrono-node";
+import type { ScoredSentence } from "./scoring";
+import { citeSentence } from "./redundancy";
+import { dotProduct } from "./sparse-vectors";
+import type { DatePrecision, TimelineEvent } from "./types";
+
+export interface ResolvedDate {
+  date: string | null;
+  precision: DatePrecision | null;
+  dateText: string;
+  resolution: TimelineEvent["resolution"];
+  index: number;
+}
+
+const DATE_HINT =
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|\b(?:today|yesterday|tomorrow|tonight|week|month|year|ago|earlier|later)\b|\b(?:1[89]|20)\d{2}\b/i;
+const FUTURE_CUE = /\b(?:will|next|upcoming|to be held|expected|scheduled|due|plans? to|planned|set to)\b/i;
+const BARE_YEAR = /\b(?:in|since|by|until|from|during|before|after|of)\s+((?:19|20)\d{2})\b(?![-–\/]\d)/g;
+// chrono needs some instant; when a story has none, only parts written out in full are kept.
+const PLACEHOLDER_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
+const DAY_MS = 86_400_000;
+
+/** Date expressions in one sentence, resolved against `reference` (null: only explicit dates). */
+export function resolveDates(text: string, reference: Date | null): ResolvedDate[] {
+  if (!DATE_HINT.test(text)) return [];
+  const out: ResolvedDate[] = [];
+  const results = chrono.parse(text, { instant: reference ?? PLACEHOLDER_REFERENCE, timezone: 0 });
+  for (const r of results) {
+    const resolved = resolveResult(r, text, reference);
+    if (resolved) out.push(resolved);
+  }
+  for (const m of text.matchAll(BARE_YEAR)) {
+    const year = m[1] ?? "";
+    const index = m.index + m[0].length - year.length;
+    if (out.some((o) => index >= o.index && index < o.index + o.dateText.length)) continue;
+    out.push({ date: year, precision: "year", dateText: year, resolution: "absolute", index });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+function resolveResult(r: chrono.ParsedResult, sentence: string, reference: Date | null): ResolvedDate | null {
+  const dateText = r.text.replace(/^(?:on|at|in|by)\s+/i, "").replace(/[\s,.;:]+$/, "");
+  const lowerText = dateText.toLowerCase();
+  const c = r.start;
+  const hasDay = c.isCertain("day");
+  const hasMonth = c.isCertain("month");
+  const hasYear = c.isCertain("year");
+  const hasWeekday = c.isCertain("weekday");
+  const relativeUnit = /\bweek|\bmonth|\byear/.exec(lowerText)?.[0] ?? null;
+  const isRelative = [...c.tags()].includes("result/relativeDate") || /\b(?:ago|earlier|later|last|next|this|yesterday|today|tomorrow|tonight)\b/.test(lowerText);
+  if (!hasDay && !hasMonth && !hasYear && !hasWeekday && !isRelative && relativeUnit === null) return null;
+  if (/^(?:now|night|tonight|morning|evening|afternoon)$/.test(lowerText)) return null;
+  const index = r.index + (r.text.length - r.text.replace(/^(?:on|at|in|by)\s+/i, "").length);
+  const explicitYear = /\b(?:1[89]|20)\d{2}\b/.test(dateText);
+  const unresolved: ResolvedDate = { date: null, precision: null, dateText, resolution: "unresolved", index };
+
+  if (explicitYear) {
+    const precision: DatePrecision = hasDay ? "day" : hasMonth ? "month" : "year";
+    return { date: formatDate(c.get("year"), c.get("month"), c.get("day"), precision), precision, dateText, resolution: "absolute", index };
+  }
+  if (reference === null) return unresolved;
+
+  const lookAhead = FUTURE_CUE.test(sentence);
+  if (hasWeekday && !hasDay && !hasMonth) {
+    const weekday = c.get("weekday");
+    if (weekday === null) return unresolved;
+    const day = findWeekday(reference, weekday, lookAhead || /\bnext\b/i.test(dateText), /\blast\b/i.test(dateText));
+    return { date: isoDay(day), precision: "day", dateText, resolution: "relative", index };
+  }
+  if (hasMonth && !hasYear && !isRelative) {
+    // "14 October" / "in May" without a year: the nearest such date, past unless the
+    // sentence looks ahead.
+    const month = c.get("month") ?? 1;
+    const day = hasDay ? c.get("day") ?? 1 : 1;
+    const refYear = reference.getUTCFullYear();
+    const forcePast = /\blast\s+$/i.test(sentence.slice(Math.max(0, index - 5), index));
+    let year = refYear;
+    const candidate = Date.UTC(year, month - 1, day);
+    const ref = reference.getTime();
+    if (forcePast) {
+      if (candidate >= ref) year--;
+    } else if (lookAhead) {
+      if (candidate < ref - 30 * DAY_MS) year++;
+    } else if (candidate > ref + 45 * DAY_MS) {
+      year--;
+    }
+    const precision: DatePrecision = hasDay ? "day" : "month";
+    return { date: formatDate(year, month, day, precision), precision, dateText, resolution: "relative", index };
+  }
+  const precision: DatePrecision = relativeUnit === "week" ? "week" : relativeUnit === "month" && !hasDay ? "month" : relativeUnit === "year" && !hasMonth ? "year" : hasDay ? "day" : hasMonth ? "month" : "year";
+  return { date: formatDate(c.get("year"), c.get("month"), c.get("day"), precision), precision, dateText, resolution: "relative", index };
+}
+
+function findWeekday(reference: Date, weekday: number, ahead: boolean, strictlyPast: boolean): Date {
+  const refDay = reference.getUTCDay();
+  const base = Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate());
+  if (ahead) {
+    const delta = (weekday - refDay + 7) % 7;
+    return new Date(base + delta * DAY_MS);
+  }
+  let delta = (refDay - weekday + 7) % 7;
+  if (strictlyPast && delta === 0) delta = 7;
+  return new Date(base - delta * DAY_MS);
+}
+
+function isoDay(d: Date): string {
+  return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), "day");
+}
+
+function formatDate(year: number | null, month: number | null, day: number | null, precision: DatePrecision): string {
+  const y = String(year ?? 0).padStart(4, "0");
+  const m = String(month ?? 1).padStart(2, "0");
+  const d = String(day ?? 1).padStart(2, "0");
+  if (precision === "year") return y;
+  if (precision === "month") return `${y}-${m}`;
+  return `${y}-${m}-${d}`;
+}
+
+export interface TimelineInput {
+  storylineId: string;
+  storylineRank: number;
+  ranked: readonly ScoredSentence[];
+}
+
+const CANDIDATES_PER_STORYLINE = 60;
+
+/** The best-scored dated sentences of every storyline, ordered by date (undated last). */
+export function buildTimeline(inputs: readonly TimelineInput[], limit: number): TimelineEvent[] {
+  const found: Array<{ event: TimelineEvent; score: number; item: ScoredSentence; rank: number }> = [];
+  for (const input of inputs) {
+    for (const item of input.ranked.slice(0, CANDIDATES_PER_STORYLINE)) {
+      const dates = resolveDates(item.sentence.text, item.story.reference);
+      const first = dates.find((d) => d.date !== null) ?? dates[0];
+      if (!first) continue;
+      const duplicate = found.find(
+        (f) => f.event.storylineId === input.storylineId && f.event.date === first.date && first.date !== null && dotProduct(f.item.vector, item.vector) >= 0.3,
+      );
+      if (duplicate) {
+        if (!duplicate.event.citations.some((c) => c.storyId === item.story.id)) duplicate.event.citations.push(citeSentence(item));
+        continue;
+      }
+      found.push({
+        event: {
+          date: first.date,
+          precision: first.precision,
+          dateText: first.dateText,
+          resolution: first.resolution,
+          text: item.sentence.text,
+          storylineId: input.storylineId,
+          citations: [citeSentence(item)],
+        },
+        score: item.score,
+        item,
+        rank: input.storylineRank,
+      });
+    }
+  }
+  // Events with a date come before the unresolved ones; within each, the most important.
+  const kept = [...found]
+    .sort((a, b) => Number(b.event.date !== null) - Number(a.event.date !== null) || b.score - a.score || a.rank - b.rank || compareItems(a.item, b.item))
+    .slice(0, limit);
+  kept.sort((a, b) => {
+    const da = a.event.date;
+    const db = b.event.date;
+    if (da !== null && db !== null && da !== db) return da < db ? -1 : 1;
+    if (da === null && db !== null) return 1;
+    if (da !== null && db === null) return -1;
+    return a.rank - b.rank || compareItems(a.item, b.item);
+  });
+  return kept.map((k) => k.event);
+}
+
+function compareItems(a: ScoredSentence, b: ScoredSentence): number {
+  return (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : 0) || a.sentence.index - b.sentence.index;
+}
+

@@ -1,0 +1,21 @@
+// @dispatch/ingest: turns what editors paste or upload into clean stories. Pure: callers pass
+// bytes or strings in and get results back; no database, network or file system.
+
+export { parseText, parseUpload, parseUploads } from "./upload-parsing";
+export { INGEST_LIMITS } from "./ingest-limits";
+export type { IngestLimits } from "./ingest-limits";
+export { computeContentHash, normalizeForHash } from "./content-hash";
+export { computeMinHash, estimateSimilarity, lshBands, LSH_BANDS, LSH_ROWS, MINHASH_PERMUTATIONS, SHINGLE_WORDS } from "./near-duplicates";
+export { toStoryJson } from "./story-json";
+export { FORMATS } from "./types";
+export type {
+  DroppedText,
+  Format,
+  IngestError,
+  IngestErrorCode,
+  ItemResult,
+  ParsedStory,
+  ParseOptions,
+  StoryJson,
+  UploadFile,
+} from "./types";
