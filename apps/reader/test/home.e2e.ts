@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)("reader home", () => {
     await page.goto(readerUrl);
     const demo = loadDemoData();
     for (const topic of demo.topics) {
-      await expect(page.getByRole("heading", { name: topic.name }).count()).resolves.toBe(1);
+      await expect(page.getByRole("heading", { name: topic.name, exact: true }).count()).resolves.toBe(1);
     }
     await expect(page.getByRole("heading", { name: "Latest stories" }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: screenshotPath("reader-home"), fullPage: true });

@@ -21,6 +21,7 @@ async function runBench(path: string): Promise<void> {
   let hashMs = 0;
   let peakRss = 0;
   let peakHeap = 0;
+  let heapAt500 = 0;
   let lineNumber = 0;
 
   const firstByHash = new Map<string, string>();
@@ -95,6 +96,7 @@ async function runBench(path: string): Promise<void> {
       const memory = process.memoryUsage();
       peakRss = Math.max(peakRss, memory.rss);
       peakHeap = Math.max(peakHeap, memory.heapUsed);
+      if (parsed === 500) heapAt500 = memory.heapUsed;
     }
   }
 
@@ -104,7 +106,7 @@ async function runBench(path: string): Promise<void> {
   console.log(`articles        ${parsed} parsed, ${rejected} rejected`);
   console.log(`parse only      ${(parsed / (parseMs / 1000)).toFixed(0)} articles/s (${parseMs.toFixed(0)} ms)`);
   console.log(`hash+minhash    ${(parsed / (hashMs / 1000)).toFixed(0)} articles/s (${hashMs.toFixed(0)} ms)`);
-  console.log(`peak memory     rss ${mb(peakRss)}, heap ${mb(peakHeap)}`);
+  console.log(`peak memory     rss ${mb(peakRss)}, heap ${mb(peakHeap)} (heap after 500 articles ${mb(heapAt500)}, at the end ${mb(process.memoryUsage().heapUsed)})`);
   console.log(`exact dupes     ${exactDuplicates} by computeContentHash; ground truth ${groundTruthDuplicates} (same normalized text), ${disagreements} disagreements`);
   console.log(`                (${rawTextDuplicates} with byte-identical text, ${titleAndTextDuplicates} with identical title and text)`);
   console.log(`near dupes      ${nearPairs.length} more pairs at estimated similarity >= ${NEAR_DUPLICATE_THRESHOLD} (not exact)`);

@@ -72,7 +72,7 @@ function parseEntries(
     const dekParagraphs = full && summary ? toParagraphs(summary, []) : [];
     const warnings = full ? [] : summary ? ["the feed carries only a summary for this item, not the full article"] : [];
 
-    const authors = readAuthors((entry["dc:creator"] ?? entry["author"]) as unknown);
+    const authors = readAuthors(entry["dc:creator"] ?? entry["author"]);
     const link = kind === "atom" ? readAtomLink(entry["link"]) : readRssLink(entry["link"]) ?? readPermalinkGuid(entry["guid"]);
     return assembleStory(
       {

@@ -4,7 +4,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import sanitizeHtml from "sanitize-html";
-import { collectParagraphs, decodeEntities, describeActiveContent, SANITIZE_OPTIONS } from "./html-text";
+import { collectParagraphs, describeActiveContent, SANITIZE_OPTIONS } from "./html-text";
 import { isRecord, readAuthors } from "./record-fields";
 import { assembleStory, reject } from "./story-assembly";
 import type { DroppedText, ItemResult } from "./types";
@@ -92,7 +92,7 @@ function readPageMetadata(document: MetaDocument, warnings: string[]): PageMetad
     const node = metaNodes[i];
     const key = (node?.getAttribute("property") ?? node?.getAttribute("name") ?? node?.getAttribute("itemprop") ?? "").toLowerCase();
     const content = node?.getAttribute("content")?.trim();
-    if (key && content && !meta.has(key)) meta.set(key, decodeEntities(content));
+    if (key && content && !meta.has(key)) meta.set(key, content);
   }
   const ld = readJsonLdArticle(document, warnings);
   const pick = (...values: (string | null | undefined)[]): string | null => values.find((value): value is string => typeof value === "string" && value.trim() !== "")?.trim() ?? null;

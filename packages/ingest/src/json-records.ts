@@ -83,7 +83,9 @@ function parseRecord(value: unknown, item: string, original: string, format: For
   }
 
   const paragraphs = containsMarkup(body) ? [body] : splitParagraphs(body);
-  const dek = bodyKey !== "description" ? readString(value, ["dek", "summary", "description", "subtitle"]) : readString(value, ["dek", "summary", "subtitle"]);
+  // "description" is the body when nothing else is; otherwise it is the standfirst.
+  const dekKeys = bodyKey === "description" ? ["dek", "summary", "subtitle"] : ["dek", "summary", "description", "subtitle"];
+  const dek = readString(value, dekKeys);
   return assembleStory(
     {
       title,

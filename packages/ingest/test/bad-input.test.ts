@@ -1,3 +1,5 @@
+// Bad uploads: each is refused with a code and a message that says what to do; nothing else is lost.
+
 import { describe, expect, it } from "vitest";
 import { INGEST_LIMITS, parseText, parseUpload } from "../src/index";
 import { getOnlyStory, getRejection } from "./fixture-loading";

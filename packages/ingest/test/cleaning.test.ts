@@ -1,3 +1,5 @@
+// Cleaning rules, each on a small paste: captions, widgets, title suffixes, bylines, publisher, dates.
+
 import { describe, expect, it } from "vitest";
 import { parseText, parseUpload } from "../src/index";
 import { stripTitleSuffix } from "../src/title-suffix";

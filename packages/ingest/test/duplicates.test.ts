@@ -1,3 +1,5 @@
+// Exact duplicates (content hash) and near duplicates (MinHash, LSH bands).
+
 import { describe, expect, it } from "vitest";
 import { computeContentHash, computeMinHash, estimateSimilarity, LSH_BANDS, lshBands, MINHASH_PERMUTATIONS } from "../src/index";
 

@@ -1,3 +1,5 @@
+// Each upload format end to end, on fixtures written for this package (test/fixtures).
+
 import { describe, expect, it } from "vitest";
 import { parseText, parseUpload, toStoryJson } from "../src/index";
 import { getOnlyStory, getRejection, getStories, readFixture, readFixtureText } from "./fixture-loading";
