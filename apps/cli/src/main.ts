@@ -5,6 +5,8 @@ import pc from "picocolors";
 import { AppError } from "@dispatch/api";
 import { EnvError } from "@dispatch/db";
 import { registerDbCommands } from "./commands/db";
+import { registerIngestCommand } from "./commands/ingest";
+import { registerParseCommand } from "./commands/parse";
 import { CliError } from "./errors";
 
 const program = new Command()
@@ -14,6 +16,8 @@ const program = new Command()
   .exitOverride();
 
 registerDbCommands(program);
+registerParseCommand(program);
+registerIngestCommand(program);
 
 try {
   await program.parseAsync(process.argv);

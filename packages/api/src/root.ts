@@ -2,10 +2,12 @@
 import { createCallerFactory, router } from "./trpc";
 import { storyRouter } from "./routers/story";
 import { topicRouter } from "./routers/topic";
+import { uploadRouter } from "./routers/upload";
 
 export const appRouter = router({
   story: storyRouter,
   topic: topicRouter,
+  upload: uploadRouter,
 });
 
 export type AppRouter = typeof appRouter;

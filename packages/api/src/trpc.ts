@@ -80,3 +80,8 @@ export const readerProcedure = publicProcedure.use(requireRole("reader"));
 export const editorProcedure = publicProcedure.use(requireRole("editor"));
 /** Admins only. */
 export const adminProcedure = publicProcedure.use(requireRole("admin"));
+
+/** Who is acting, for the audit log. */
+export function actorOf(ctx: InnerContext): { userId: string | null; via: Channel } {
+  return { userId: ctx.user?.id ?? null, via: ctx.via };
+}

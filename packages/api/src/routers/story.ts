@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageInput, pageOutput } from "../pagination";
-import { publicProcedure, router } from "../trpc";
-import { listStories } from "../services/stories";
+import { actorOf, editorProcedure, publicProcedure, router } from "../trpc";
+import { deleteStory, getStory, listStories, restoreStory, updateStory } from "../services/stories";
 
 const storyListItem = z.object({
   id: z.string(),
@@ -14,6 +14,16 @@ const storyListItem = z.object({
   ingestedAt: z.date(),
 });
 
+const storyDetail = storyListItem.extend({
+  body: z.string(),
+  url: z.string().nullable(),
+  status: z.enum(["draft", "published", "archived"]),
+  deletedAt: z.date().nullable(),
+  topicHint: z.string().nullable(),
+  nearDuplicateOf: z.object({ id: z.string(), slug: z.string(), title: z.string(), score: z.number().nullable() }).nullable(),
+  topics: z.array(z.object({ slug: z.string(), name: z.string(), status: z.enum(["pending", "approved", "rejected"]) })),
+});
+
 const storyFilters = z.object({
   source: z.string().min(1).optional(),
   topic: z.string().min(1).optional(),
@@ -21,10 +31,59 @@ const storyFilters = z.object({
   to: z.coerce.date().optional(),
 });
 
+const storyStatus = z.enum(["draft", "published", "archived"]);
+
 export const storyRouter = router({
   /** Anyone: published stories, newest first, filtered by source, topic and date range. */
   list: publicProcedure
     .input(pageInput.extend(storyFilters.shape))
     .output(pageOutput(storyListItem))
     .query(({ ctx, input }) => listStories(ctx.db, { ...input, status: "published" })),
+
+  /** Editors: every story, any status, optionally with the deleted ones. */
+  listAll: editorProcedure
+    .input(pageInput.extend(storyFilters.shape).extend({ status: storyStatus.optional(), includeDeleted: z.boolean().default(false) }))
+    .output(pageOutput(storyListItem))
+    .query(({ ctx, input }) => listStories(ctx.db, input)),
+
+  /** Anyone: one published story by id or slug, with its approved topics. */
+  get: publicProcedure
+    .input(z.object({ idOrSlug: z.string().min(1) }))
+    .output(storyDetail)
+    .query(({ ctx, input }) => getStory(ctx.db, input.idOrSlug)),
+
+  /** Editors: any story, including drafts, deleted ones and pending topic suggestions. */
+  getForEditing: editorProcedure
+    .input(z.object({ idOrSlug: z.string().min(1) }))
+    .output(storyDetail)
+    .query(({ ctx, input }) => getStory(ctx.db, input.idOrSlug, { includeHidden: true })),
+
+  /** Editors: change title, dek, body, source, date or status. */
+  update: editorProcedure
+    .input(
+      z.object({
+        id: z.string().min(1),
+        title: z.string().trim().min(1, "A story needs a title.").max(500).optional(),
+        dek: z.string().trim().max(1000).nullable().optional(),
+        body: z.string().trim().min(1, "A story needs a body.").optional(),
+        source: z.string().trim().min(1).max(200).nullable().optional(),
+        publishedAt: z.coerce.date().nullable().optional(),
+        status: storyStatus.optional(),
+      }),
+    )
+    .output(storyDetail)
+    .mutation(({ ctx, input }) => {
+      const { id, ...patch } = input;
+      return updateStory(ctx.db, id, patch, actorOf(ctx));
+    }),
+
+  /** Editors: hide a story everywhere (restorable). */
+  delete: editorProcedure
+    .input(z.object({ id: z.string().min(1) }))
+    .mutation(({ ctx, input }) => deleteStory(ctx.db, input.id, actorOf(ctx))),
+
+  /** Editors: bring a deleted story back. */
+  restore: editorProcedure
+    .input(z.object({ id: z.string().min(1) }))
+    .mutation(({ ctx, input }) => restoreStory(ctx.db, input.id, actorOf(ctx))),
 });

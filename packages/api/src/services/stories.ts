@@ -1,6 +1,10 @@
-// Story reads. Lists are newest-ingested first with cursor pagination.
+// Stories: reads (lists are newest-ingested first with cursor pagination), edits, and
+// soft deletion. Every change is audited.
 import type { Db, Prisma } from "@dispatch/db";
+import { AppError, notFound } from "../errors";
 import { cursorArgs, toPage, type Page, type PageInput } from "../pagination";
+import { recordAudit, type Actor } from "./audit";
+import { computeDuplicateKeys, upsertSource } from "./story-store";
 
 export type StoryFilters = {
   source?: string;
@@ -57,4 +61,121 @@ export async function listStories(
     nextCursor: page.nextCursor,
     items: page.items.map(({ source, ...story }) => ({ ...story, source: source?.name ?? null })),
   };
+}
+
+export type StoryDetail = StoryListItem & {
+  body: string;
+  url: string | null;
+  status: "draft" | "published" | "archived";
+  deletedAt: Date | null;
+  topicHint: string | null;
+  nearDuplicateOf: { id: string; slug: string; title: string; score: number | null } | null;
+  topics: { slug: string; name: string; status: "pending" | "approved" | "rejected" }[];
+};
+
+/** One story by id or slug; deleted and unpublished ones only when `includeHidden`. */
+export async function getStory(db: Db, idOrSlug: string, options: { includeHidden?: boolean } = {}): Promise<StoryDetail> {
+  const story = await db.story.findFirst({
+    where: {
+      OR: [{ id: idOrSlug }, { slug: idOrSlug }],
+      ...(options.includeHidden ? {} : { deletedAt: null, status: "published" }),
+    },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      dek: true,
+      body: true,
+      url: true,
+      byline: true,
+      status: true,
+      publishedAt: true,
+      ingestedAt: true,
+      deletedAt: true,
+      topicHint: true,
+      nearDuplicateScore: true,
+      source: { select: { name: true } },
+      nearDuplicateOf: { select: { id: true, slug: true, title: true } },
+      topics: {
+        where: options.includeHidden ? {} : { status: "approved" },
+        select: { status: true, topic: { select: { slug: true, name: true } } },
+        orderBy: { topic: { name: "asc" } },
+      },
+    },
+  });
+  if (!story) throw notFound(`Story “${idOrSlug}”`);
+  const { source, nearDuplicateOf, nearDuplicateScore, topics, ...rest } = story;
+  return {
+    ...rest,
+    source: source?.name ?? null,
+    nearDuplicateOf: nearDuplicateOf ? { ...nearDuplicateOf, score: nearDuplicateScore } : null,
+    topics: topics.map((tag) => ({ ...tag.topic, status: tag.status })),
+  };
+}
+
+export type StoryPatch = {
+  title?: string;
+  dek?: string | null;
+  body?: string;
+  source?: string | null;
+  publishedAt?: Date | null;
+  status?: "draft" | "published" | "archived";
+};
+
+/** Edits a story. A new title or body re-keys its duplicate detection. */
+export async function updateStory(db: Db, id: string, patch: StoryPatch, actor: Actor): Promise<StoryDetail> {
+  const current = await db.story.findUnique({ where: { id }, select: { id: true, title: true, body: true } });
+  if (!current) throw notFound(`Story ${id}`);
+  const title = patch.title ?? current.title;
+  const body = patch.body ?? current.body;
+  const textChanged = title !== current.title || body !== current.body;
+  const rekey = textChanged ? computeDuplicateKeys({ title, body }) : null;
+  if (rekey) {
+    const clash = await db.story.findFirst({ where: { contentHash: rekey.contentHash, id: { not: id } }, select: { id: true, title: true } });
+    if (clash) throw new AppError("DUPLICATE", `With this text the story would duplicate “${clash.title}” (${clash.id}).`);
+  }
+  await db.$transaction(async (tx) => {
+    const sourceId =
+      patch.source === undefined ? undefined : patch.source === null ? null : (await upsertSource(tx, patch.source, null));
+    await tx.story.update({
+      where: { id },
+      data: {
+        ...(patch.title !== undefined ? { title: patch.title } : {}),
+        ...(patch.dek !== undefined ? { dek: patch.dek } : {}),
+        ...(patch.body !== undefined ? { body: patch.body } : {}),
+        ...(patch.publishedAt !== undefined ? { publishedAt: patch.publishedAt } : {}),
+        ...(patch.status !== undefined ? { status: patch.status } : {}),
+        ...(sourceId !== undefined ? { sourceId } : {}),
+        ...(rekey ? { contentHash: rekey.contentHash, minhash: rekey.minhash } : {}),
+      },
+    });
+    if (rekey) {
+      await tx.storyBand.deleteMany({ where: { storyId: id } });
+      await tx.storyBand.createMany({ data: rekey.bands.map((band) => ({ band, storyId: id })) });
+    }
+    await recordAudit(tx, actor, {
+      action: "story.update",
+      entityType: "story",
+      entityId: id,
+      details: { fields: Object.keys(patch) },
+    });
+  });
+  return getStory(db, id, { includeHidden: true });
+}
+
+/** Soft delete: hidden everywhere, restorable with `restoreStory`. */
+export async function deleteStory(db: Db, id: string, actor: Actor): Promise<void> {
+  await setDeleted(db, id, new Date(), actor, "story.delete");
+}
+
+export async function restoreStory(db: Db, id: string, actor: Actor): Promise<void> {
+  await setDeleted(db, id, null, actor, "story.restore");
+}
+
+async function setDeleted(db: Db, id: string, deletedAt: Date | null, actor: Actor, action: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const result = await tx.story.updateMany({ where: { id }, data: { deletedAt } });
+    if (result.count === 0) throw notFound(`Story ${id}`);
+    await recordAudit(tx, actor, { action, entityType: "story", entityId: id });
+  });
 }

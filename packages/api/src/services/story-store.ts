@@ -20,12 +20,10 @@ export type StoreResult =
   | { status: "duplicate"; duplicateOf: { id: string; title: string; slug: string } };
 
 export async function storeParsedStory(db: Db, parsed: ParsedStory, actor: Actor): Promise<StoreResult> {
-  const contentHash = computeContentHash(parsed);
+  const { contentHash, minhash, bands } = computeDuplicateKeys(parsed);
   const existing = await findByHash(db, contentHash);
   if (existing) return { status: "duplicate", duplicateOf: existing };
 
-  const minhash = computeMinHash(`${parsed.title}\n${parsed.body}`);
-  const bands = lshBands(minhash);
   const nearDuplicateOf = await findNearDuplicate(db, minhash, bands);
   const slug = `${slugify(parsed.title, 70)}-${randomBytes(3).toString("hex")}`;
 
@@ -51,7 +49,7 @@ export async function storeParsedStory(db: Db, parsed: ParsedStory, actor: Actor
           nearDuplicateScore: nearDuplicateOf?.score ?? null,
           topicHint: parsed.topicHint,
           cleaning: { dropped: parsed.dropped, warnings: parsed.warnings },
-          bands: { createMany: { data: [...new Set(bands)].map((band) => ({ band })) } },
+          bands: { createMany: { data: bands.map((band) => ({ band })) } },
         },
         select: { id: true, slug: true },
       });
@@ -72,6 +70,12 @@ export async function storeParsedStory(db: Db, parsed: ParsedStory, actor: Actor
     }
     throw error;
   }
+}
+
+/** The keys duplicate detection stores for a story's text. */
+export function computeDuplicateKeys(story: { title: string; body: string }) {
+  const minhash = computeMinHash(`${story.title}\n${story.body}`);
+  return { contentHash: computeContentHash(story), minhash, bands: [...new Set(lshBands(minhash))] };
 }
 
 async function findByHash(db: Db, contentHash: string) {
@@ -102,7 +106,7 @@ async function findNearDuplicate(db: Db, minhash: number[], bands: string[]) {
   return best;
 }
 
-async function upsertSource(tx: Prisma.TransactionClient, name: string, url: string | null): Promise<string> {
+export async function upsertSource(tx: Prisma.TransactionClient, name: string, url: string | null): Promise<string> {
   const source = await tx.source.upsert({
     where: { name },
     create: { name, domain: await freeDomain(tx, url) },

@@ -63,14 +63,15 @@ export type CommitOptions = {
 /** Parses and stores every file; returns the batch id and one result per item. */
 export async function commitUpload(
   db: Db,
-  files: readonly UploadFile[],
+  files: readonly UploadFile[] | AsyncIterable<UploadFile>,
   actor: Actor,
   options: CommitOptions = {},
 ): Promise<CommitResult> {
-  checkFileCount(files);
+  // A stream of files (the CLI over a folder) is read one file at a time, so memory stays flat.
+  if (Array.isArray(files)) checkFileCount(files);
   const batch = await db.uploadBatch.create({ data: { uploaderId: actor.userId, via: actor.via }, select: { id: true } });
   const items: CommitItem[] = [];
-  for (const file of files) {
+  for await (const file of files) {
     const parsed = await parseUpload(file, { maxBytes: options.maxBytes ?? INGEST_LIMITS.maxBytes });
     for (const result of parsed) {
       const item = result.ok

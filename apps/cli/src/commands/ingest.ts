@@ -1,0 +1,61 @@
+// `dispatch ingest`: parse and store files with a progress bar, then a summary. Exits
+// non-zero when anything was rejected (everything good is stored regardless).
+import type { Command } from "commander";
+import { SingleBar, Presets } from "cli-progress";
+import pc from "picocolors";
+import { commitUpload, type CommitItem } from "@dispatch/api";
+import { withDatabase } from "../database";
+import { expandInputs, readUploadFiles } from "../input-files";
+
+export function registerIngestCommand(program: Command): void {
+  program
+    .command("ingest")
+    .description("parse files, folders or globs and store the stories (duplicates are reported, not stored)")
+    .argument("<inputs...>", "files, folders, globs, or - for standard input")
+    .action(async (inputs: string[]) => {
+      const paths = await expandInputs(inputs);
+      await withDatabase(async (db, connection) => {
+        const bar = new SingleBar(
+          { format: "{bar} {value}/{total} files · {items} items · {file}", stream: process.stderr, hideCursor: true, clearOnComplete: true },
+          Presets.shades_classic,
+        );
+        const interactive = process.stderr.isTTY;
+        if (interactive) bar.start(paths.length, 0, { items: 0, file: "" });
+        let filesDone = 0;
+        let currentFile = "";
+        const files = (async function* () {
+          for await (const file of readUploadFiles(paths)) {
+            currentFile = file.name ?? "";
+            yield file;
+            filesDone += 1;
+          }
+        })();
+        const result = await commitUpload(db, files, { userId: null, via: "cli" }, {
+          onItem: (_item, done) => {
+            if (interactive) bar.update(filesDone, { items: done, file: currentFile });
+          },
+        });
+        if (interactive) {
+          bar.update(paths.length, { items: result.items.length, file: "" });
+          bar.stop();
+        }
+        printSummary(result.items, connection.describe, result.batchId);
+        if (result.rejected > 0) process.exitCode = 1;
+      });
+    });
+}
+
+function printSummary(items: readonly CommitItem[], database: string, batchId: string): void {
+  const stored = items.filter((item) => item.status === "stored");
+  const duplicates = items.filter((item) => item.status === "duplicate");
+  const rejected = items.filter((item) => item.status === "rejected");
+  const near = stored.filter((item) => item.nearDuplicateOfId);
+  for (const item of duplicates) console.log(`${pc.yellow("duplicate")} ${item.item}: ${item.message}`);
+  for (const item of near) console.log(`${pc.cyan("near-duplicate")} ${item.item}: ${item.message}`);
+  // Rejection messages start with the item name already.
+  for (const item of rejected) console.log(`${pc.red("rejected")}  ${item.message}`);
+  console.log(
+    `${pc.bold(String(stored.length))} stored, ${pc.bold(String(duplicates.length))} duplicates, ` +
+      `${pc.bold(String(rejected.length))} rejected (batch ${batchId}, ${database})`,
+  );
+}

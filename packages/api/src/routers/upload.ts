@@ -1,0 +1,50 @@
+import { z } from "zod";
+import type { UploadFile } from "@dispatch/ingest";
+import { actorOf, editorProcedure, router } from "../trpc";
+import { commitUpload, MAX_FILES_PER_UPLOAD, previewUpload } from "../services/upload";
+
+/** A file as a browser sends it: text as is, anything else base64-encoded. */
+const uploadFileInput = z
+  .object({
+    name: z.string().max(300).optional(),
+    contentType: z.string().max(200).optional(),
+    text: z.string().optional(),
+    base64: z.string().optional(),
+  })
+  .refine((file) => (file.text === undefined) !== (file.base64 === undefined), {
+    message: "Each file needs exactly one of `text` or `base64`.",
+  });
+
+const filesInput = z
+  .array(uploadFileInput)
+  .min(1, "Add at least one file or paste some text.")
+  .max(MAX_FILES_PER_UPLOAD, `At most ${MAX_FILES_PER_UPLOAD} files per upload; split it into smaller uploads.`);
+
+function toUploadFiles(files: z.infer<typeof filesInput>): UploadFile[] {
+  return files.map((file) => ({
+    ...(file.name ? { name: file.name } : {}),
+    ...(file.contentType ? { contentType: file.contentType } : {}),
+    bytes: file.text ?? new Uint8Array(Buffer.from(file.base64 ?? "", "base64")),
+  }));
+}
+
+const storyOverride = z.object({
+  title: z.string().trim().min(1).optional(),
+  source: z.string().trim().min(1).nullable().optional(),
+  publishedAt: z.string().datetime({ offset: true }).nullable().optional(),
+  topicHint: z.string().trim().min(1).nullable().optional(),
+});
+
+export const uploadRouter = router({
+  /** Editors: parse without storing; each item with its story, warnings and what cleaning dropped. */
+  preview: editorProcedure
+    .input(z.object({ files: filesInput }))
+    .mutation(({ input }) => previewUpload(toUploadFiles(input.files))),
+
+  /** Editors: parse and store; one result per item (stored, duplicate, rejected with the reason). */
+  commit: editorProcedure
+    .input(z.object({ files: filesInput, overrides: z.record(z.string(), storyOverride).optional() }))
+    .mutation(({ ctx, input }) =>
+      commitUpload(ctx.db, toUploadFiles(input.files), actorOf(ctx), input.overrides ? { overrides: input.overrides } : {}),
+    ),
+});
