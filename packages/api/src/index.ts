@@ -8,3 +8,4 @@ export { seedDemo, type SeedResult } from "./services/demo";
 export { commitUpload, previewUpload, type CommitResult, type CommitItem } from "./services/upload";
 export { storeParsedStory } from "./services/story-store";
 export { recordAudit, type Actor } from "./services/audit";
+export { listUsers, inviteUser, changeRole, setUserDisabled, type UserSummary, type UserRef } from "./services/users";

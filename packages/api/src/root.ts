@@ -3,11 +3,13 @@ import { createCallerFactory, router } from "./trpc";
 import { storyRouter } from "./routers/story";
 import { topicRouter } from "./routers/topic";
 import { uploadRouter } from "./routers/upload";
+import { userRouter } from "./routers/user";
 
 export const appRouter = router({
   story: storyRouter,
   topic: topicRouter,
   upload: uploadRouter,
+  user: userRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -28,8 +28,9 @@ export async function storeParsedStory(db: Db, parsed: ParsedStory, actor: Actor
   const slug = `${slugify(parsed.title, 70)}-${randomBytes(3).toString("hex")}`;
 
   try {
+    // The source row is harmless on its own, so it is settled before the story's transaction.
+    const sourceId = parsed.source ? await upsertSource(db, parsed.source, parsed.url) : null;
     const story = await db.$transaction(async (tx) => {
-      const sourceId = parsed.source ? await upsertSource(tx, parsed.source, parsed.url) : null;
       const created = await tx.story.create({
         data: {
           slug,
@@ -49,10 +50,10 @@ export async function storeParsedStory(db: Db, parsed: ParsedStory, actor: Actor
           nearDuplicateScore: nearDuplicateOf?.score ?? null,
           topicHint: parsed.topicHint,
           cleaning: { dropped: parsed.dropped, warnings: parsed.warnings },
-          bands: { createMany: { data: bands.map((band) => ({ band })) } },
         },
         select: { id: true, slug: true },
       });
+      await tx.storyBand.createMany({ data: bands.map((band) => ({ band, storyId: created.id })) });
       await recordAudit(tx, actor, {
         action: "story.create",
         entityType: "story",
@@ -107,6 +108,8 @@ async function findNearDuplicate(db: Db, minhash: number[], bands: string[]) {
 }
 
 export async function upsertSource(tx: Prisma.TransactionClient, name: string, url: string | null): Promise<string> {
+  const known = await tx.source.findUnique({ where: { name }, select: { id: true } });
+  if (known) return known.id;
   const source = await tx.source.upsert({
     where: { name },
     create: { name, domain: await freeDomain(tx, url) },

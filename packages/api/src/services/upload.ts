@@ -1,10 +1,13 @@
 // Uploads: parse files into stories (preview), or parse and store them (commit) with one
 // result per item. Each item is stored atomically; a broken one never stops the others.
-import type { Db } from "@dispatch/db";
+import type { Db, Prisma } from "@dispatch/db";
 import { parseUpload, INGEST_LIMITS, type ParsedStory, type UploadFile } from "@dispatch/ingest";
 import { AppError } from "../errors";
 import type { Actor } from "./audit";
 import { storeParsedStory } from "./story-store";
+
+/** Items stored at once; the same article twice in one upload still ends as one story (unique hash). */
+const STORE_CONCURRENCY = 4;
 
 /** Files in one upload at most. */
 export const MAX_FILES_PER_UPLOAD = 200;
@@ -71,28 +74,43 @@ export async function commitUpload(
   if (Array.isArray(files)) checkFileCount(files);
   const batch = await db.uploadBatch.create({ data: { uploaderId: actor.userId, via: actor.via }, select: { id: true } });
   const items: CommitItem[] = [];
+  const rows: Prisma.UploadItemCreateManyInput[] = [];
+  const flushRows = async () => {
+    if (rows.length > 0) await db.uploadItem.createMany({ data: rows.splice(0) });
+  };
+  // Items are stored a few at a time (each atomically) and reported in upload order; a
+  // bounded window keeps memory flat however long the stream of files is.
+  const window: { filename: string | null; pending: Promise<CommitItem> }[] = [];
+  const settleOldest = async () => {
+    const oldest = window.shift();
+    if (!oldest) return;
+    const item = await oldest.pending;
+    items.push(item);
+    rows.push({
+      batchId: batch.id,
+      position: items.length - 1,
+      filename: oldest.filename,
+      title: item.title,
+      status: item.status,
+      message: item.message,
+      storyId: item.storyId,
+      duplicateOfId: item.duplicateOfId,
+    });
+    if (rows.length >= 100) await flushRows();
+    options.onItem?.(item, items.length);
+  };
   for await (const file of files) {
     const parsed = await parseUpload(file, { maxBytes: options.maxBytes ?? INGEST_LIMITS.maxBytes });
     for (const result of parsed) {
-      const item = result.ok
-        ? await storeItem(db, result.item, { ...result.story, ...options.overrides?.[result.item] }, actor)
-        : rejected(result.item, result.error.message);
-      items.push(item);
-      await db.uploadItem.create({
-        data: {
-          batchId: batch.id,
-          position: items.length - 1,
-          filename: file.name ?? null,
-          title: item.title,
-          status: item.status,
-          message: item.message,
-          storyId: item.storyId,
-          duplicateOfId: item.duplicateOfId,
-        },
-      });
-      options.onItem?.(item, items.length);
+      const pending = result.ok
+        ? storeItem(db, result.item, { ...result.story, ...options.overrides?.[result.item] }, actor)
+        : Promise.resolve(rejected(result.item, result.error.message));
+      window.push({ filename: file.name ?? null, pending });
+      if (window.length >= STORE_CONCURRENCY) await settleOldest();
     }
   }
+  while (window.length > 0) await settleOldest();
+  await flushRows();
   const counts = {
     storedCount: items.filter((item) => item.status === "stored").length,
     duplicateCount: items.filter((item) => item.status === "duplicate").length,
