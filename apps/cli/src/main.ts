@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import pc from "picocolors";
 import { AppError } from "@dispatch/api";
 import { EnvError } from "@dispatch/db";
+import { registerBriefCommands } from "./commands/brief";
 import { registerDbCommands } from "./commands/db";
 import { registerIngestCommand } from "./commands/ingest";
 import { registerParseCommand } from "./commands/parse";
@@ -18,6 +19,7 @@ const program = new Command()
 registerDbCommands(program);
 registerParseCommand(program);
 registerIngestCommand(program);
+registerBriefCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -9,3 +9,4 @@ export { commitUpload, previewUpload, type CommitResult, type CommitItem } from 
 export { storeParsedStory } from "./services/story-store";
 export { recordAudit, type Actor } from "./services/audit";
 export { listUsers, inviteUser, changeRole, setUserDisabled, type UserSummary, type UserRef } from "./services/users";
+export { rebuildBriefing, getBriefing, listBriefingVersions, diffBriefingVersions, type BriefingView, type RebuildResult } from "./services/briefings";

@@ -3,6 +3,7 @@
 import type { Db } from "@dispatch/db";
 import { loadDemoData } from "@dispatch/db/demo";
 import type { Actor } from "./audit";
+import { rebuildBriefing } from "./briefings";
 import { commitUpload } from "./upload";
 
 export type SeedResult = { topics: number; storiesStored: number; storiesExisting: number };
@@ -34,6 +35,11 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       create: { storyId, topicId, origin: "manual", status: "approved", confidence: 1, approvedAt: new Date() },
       update: {},
     });
+  }
+  // Every demo topic starts with a current briefing, so the reader has something to show.
+  for (const slug of topicIds.keys()) {
+    const latest = await db.briefing.findFirst({ where: { topic: { slug } }, select: { id: true } });
+    if (!latest || storiesStored > 0) await rebuildBriefing(db, slug, SEED_ACTOR);
   }
   return { topics: data.topics.length, storiesStored, storiesExisting };
 }

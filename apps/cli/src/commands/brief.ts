@@ -1,0 +1,109 @@
+// `dispatch brief`: a briefing from stories in a file (no database), or the latest stored
+// briefing of a topic (`--topic`). `rebuild`: build and store new versions now.
+import { readFile } from "node:fs/promises";
+import type { Command } from "commander";
+import pc from "picocolors";
+import { buildBriefing, renderBriefing, type Briefing, type StoryInput } from "@dispatch/briefing";
+import { parseUpload } from "@dispatch/ingest";
+import { getBriefing, rebuildBriefing } from "@dispatch/api";
+import { withDatabase } from "../database";
+import { CliError } from "../errors";
+import { readUploadFiles } from "../input-files";
+
+type BriefOptions = { words: string; format: string; topic?: string };
+const FORMATS = ["json", "md", "text"] as const;
+
+export function registerBriefCommands(program: Command): void {
+  program
+    .command("brief")
+    .description("print a briefing: from a file of stories (JSON array, or anything `parse` reads), or a topic's latest stored one")
+    .argument("[file]", "a file, or - for standard input")
+    .option("--words <n>", "word limit of the summary", "250")
+    .option("--format <format>", "json, md or text", "md")
+    .option("--topic <slug>", "print the latest stored briefing of this topic instead")
+    .action(async (file: string | undefined, options: BriefOptions) => {
+      const format = FORMATS.find((name) => name === options.format);
+      if (!format) throw new CliError(`--format must be one of ${FORMATS.join(", ")}; got “${options.format}”.`);
+      const words = Number(options.words);
+      if (!Number.isInteger(words) || words < 10) throw new CliError(`--words must be a whole number of at least 10; got “${options.words}”.`);
+
+      let briefing: Briefing;
+      if (options.topic) {
+        if (file) throw new CliError("Give either a file or --topic, not both.");
+        const topic = options.topic;
+        const view = await withDatabase((db) => getBriefing(db, topic));
+        if (!view) throw new CliError(`Topic “${topic}” has no briefing yet. Build one with \`pnpm dispatch rebuild ${topic}\`.`);
+        briefing = view.briefing;
+      } else {
+        if (!file) throw new CliError("Give a file of stories (or - for standard input), or --topic <slug>.");
+        const stories = await readStories(file);
+        briefing = buildBriefing(stories, { words });
+      }
+      for (const diagnostic of briefing.diagnostics) {
+        if (diagnostic.level === "warning") console.error(pc.yellow(`warning: ${diagnostic.message}`));
+      }
+      process.stdout.write(format === "json" ? `${JSON.stringify(briefing, null, 2)}\n` : `${renderBriefing(briefing, format)}\n`);
+    });
+
+  program
+    .command("rebuild")
+    .description("build and store a new briefing version now, for one topic or --all")
+    .argument("[topic]", "topic slug")
+    .option("--all", "every active topic")
+    .action(async (topic: string | undefined, options: { all?: boolean }) => {
+      if (!topic && !options.all) throw new CliError("Name a topic slug, or pass --all.");
+      await withDatabase(async (db) => {
+        const slugs = options.all
+          ? (await db.topic.findMany({ where: { status: "active" }, select: { slug: true }, orderBy: { slug: "asc" } })).map((row) => row.slug)
+          : [topic ?? ""];
+        for (const slug of slugs) {
+          const result = await rebuildBriefing(db, slug, { userId: null, via: "cli" });
+          console.log(`${pc.green("rebuilt")} ${result.slug} → version ${result.version} (${result.storyCount} stories, ${result.buildMs} ms)`);
+        }
+      });
+    });
+}
+
+/** A JSON array of {id?, title, body, source?, publishedAt?}, or any file ingest can parse. */
+async function readStories(file: string): Promise<StoryInput[]> {
+  const direct = file === "-" ? null : await readStoryArray(file);
+  if (direct) return direct;
+  const stories: StoryInput[] = [];
+  for await (const upload of readUploadFiles([file])) {
+    for (const result of await parseUpload(upload)) {
+      if (!result.ok) {
+        console.error(pc.yellow(`skipped ${result.error.message}`));
+        continue;
+      }
+      const story = result.story;
+      stories.push({ id: `story-${stories.length + 1}`, title: story.title, body: story.body, source: story.source, publishedAt: story.publishedAt });
+    }
+  }
+  if (stories.length === 0) throw new CliError(`${file} holds no story that could be read.`);
+  return stories;
+}
+
+async function readStoryArray(file: string): Promise<StoryInput[] | null> {
+  if (!/\.json$/i.test(file)) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, "utf8"));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(data) || data.length === 0) return null;
+  const stories: StoryInput[] = [];
+  for (const [index, item] of data.entries()) {
+    if (typeof item !== "object" || item === null) return null;
+    const record = item as Record<string, unknown>;
+    if (typeof record.title !== "string" || typeof record.body !== "string") return null;
+    stories.push({
+      id: typeof record.id === "string" || typeof record.id === "number" ? String(record.id) : `story-${index + 1}`,
+      title: record.title,
+      body: record.body,
+      source: typeof record.source === "string" ? record.source : null,
+      publishedAt: typeof record.publishedAt === "string" ? record.publishedAt : null,
+    });
+  }
+  return stories;
+}

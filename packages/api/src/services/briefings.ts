@@ -1,0 +1,175 @@
+// Briefing versions: build one from a topic's approved stories and store it as the next
+// version (one INSERT, so readers only ever see complete versions); read the latest or
+// any version; compare two.
+import type { Db } from "@dispatch/db";
+import { buildBriefing, ENGINE_VERSION, type Briefing, type StoryInput } from "@dispatch/briefing";
+import { AppError, notFound } from "../errors";
+import { recordAudit, type Actor } from "./audit";
+
+export type RebuildResult = { topicId: string; slug: string; version: number; storyCount: number; buildMs: number };
+
+/** The stories a topic's briefing is built from: approved, published, not deleted. */
+async function loadTopicStories(db: Db, topicId: string) {
+  return db.story.findMany({
+    where: { deletedAt: null, status: "published", topics: { some: { topicId, status: "approved" } } },
+    orderBy: [{ publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    select: { id: true, slug: true, title: true, body: true, url: true, publishedAt: true, source: { select: { name: true } } },
+  });
+}
+
+async function findTopic(db: Db, slugOrId: string) {
+  const topic = await db.topic.findFirst({ where: { OR: [{ slug: slugOrId }, { id: slugOrId }] }, select: { id: true, slug: true, name: true, status: true } });
+  if (!topic) throw notFound(`Topic “${slugOrId}”`);
+  return topic;
+}
+
+/** Builds the topic's briefing now and stores it as a new version. */
+export async function rebuildBriefing(db: Db, topicSlugOrId: string, actor?: Actor): Promise<RebuildResult> {
+  const topic = await findTopic(db, topicSlugOrId);
+  const started = performance.now();
+  const [stories, previous] = await Promise.all([
+    loadTopicStories(db, topic.id),
+    db.briefing.findFirst({ where: { topicId: topic.id }, orderBy: { version: "desc" }, select: { version: true, content: true } }),
+  ]);
+  const loadMs = performance.now() - started;
+  const input: StoryInput[] = stories.map((story) => ({
+    id: story.id,
+    title: story.title,
+    body: story.body,
+    source: story.source?.name ?? null,
+    publishedAt: story.publishedAt?.toISOString() ?? null,
+  }));
+  const briefing = buildBriefing(input, { previous: (previous?.content as unknown as Briefing | undefined) ?? null, now: () => performance.now() });
+  const buildMs = performance.now() - started - loadMs;
+
+  // Two rebuilds racing for the same version: the unique (topic, version) lets one win;
+  // the other takes the next number.
+  for (let attempt = 0; ; attempt += 1) {
+    const latest = await db.briefing.findFirst({ where: { topicId: topic.id }, orderBy: { version: "desc" }, select: { version: true } });
+    const version = (latest?.version ?? 0) + 1;
+    try {
+      await db.briefing.create({
+        data: {
+          topicId: topic.id,
+          version,
+          content: briefing as object,
+          storyIds: stories.map((story) => story.id),
+          engineVersion: ENGINE_VERSION,
+          timings: { loadMs: round(loadMs), buildMs: round(buildMs), stages: briefing.checks.timings ?? {} },
+        },
+      });
+      if (actor) {
+        await recordAudit(db, actor, { action: "briefing.rebuild", entityType: "topic", entityId: topic.id, details: { version, stories: stories.length } });
+      }
+      return { topicId: topic.id, slug: topic.slug, version, storyCount: stories.length, buildMs: round(buildMs) };
+    } catch (error) {
+      if (attempt < 3 && (error as { code?: string }).code === "P2002") continue;
+      throw error;
+    }
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+export type BriefingView = {
+  topic: { id: string; slug: string; name: string; description: string };
+  version: number;
+  createdAt: Date;
+  briefing: Briefing;
+  stories: { id: string; slug: string; title: string; source: string | null; url: string | null; publishedAt: Date | null }[];
+};
+
+/** The latest (or a given) version of a topic's briefing, with the stories it cites. */
+export async function getBriefing(db: Db, topicSlug: string, version?: number): Promise<BriefingView | null> {
+  const topic = await db.topic.findFirst({
+    where: { slug: topicSlug, status: "active" },
+    select: { id: true, slug: true, name: true, description: true },
+  });
+  if (!topic) throw notFound(`Topic “${topicSlug}”`);
+  const row = await db.briefing.findFirst({
+    where: { topicId: topic.id, ...(version ? { version } : {}) },
+    orderBy: { version: "desc" },
+    select: { version: true, createdAt: true, content: true, storyIds: true },
+  });
+  if (!row) {
+    if (version) throw notFound(`Version ${version} of the “${topic.name}” briefing`);
+    return null;
+  }
+  const stories = await db.story.findMany({
+    where: { id: { in: row.storyIds } },
+    select: { id: true, slug: true, title: true, url: true, publishedAt: true, source: { select: { name: true } } },
+  });
+  return {
+    topic,
+    version: row.version,
+    createdAt: row.createdAt,
+    // Stored by rebuildBriefing from the engine; the routers validate it on the way out.
+    briefing: row.content as unknown as Briefing,
+    stories: stories.map(({ source, ...story }) => ({ ...story, source: source?.name ?? null })),
+  };
+}
+
+export async function listBriefingVersions(db: Db, topicSlug: string) {
+  const topic = await findTopic(db, topicSlug);
+  const rows = await db.briefing.findMany({
+    where: { topicId: topic.id },
+    orderBy: { version: "desc" },
+    select: { version: true, createdAt: true, storyIds: true, engineVersion: true, timings: true },
+  });
+  return rows.map((row) => ({
+    version: row.version,
+    createdAt: row.createdAt,
+    storyCount: row.storyIds.length,
+    engineVersion: row.engineVersion,
+    timings: flattenTimings(row.timings),
+  }));
+}
+
+function flattenTimings(value: unknown): Record<string, number> {
+  const result: Record<string, number> = {};
+  if (value && typeof value === "object") {
+    for (const [key, entry] of Object.entries(value)) if (typeof entry === "number") result[key] = entry;
+  }
+  return result;
+}
+
+export type BriefingDiff = {
+  from: number;
+  to: number;
+  addedPoints: { text: string; sourceCount: number }[];
+  removedPoints: { text: string }[];
+  addedStorylines: string[];
+  removedStorylines: string[];
+  addedSources: string[];
+  addedStoryIds: string[];
+  removedStoryIds: string[];
+};
+
+/** What changed between two versions: points, storylines, sources and stories. */
+export async function diffBriefingVersions(db: Db, topicSlug: string, from: number, to: number): Promise<BriefingDiff> {
+  if (from === to) throw new AppError("INVALID_INPUT", "Pick two different versions to compare.");
+  const [older, newer] = await Promise.all([getBriefing(db, topicSlug, from), getBriefing(db, topicSlug, to)]);
+  if (!older || !newer) throw notFound(`Versions ${from} and ${to} of “${topicSlug}”`);
+  const a = older.briefing;
+  const b = newer.briefing;
+  const pointTexts = new Set(a.points.map((point) => point.text));
+  const newPointTexts = new Set(b.points.map((point) => point.text));
+  const labels = new Set(a.storylines.map((storyline) => storyline.label));
+  const newLabels = new Set(b.storylines.map((storyline) => storyline.label));
+  const storyIds = new Set(older.stories.map((story) => story.id));
+  const newStoryIds = new Set(newer.stories.map((story) => story.id));
+  const sources = new Set(a.sources.map((source) => source.name));
+  return {
+    from,
+    to,
+    addedPoints: b.points.filter((point) => !pointTexts.has(point.text)).map((point) => ({ text: point.text, sourceCount: point.sourceCount })),
+    removedPoints: a.points.filter((point) => !newPointTexts.has(point.text)).map((point) => ({ text: point.text })),
+    addedStorylines: [...newLabels].filter((label) => !labels.has(label)),
+    removedStorylines: [...labels].filter((label) => !newLabels.has(label)),
+    addedSources: b.sources.map((source) => source.name).filter((name) => !sources.has(name)),
+    addedStoryIds: [...newStoryIds].filter((id) => !storyIds.has(id)),
+    removedStoryIds: [...storyIds].filter((id) => !newStoryIds.has(id)),
+  };
+}
