@@ -8,6 +8,8 @@ import { registerBriefCommands } from "./commands/brief";
 import { registerDbCommands } from "./commands/db";
 import { registerIngestCommand } from "./commands/ingest";
 import { registerParseCommand } from "./commands/parse";
+import { registerTopicCommands } from "./commands/topic";
+import { registerUserCommands } from "./commands/user";
 import { CliError } from "./errors";
 
 const program = new Command()
@@ -20,6 +22,8 @@ registerDbCommands(program);
 registerParseCommand(program);
 registerIngestCommand(program);
 registerBriefCommands(program);
+registerTopicCommands(program);
+registerUserCommands(program);
 
 try {
   await program.parseAsync(process.argv);

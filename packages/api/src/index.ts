@@ -2,7 +2,10 @@
 export { appRouter, createCaller, type AppRouter } from "./root";
 export { createInnerContext, type InnerContext } from "./trpc";
 export { AppError, APP_ERROR_CODES, type AppErrorCode } from "./errors";
-export { listTopics } from "./services/topics";
+export { listTopics, createTopic, getTopic, updateTopic, mergeTopics, setTopicArchived } from "./services/topics";
+export { tagStory, untagStory, reviewSuggestions } from "./services/tags";
+export { suggestTopicsForStories, listSuggestions, listUnmatchedStories } from "./services/suggestions";
+export { prepareTopics, scoreStory, SUGGESTION_THRESHOLD, type TopicModel } from "./services/topic-scoring";
 export { listStories } from "./services/stories";
 export { seedDemo, type SeedResult } from "./services/demo";
 export { commitUpload, previewUpload, type CommitResult, type CommitItem } from "./services/upload";
@@ -10,3 +13,5 @@ export { storeParsedStory } from "./services/story-store";
 export { recordAudit, type Actor } from "./services/audit";
 export { listUsers, inviteUser, changeRole, setUserDisabled, type UserSummary, type UserRef } from "./services/users";
 export { rebuildBriefing, getBriefing, listBriefingVersions, diffBriefingVersions, type BriefingView, type RebuildResult } from "./services/briefings";
+export { noJobs, type JobQueue } from "./jobs";
+export { createInlineJobs, type InlineJobs } from "./services/inline-jobs";

@@ -6,6 +6,7 @@ import { ZodError } from "zod";
 import { hasRole, type RoleName, type SessionUser } from "@dispatch/auth";
 import type { Channel, Db } from "@dispatch/db";
 import { AppError, toTRPCError } from "./errors";
+import { noJobs, type JobQueue } from "./jobs";
 
 /** What every procedure gets; tests and the CLI build it directly, without a request. */
 export type InnerContext = {
@@ -13,14 +14,17 @@ export type InnerContext = {
   user: SessionUser | null;
   /** Where the call came from, for the audit log. */
   via: Channel;
+  /** The background worker's queue (rebuilds, suggestions). */
+  jobs: JobQueue;
 };
 
 export function createInnerContext(opts: {
   db: Db;
   user?: SessionUser | null;
   via?: Channel;
+  jobs?: JobQueue;
 }): InnerContext {
-  return { db: opts.db, user: opts.user ?? null, via: opts.via ?? "api" };
+  return { db: opts.db, user: opts.user ?? null, via: opts.via ?? "api", jobs: opts.jobs ?? noJobs };
 }
 
 const t = initTRPC.context<InnerContext>().create({

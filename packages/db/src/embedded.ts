@@ -28,6 +28,7 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+  keepPipelinesTogether(pglite);
   const server = new PGLiteSocketServer({
     db: pglite,
     host: "127.0.0.1",
@@ -57,6 +58,34 @@ export async function startEmbeddedPostgres(
       await pglite.close();
     },
   };
+}
+
+/**
+ * PGlite serves every connection from one backend session, and the socket server runs
+ * messages one at a time in arrival order. An extended-protocol pipeline (Parse, Bind,
+ * Execute … Sync) must not be interleaved with another connection's, or one client's Bind
+ * meets another's unnamed statement ("bind message supplies 18 parameters, but prepared
+ * statement requires 3"). The server already keeps a connection's messages together while a
+ * transaction is open; we report an open pipeline as "in a transaction" too, so it keeps
+ * them together until the pipeline's Sync.
+ */
+function keepPipelinesTogether(pglite: PGlite): void {
+  const PIPELINE_MESSAGES = new Set(["P", "B", "D", "E", "C", "H"].map((type) => type.charCodeAt(0)));
+  const SYNC = "S".charCodeAt(0);
+  const SIMPLE_QUERY = "Q".charCodeAt(0);
+  let pipelineOpen = false;
+  const execProtocolRawStream = pglite.execProtocolRawStream.bind(pglite);
+  const isInTransaction = pglite.isInTransaction.bind(pglite);
+  pglite.execProtocolRawStream = async (message, streamOptions) => {
+    const type = message[0];
+    if (type !== undefined && PIPELINE_MESSAGES.has(type)) pipelineOpen = true;
+    try {
+      return await execProtocolRawStream(message, streamOptions);
+    } finally {
+      if (type === SYNC || type === SIMPLE_QUERY) pipelineOpen = false;
+    }
+  };
+  pglite.isInTransaction = () => pipelineOpen || isInTransaction();
 }
 
 function readPort(conn: string): number {

@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import pc from "picocolors";
-import { commitUpload, type CommitItem } from "@dispatch/api";
+import { commitUpload, createInlineJobs, type CommitItem } from "@dispatch/api";
 import { withDatabase } from "../database";
 import { expandInputs, readUploadFiles } from "../input-files";
 
@@ -12,7 +12,9 @@ export function registerIngestCommand(program: Command): void {
     .command("ingest")
     .description("parse files, folders or globs and store the stories (duplicates are reported, not stored)")
     .argument("<inputs...>", "files, folders, globs, or - for standard input")
-    .action(async (inputs: string[]) => {
+    .option("--topic-from-hint", "tag stories with their bundle's topic line (creating the topic when new)")
+    .option("--no-briefings", "skip suggestions and briefing rebuilds after storing")
+    .action(async (inputs: string[], options: { topicFromHint?: boolean; briefings: boolean }) => {
       const paths = await expandInputs(inputs);
       await withDatabase(async (db, connection) => {
         const bar = new SingleBar(
@@ -30,7 +32,11 @@ export function registerIngestCommand(program: Command): void {
             filesDone += 1;
           }
         })();
-        const result = await commitUpload(db, files, { userId: null, via: "cli" }, {
+        const actor = { userId: null, via: "cli" as const };
+        const jobs = createInlineJobs(db, actor);
+        const result = await commitUpload(db, files, actor, {
+          jobs: jobs.queue,
+          topicFromHint: options.topicFromHint ?? false,
           onItem: (_item, done) => {
             if (interactive) bar.update(filesDone, { items: done, file: currentFile });
           },
@@ -40,6 +46,11 @@ export function registerIngestCommand(program: Command): void {
           bar.stop();
         }
         printSummary(result.items, connection.describe, result.batchId);
+        if (options.briefings) {
+          const { suggested, rebuilt } = await jobs.flush();
+          if (suggested > 0) console.log(`${suggested} topic suggestion(s) waiting for review`);
+          for (const briefing of rebuilt) console.log(`briefing /${briefing.slug} → version ${briefing.version} (${briefing.storyCount} stories)`);
+        }
         if (result.rejected > 0) process.exitCode = 1;
       });
     });

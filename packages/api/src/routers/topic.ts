@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { publicProcedure, router } from "../trpc";
-import { listTopics } from "../services/topics";
+import { actorOf, adminProcedure, publicProcedure, router } from "../trpc";
+import { createTopic, getTopic, listTopics, mergeTopics, setTopicArchived, updateTopic } from "../services/topics";
 
 const topicSummary = z.object({
   id: z.string(),
@@ -10,9 +10,67 @@ const topicSummary = z.object({
   storyCount: z.number().int(),
 });
 
+const topicDetail = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  aliases: z.array(z.string()),
+  includeTerms: z.array(z.string()),
+  excludeTerms: z.array(z.string()),
+  ruleSources: z.array(z.string()),
+  autoApprove: z.boolean(),
+  status: z.enum(["active", "archived"]),
+  mergedInto: z.object({ slug: z.string() }).nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+const terms = z.array(z.string().trim().min(1).max(100)).max(100);
+const topicFields = z.object({
+  name: z.string().trim().min(1, "A topic needs a name.").max(120),
+  slug: z.string().trim().min(1).max(60).optional(),
+  description: z.string().max(1000).optional(),
+  aliases: terms.optional(),
+  includeTerms: terms.optional(),
+  excludeTerms: terms.optional(),
+  ruleSources: terms.optional(),
+  autoApprove: z.boolean().optional(),
+});
+
 export const topicRouter = router({
   /** Anyone: the active topics with their story counts. */
-  list: publicProcedure
-    .output(z.array(topicSummary))
-    .query(({ ctx }) => listTopics(ctx.db)),
+  list: publicProcedure.output(z.array(topicSummary)).query(({ ctx }) => listTopics(ctx.db)),
+
+  /** Anyone: one topic by slug or id, with its rules; a merged topic names its survivor. */
+  get: publicProcedure
+    .input(z.object({ topic: z.string().min(1) }))
+    .output(topicDetail)
+    .query(({ ctx, input }) => getTopic(ctx.db, input.topic)),
+
+  /** Admins: create a topic. */
+  create: adminProcedure
+    .input(topicFields)
+    .output(topicDetail)
+    .mutation(({ ctx, input }) => createTopic(ctx.db, input, actorOf(ctx))),
+
+  /** Admins: edit a topic's name, slug, description, aliases and keyword rules. */
+  update: adminProcedure
+    .input(topicFields.partial().extend({ topic: z.string().min(1) }))
+    .output(topicDetail)
+    .mutation(({ ctx, input }) => {
+      const { topic, ...fields } = input;
+      return updateTopic(ctx.db, topic, fields, actorOf(ctx));
+    }),
+
+  /** Admins: archive (or unarchive) a topic; its briefings stay readable by link. */
+  archive: adminProcedure
+    .input(z.object({ topic: z.string().min(1), archived: z.boolean().default(true) }))
+    .output(topicDetail)
+    .mutation(({ ctx, input }) => setTopicArchived(ctx.db, input.topic, input.archived, actorOf(ctx))),
+
+  /** Admins: merge one topic into another; stories and history move to the survivor. */
+  merge: adminProcedure
+    .input(z.object({ from: z.string().min(1), into: z.string().min(1) }))
+    .mutation(({ ctx, input }) => mergeTopics(ctx.db, input.from, input.into, actorOf(ctx), ctx.jobs)),
 });

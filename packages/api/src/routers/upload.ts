@@ -43,8 +43,19 @@ export const uploadRouter = router({
 
   /** Editors: parse and store; one result per item (stored, duplicate, rejected with the reason). */
   commit: editorProcedure
-    .input(z.object({ files: filesInput, overrides: z.record(z.string(), storyOverride).optional() }))
+    .input(
+      z.object({
+        files: filesInput,
+        overrides: z.record(z.string(), storyOverride).optional(),
+        /** Tag stories with their bundle's topic line, creating the topic when it is new. */
+        topicFromHint: z.boolean().default(false),
+      }),
+    )
     .mutation(({ ctx, input }) =>
-      commitUpload(ctx.db, toUploadFiles(input.files), actorOf(ctx), input.overrides ? { overrides: input.overrides } : {}),
+      commitUpload(ctx.db, toUploadFiles(input.files), actorOf(ctx), {
+        jobs: ctx.jobs,
+        topicFromHint: input.topicFromHint,
+        ...(input.overrides ? { overrides: input.overrides } : {}),
+      }),
     ),
 });

@@ -1,6 +1,7 @@
 // Stories: reads (lists are newest-ingested first with cursor pagination), edits, and
 // soft deletion. Every change is audited.
 import type { Db, Prisma } from "@dispatch/db";
+import { splitSentences } from "@dispatch/briefing";
 import { AppError, notFound } from "../errors";
 import { cursorArgs, toPage, type Page, type PageInput } from "../pagination";
 import { recordAudit, type Actor } from "./audit";
@@ -178,4 +179,97 @@ async function setDeleted(db: Db, id: string, deletedAt: Date | null, actor: Act
     if (result.count === 0) throw notFound(`Story ${id}`);
     await recordAudit(tx, actor, { action, entityType: "story", entityId: id });
   });
+}
+
+export type StoryParagraph = { sentences: { index: number; text: string }[] };
+
+export type CitingBriefing = {
+  topicSlug: string;
+  topicName: string;
+  version: number;
+  headline: string;
+  createdAt: Date;
+  /** How many of the briefing's points cite this story. */
+  points: number;
+};
+
+export type StoryReading = {
+  story: StoryDetail;
+  /** The body as paragraphs of sentences, indexed as citations index them. */
+  paragraphs: StoryParagraph[];
+  citedBy: CitingBriefing[];
+};
+
+/** What the reader's story page shows: the story, its sentences, and the briefings that cite it. */
+export async function readStory(db: Db, idOrSlug: string): Promise<StoryReading> {
+  const story = await getStory(db, idOrSlug);
+  const citedBy = await db.$queryRaw<(Omit<CitingBriefing, "points"> & { points: number })[]>`
+    SELECT t.slug AS "topicSlug", t.name AS "topicName", b.version, b."createdAt",
+      coalesce(b.content->>'headline', '') AS headline,
+      (SELECT count(*) FROM jsonb_array_elements(b.content->'points') AS p
+        WHERE p->'citations' @> jsonb_build_array(jsonb_build_object('storyId', ${story.id}::text)))::int AS points
+    FROM "Topic" t
+    JOIN LATERAL (
+      SELECT version, "createdAt", content, "storyIds" FROM "Briefing"
+      WHERE "topicId" = t.id ORDER BY version DESC LIMIT 1
+    ) b ON true
+    WHERE t.status = 'active' AND ${story.id}::text = ANY(b."storyIds")
+    ORDER BY b."createdAt" DESC`;
+  return { story, paragraphs: toParagraphs(story.body), citedBy };
+}
+
+/** Sentences grouped into the body's paragraphs (a line break between two sentences starts one). */
+export function toParagraphs(body: string): StoryParagraph[] {
+  const paragraphs: StoryParagraph[] = [];
+  let current: StoryParagraph | null = null;
+  let previousEnd = 0;
+  splitSentences(body).forEach((span, index) => {
+    const gap = body.slice(previousEnd, span.start);
+    if (!current || gap.includes("\n")) {
+      current = { sentences: [] };
+      paragraphs.push(current);
+    }
+    current.sentences.push({ index, text: span.text });
+    previousEnd = span.end;
+  });
+  return paragraphs;
+}
+
+export type CitedPassage = {
+  storyId: string;
+  sentenceIndex: number;
+  before: string;
+  sentence: string;
+  after: string;
+};
+
+/**
+ * The passages a briefing's citations point at: each cited sentence with the sentences
+ * around it, so a reader can check a point without leaving the page.
+ */
+export async function getCitedPassages(db: Db, refs: { storyId: string; sentenceIndex: number }[]): Promise<CitedPassage[]> {
+  const storyIds = [...new Set(refs.map((ref) => ref.storyId))];
+  if (storyIds.length === 0) return [];
+  const stories = await db.story.findMany({
+    where: { id: { in: storyIds }, deletedAt: null, status: "published" },
+    select: { id: true, body: true },
+  });
+  const sentencesByStory = new Map(stories.map((story) => [story.id, splitSentences(story.body)]));
+  const seen = new Set<string>();
+  const passages: CitedPassage[] = [];
+  for (const ref of refs) {
+    const key = `${ref.storyId}#${ref.sentenceIndex}`;
+    const sentences = sentencesByStory.get(ref.storyId);
+    const sentence = sentences?.[ref.sentenceIndex];
+    if (seen.has(key) || !sentences || !sentence) continue;
+    seen.add(key);
+    passages.push({
+      storyId: ref.storyId,
+      sentenceIndex: ref.sentenceIndex,
+      before: sentences[ref.sentenceIndex - 1]?.text ?? "",
+      sentence: sentence.text,
+      after: sentences[ref.sentenceIndex + 1]?.text ?? "",
+    });
+  }
+  return passages;
 }

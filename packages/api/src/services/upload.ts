@@ -3,8 +3,12 @@
 import type { Db, Prisma } from "@dispatch/db";
 import { parseUpload, INGEST_LIMITS, type ParsedStory, type UploadFile } from "@dispatch/ingest";
 import { AppError } from "../errors";
+import { noJobs, type JobQueue } from "../jobs";
 import type { Actor } from "./audit";
 import { storeParsedStory } from "./story-store";
+import { slugify } from "./slugs";
+import { tagStory } from "./tags";
+import { createTopic } from "./topics";
 
 /** Items stored at once; the same article twice in one upload still ends as one story (unique hash). */
 const STORE_CONCURRENCY = 4;
@@ -61,6 +65,10 @@ export type CommitOptions = {
   overrides?: Record<string, Partial<Pick<ParsedStory, "title" | "source" | "publishedAt" | "topicHint">>>;
   /** Called after each item, for progress bars. */
   onItem?: (item: CommitItem, done: number) => void;
+  /** The worker's queue: new stories get topic suggestions. */
+  jobs?: JobQueue;
+  /** Tag each story with the topic its bundle names (created when missing). */
+  topicFromHint?: boolean;
 };
 
 /** Parses and stores every file; returns the batch id and one result per item. */
@@ -117,7 +125,37 @@ export async function commitUpload(
     rejectedCount: items.filter((item) => item.status === "rejected").length,
   };
   await db.uploadBatch.update({ where: { id: batch.id }, data: counts });
+  const jobs = options.jobs ?? noJobs;
+  if (options.topicFromHint) await tagFromHints(db, items, actor, jobs);
+  const storedIds = items.flatMap((item) => (item.status === "stored" && item.storyId ? [item.storyId] : []));
+  if (storedIds.length > 0) await jobs.storiesAdded(storedIds);
   return { batchId: batch.id, items, stored: counts.storedCount, duplicates: counts.duplicateCount, rejected: counts.rejectedCount };
+}
+
+/** Tags stored (and already-stored) stories with their bundle's topic, creating it once. */
+async function tagFromHints(db: Db, items: readonly CommitItem[], actor: Actor, jobs: JobQueue): Promise<void> {
+  const topicIds = new Map<string, string>();
+  for (const item of items) {
+    const storyId = item.storyId ?? item.duplicateOfId;
+    if (!item.topicHint || !storyId) continue;
+    let topicId = topicIds.get(item.topicHint);
+    if (!topicId) {
+      topicId = (await findOrCreateTopicForHint(db, item.topicHint, actor)).id;
+      topicIds.set(item.topicHint, topicId);
+    }
+    await tagStory(db, storyId, topicId, actor, jobs);
+  }
+}
+
+async function findOrCreateTopicForHint(db: Db, hint: string, actor: Actor) {
+  const slug = slugify(hint, 60);
+  const existing = await db.topic.findFirst({
+    where: { status: "active", OR: [{ slug }, { aliases: { has: hint } }, { name: { equals: hint, mode: "insensitive" } }] },
+    select: { id: true },
+  });
+  if (existing) return existing;
+  const name = hint.trim().charAt(0).toUpperCase() + hint.trim().slice(1);
+  return createTopic(db, { name, slug, description: `Stories uploaded under the topic line “${hint.trim()}”.` }, actor);
 }
 
 async function storeItem(db: Db, item: string, story: ParsedStory, actor: Actor): Promise<CommitItem> {
