@@ -75,13 +75,18 @@ function cosine(a: Vector, b: Vector): number {
 /** Prepared once per batch: each topic's story vectors and centroid. */
 export type PreparedTopics = {
   idf: (stem: string) => number;
+  /** How many stories across all topics mention each name: a name every topic shares says little. */
+  nameTotals: Map<string, number>;
   topics: { model: TopicModel; vectors: Vector[]; centroid: Vector; nameCounts: Map<string, number> }[];
 };
 
 export function prepareTopics(topics: readonly TopicModel[]): PreparedTopics {
   const idf = buildIdf(topics);
+  const nameTotals = new Map<string, number>();
+  for (const topic of topics) for (const story of topic.stories) for (const name of Object.keys(story.names)) nameTotals.set(name, (nameTotals.get(name) ?? 0) + 1);
   return {
     idf,
+    nameTotals,
     topics: topics.map((model) => {
       const vectors = model.stories.map((story) => toVector(story, idf));
       const centroid: Vector = new Map();
@@ -121,15 +126,18 @@ export function scoreStory(story: StoryToScore, prepared: PreparedTopics): Topic
 
     const similarity = vectors.length > 0 ? cosine(vector, centroid) : 0;
     const close = vectors.filter((other) => cosine(vector, other) >= CLOSE_SIMILARITY).length;
-    const sharedNames = Object.entries(story.profile.names)
-      .filter(([key]) => nameCounts.has(key))
-      .sort((a, b) => (nameCounts.get(b[0]) ?? 0) - (nameCounts.get(a[0]) ?? 0) || a[1].localeCompare(b[1]))
-      .map(([, display]) => display);
+    // A shared name counts by how much of its coverage is in this topic.
+    const shared = Object.entries(story.profile.names)
+      .map(([key, display]) => ({ display, inTopic: nameCounts.get(key) ?? 0, specificity: (nameCounts.get(key) ?? 0) / (prepared.nameTotals.get(key) ?? 1) }))
+      .filter((name) => name.inTopic > 0)
+      .sort((a, b) => b.specificity * b.inTopic - a.specificity * a.inTopic || a.display.localeCompare(b.display));
+    const sharedNames = shared.filter((name) => name.specificity >= 0.5).map((name) => name.display);
+    const nameWeight = shared.reduce((sum, name) => sum + name.specificity * Math.min(1, name.inTopic / 2), 0);
 
     // Independent kinds of evidence combine like probabilities: each closes part of the gap.
     const termEvidence = termHits.length === 0 ? 0 : termHits.length === 1 ? 0.45 : 0.65;
-    const similarityEvidence = Math.min(0.85, similarity * 1.5);
-    const nameEvidence = Math.min(0.4, sharedNames.length * 0.1);
+    const similarityEvidence = Math.min(0.9, similarity * 2.5);
+    const nameEvidence = Math.min(0.4, nameWeight * 0.08);
     let confidence = 1 - (1 - termEvidence) * (1 - similarityEvidence) * (1 - nameEvidence);
     if (excluded.length > 0) confidence *= 0.3;
     if (!sourceAllowed) confidence *= 0.5;
