@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageInput, pageOutput } from "../pagination";
 import { actorOf, editorProcedure, publicProcedure, router } from "../trpc";
-import { deleteStory, getStory, listStories, restoreStory, updateStory } from "../services/stories";
+import { deleteStory, getCitedPassages, getStory, listStories, readStory, restoreStory, updateStory } from "../services/stories";
 
 const storyListItem = z.object({
   id: z.string(),
@@ -22,6 +22,35 @@ const storyDetail = storyListItem.extend({
   topicHint: z.string().nullable(),
   nearDuplicateOf: z.object({ id: z.string(), slug: z.string(), title: z.string(), score: z.number().nullable() }).nullable(),
   topics: z.array(z.object({ slug: z.string(), name: z.string(), status: z.enum(["pending", "approved", "rejected"]) })),
+});
+
+const publicStory = storyListItem.extend({
+  body: z.string(),
+  url: z.string().nullable(),
+  topics: z.array(z.object({ slug: z.string(), name: z.string() })),
+});
+
+const storyReading = z.object({
+  story: publicStory,
+  paragraphs: z.array(z.object({ sentences: z.array(z.object({ index: z.number().int(), text: z.string() })) })),
+  citedBy: z.array(
+    z.object({
+      topicSlug: z.string(),
+      topicName: z.string(),
+      version: z.number().int(),
+      headline: z.string(),
+      createdAt: z.date(),
+      points: z.number().int(),
+    }),
+  ),
+});
+
+const citedPassage = z.object({
+  storyId: z.string(),
+  sentenceIndex: z.number().int(),
+  before: z.string(),
+  sentence: z.string(),
+  after: z.string(),
 });
 
 const storyFilters = z.object({
@@ -51,6 +80,21 @@ export const storyRouter = router({
     .input(z.object({ idOrSlug: z.string().min(1) }))
     .output(storyDetail)
     .query(({ ctx, input }) => getStory(ctx.db, input.idOrSlug)),
+
+  /**
+   * Anyone: a published story as the reader shows it — its sentences (indexed as citations
+   * index them, for `#s-<index>` anchors) and the topic briefings that cite it.
+   */
+  read: publicProcedure
+    .input(z.object({ idOrSlug: z.string().min(1).max(200) }))
+    .output(storyReading)
+    .query(({ ctx, input }) => readStory(ctx.db, input.idOrSlug)),
+
+  /** Anyone: the cited sentences with their neighbours, for a briefing's inline source panels. */
+  passages: publicProcedure
+    .input(z.object({ refs: z.array(z.object({ storyId: z.string().min(1), sentenceIndex: z.number().int().min(0) })).max(5000) }))
+    .output(z.array(citedPassage))
+    .query(({ ctx, input }) => getCitedPassages(ctx.db, input.refs)),
 
   /** Editors: any story, including drafts, deleted ones and pending topic suggestions. */
   getForEditing: editorProcedure

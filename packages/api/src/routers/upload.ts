@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { UploadFile } from "@dispatch/ingest";
 import { actorOf, editorProcedure, router } from "../trpc";
 import { commitUpload, MAX_FILES_PER_UPLOAD, previewUpload } from "../services/upload";
+import { getUploadBatch, listUploadBatches } from "../services/upload-batches";
+import { pageInput } from "../pagination";
 
 /** A file as a browser sends it: text as is, anything else base64-encoded. */
 const uploadFileInput = z
@@ -49,6 +51,8 @@ export const uploadRouter = router({
         overrides: z.record(z.string(), storyOverride).optional(),
         /** Tag stories with their bundle's topic line, creating the topic when it is new. */
         topicFromHint: z.boolean().default(false),
+        /** Continue an upload started by an earlier call (files sent one by one). */
+        batchId: z.string().min(1).optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
@@ -56,6 +60,13 @@ export const uploadRouter = router({
         jobs: ctx.jobs,
         topicFromHint: input.topicFromHint,
         ...(input.overrides ? { overrides: input.overrides } : {}),
+        ...(input.batchId ? { batchId: input.batchId } : {}),
       }),
     ),
+
+  /** Editors: past uploads with their counts, newest first. */
+  batches: editorProcedure.input(pageInput).query(({ ctx, input }) => listUploadBatches(ctx.db, input)),
+
+  /** Editors: one upload and the result of each of its items. */
+  batch: editorProcedure.input(z.object({ id: z.string().min(1) })).query(({ ctx, input }) => getUploadBatch(ctx.db, input.id)),
 });

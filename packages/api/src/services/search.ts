@@ -61,12 +61,23 @@ type Row = {
 export async function searchStories(db: Db, input: SearchInput): Promise<SearchResult> {
   const q = input.q.trim();
   if (q.length > MAX_QUERY_CHARS) {
-    throw new AppError("INVALID_INPUT", `The search is ${q.length} characters long; keep it under ${MAX_QUERY_CHARS}.`);
+    throw new AppError(
+      "INVALID_INPUT",
+      `The search is ${q.length} characters long; keep it under ${MAX_QUERY_CHARS}.`,
+    );
   }
   if (input.from && input.to && input.from > input.to) {
     throw new AppError("INVALID_INPUT", "The “from” date is after the “to” date: swap them or clear one.");
   }
-  const empty = { q, total: 0, page: input.page, pageSize: input.pageSize, pageCount: 0, hits: [], notice: null };
+  const empty = {
+    q,
+    total: 0,
+    page: input.page,
+    pageSize: input.pageSize,
+    pageCount: 0,
+    hits: [],
+    notice: null,
+  };
   if (q === "") return empty;
 
   const limit = input.pageSize;
@@ -110,7 +121,9 @@ export async function searchStories(db: Db, input: SearchInput): Promise<SearchR
   let total = Number(rows[0]?.total ?? 0);
   let notice: string | null = null;
   if (rows.length === 0) {
-    const [probe] = await db.$queryRaw<{ nodes: number }[]>`SELECT numnode(websearch_to_tsquery('english', ${q}))::int AS nodes`;
+    const [probe] = await db.$queryRaw<
+      { nodes: number }[]
+    >`SELECT numnode(websearch_to_tsquery('english', ${q}))::int AS nodes`;
     if (!probe || probe.nodes === 0) {
       notice = `“${q}” has no searchable words — very common words like “the” or “and” are ignored. Try a name, place or subject.`;
     } else if (input.page > 1) {
@@ -194,7 +207,11 @@ function mergeAdjacent(segments: HighlightSegment[]): HighlightSegment[] {
 /** The choices the search form offers: topics and sources that have published stories. */
 export async function listSearchFilters(db: Db) {
   const [topics, sources] = await Promise.all([
-    db.topic.findMany({ where: { status: "active" }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    db.topic.findMany({
+      where: { status: "active" },
+      orderBy: { name: "asc" },
+      select: { slug: true, name: true },
+    }),
     db.source.findMany({
       where: { stories: { some: { deletedAt: null, status: "published" } } },
       orderBy: { name: "asc" },

@@ -1,7 +1,7 @@
 // Uploads: parse files into stories (preview), or parse and store them (commit) with one
 // result per item. Each item is stored atomically; a broken one never stops the others.
 import type { Db, Prisma } from "@dispatch/db";
-import { parseUpload, INGEST_LIMITS, type ParsedStory, type UploadFile } from "@dispatch/ingest";
+import { computeContentHash, parseUpload, INGEST_LIMITS, type ParsedStory, type UploadFile } from "@dispatch/ingest";
 import { AppError } from "../errors";
 import { noJobs, type JobQueue } from "../jobs";
 import type { Actor } from "./audit";
@@ -69,6 +69,8 @@ export type CommitOptions = {
   jobs?: JobQueue;
   /** Tag each story with the topic its bundle names (created when missing). */
   topicFromHint?: boolean;
+  /** Add to an upload already started (a browser sends its files one by one, for progress). */
+  batchId?: string;
 };
 
 /** Parses and stores every file; returns the batch id and one result per item. */
@@ -80,7 +82,10 @@ export async function commitUpload(
 ): Promise<CommitResult> {
   // A stream of files (the CLI over a folder) is read one file at a time, so memory stays flat.
   if (Array.isArray(files)) checkFileCount(files);
-  const batch = await db.uploadBatch.create({ data: { uploaderId: actor.userId, via: actor.via }, select: { id: true } });
+  const batch = options.batchId
+    ? await continueBatch(db, options.batchId, actor)
+    : { ...(await db.uploadBatch.create({ data: { uploaderId: actor.userId, via: actor.via }, select: { id: true } })), itemCount: 0 };
+  const firstPosition = batch.itemCount;
   const items: CommitItem[] = [];
   const rows: Prisma.UploadItemCreateManyInput[] = [];
   const flushRows = async () => {
@@ -96,7 +101,7 @@ export async function commitUpload(
     items.push(item);
     rows.push({
       batchId: batch.id,
-      position: items.length - 1,
+      position: firstPosition + items.length - 1,
       filename: oldest.filename,
       title: item.title,
       status: item.status,
@@ -107,12 +112,22 @@ export async function commitUpload(
     if (rows.length >= 100) await flushRows();
     options.onItem?.(item, items.length);
   };
+  // The same article twice in one upload: the later copy waits for the earlier one, so the
+  // first in upload order is the one stored and the second is reported as its duplicate.
+  const inFlight = new Map<string, Promise<unknown>>();
   for await (const file of files) {
     const parsed = await parseUpload(file, { maxBytes: options.maxBytes ?? INGEST_LIMITS.maxBytes });
     for (const result of parsed) {
-      const pending = result.ok
-        ? storeItem(db, result.item, { ...result.story, ...options.overrides?.[result.item] }, actor)
-        : Promise.resolve(rejected(result.item, result.error.message));
+      let pending: Promise<CommitItem>;
+      if (result.ok) {
+        const story = { ...result.story, ...options.overrides?.[result.item] };
+        const hash = computeContentHash(story);
+        const earlier = inFlight.get(hash) ?? Promise.resolve();
+        pending = earlier.then(() => storeItem(db, result.item, story, actor));
+        inFlight.set(hash, pending);
+      } else {
+        pending = Promise.resolve(rejected(result.item, result.error.message));
+      }
       window.push({ filename: file.name ?? null, pending });
       if (window.length >= STORE_CONCURRENCY) await settleOldest();
     }
@@ -124,12 +139,25 @@ export async function commitUpload(
     duplicateCount: items.filter((item) => item.status === "duplicate").length,
     rejectedCount: items.filter((item) => item.status === "rejected").length,
   };
-  await db.uploadBatch.update({ where: { id: batch.id }, data: counts });
+  await db.uploadBatch.update({
+    where: { id: batch.id },
+    data: {
+      storedCount: { increment: counts.storedCount },
+      duplicateCount: { increment: counts.duplicateCount },
+      rejectedCount: { increment: counts.rejectedCount },
+    },
+  });
   const jobs = options.jobs ?? noJobs;
   if (options.topicFromHint) await tagFromHints(db, items, actor, jobs);
   const storedIds = items.flatMap((item) => (item.status === "stored" && item.storyId ? [item.storyId] : []));
   if (storedIds.length > 0) await jobs.storiesAdded(storedIds);
   return { batchId: batch.id, items, stored: counts.storedCount, duplicates: counts.duplicateCount, rejected: counts.rejectedCount };
+}
+
+async function continueBatch(db: Db, batchId: string, actor: Actor) {
+  const batch = await db.uploadBatch.findUnique({ where: { id: batchId }, select: { id: true, uploaderId: true, _count: { select: { items: true } } } });
+  if (!batch || batch.uploaderId !== actor.userId) throw new AppError("NOT_FOUND", `Upload ${batchId} was not found among your uploads; start a new upload.`);
+  return { id: batch.id, itemCount: batch._count.items };
 }
 
 /** Tags stored (and already-stored) stories with their bundle's topic, creating it once. */
