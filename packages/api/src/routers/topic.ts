@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { actorOf, adminProcedure, publicProcedure, router } from "../trpc";
-import { createTopic, getTopic, listTopics, mergeTopics, setTopicArchived, updateTopic } from "../services/topics";
+import { createTopic, getTopic, listTopics, mergeTopics, setTopicArchived, testTopicRule, updateTopic } from "../services/topics";
 
 const topicSummary = z.object({
   id: z.string(),
@@ -73,4 +73,9 @@ export const topicRouter = router({
   merge: adminProcedure
     .input(z.object({ from: z.string().min(1), into: z.string().min(1) }))
     .mutation(({ ctx, input }) => mergeTopics(ctx.db, input.from, input.into, actorOf(ctx), ctx.jobs)),
+
+  /** Admins: which recent stories a keyword rule would tag ("test this rule"). */
+  testRule: adminProcedure
+    .input(z.object({ includeTerms: terms, excludeTerms: terms.default([]), ruleSources: terms.default([]) }))
+    .query(({ ctx, input }) => testTopicRule(ctx.db, input)),
 });

@@ -102,7 +102,8 @@ export function prepareTopics(topics: readonly TopicModel[]): PreparedTopics {
   };
 }
 
-function findTerms(text: string, terms: readonly string[]): string[] {
+/** The terms that occur in the text as whole words (case-insensitive). */
+export function findTerms(text: string, terms: readonly string[]): string[] {
   const found: string[] = [];
   for (const term of terms) {
     const trimmed = term.trim();

@@ -5,6 +5,7 @@ import { AppError, notFound } from "../errors";
 import type { JobQueue } from "../jobs";
 import { recordAudit, type Actor } from "./audit";
 import { slugify } from "./slugs";
+import { findTerms } from "./topic-scoring";
 
 export type TopicSummary = {
   id: string;
@@ -175,4 +176,26 @@ export async function mergeTopics(db: Db, fromSlug: string, intoSlug: string, ac
   });
   await jobs.topicsChanged([into.id]);
   return { into: await getTopic(db, into.id), movedTags: moved };
+}
+
+export type RuleTest = { includeTerms: string[]; excludeTerms: string[]; ruleSources: string[] };
+
+/** Which recent stories a keyword rule would tag, before it is saved. */
+export async function testTopicRule(db: Db, rule: RuleTest, limit = 50) {
+  if (rule.includeTerms.length === 0) throw new AppError("INVALID_INPUT", "Add at least one include term to test the rule.");
+  const stories = await db.story.findMany({
+    where: { deletedAt: null, ...(rule.ruleSources.length > 0 ? { source: { name: { in: rule.ruleSources } } } : {}) },
+    orderBy: [{ ingestedAt: "desc" }, { id: "desc" }],
+    take: 2_000,
+    select: { id: true, slug: true, title: true, body: true, source: { select: { name: true } } },
+  });
+  const matches = [];
+  for (const story of stories) {
+    const text = `${story.title}\n${story.body}`;
+    const included = findTerms(text, rule.includeTerms);
+    if (included.length === 0 || findTerms(text, rule.excludeTerms).length > 0) continue;
+    matches.push({ id: story.id, slug: story.slug, title: story.title, source: story.source?.name ?? null, matched: included });
+    if (matches.length >= limit) break;
+  }
+  return { scanned: stories.length, matches };
 }
