@@ -2,11 +2,14 @@
 // PostgreSQL (data in .dispatch/pgdata), migrates, seeds the demo newsroom when empty, then
 // runs the reader (:3000) and admin (:3001) apps until Ctrl-C. `--prod` serves built apps.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
 import { createDb } from "@dispatch/db";
 import { applyMigrations } from "@dispatch/db/migrate";
 import { seedDemo } from "@dispatch/api";
+import { ensureDemoUsers } from "@dispatch/auth";
 import { DEFAULT_EMBEDDED_PORT, openConnection } from "./database";
 import { repoRoot } from "./paths";
 
@@ -32,19 +35,24 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(db);
     console.log(`${pc.bold("Seeded")}    ${seeded.topics} demo topics, ${seeded.storiesStored} demo stories`);
   }
+  // Demo accounts only on the embedded database, which is a local playground by definition.
+  const demoUsers = connection.embedded ? await ensureDemoUsers(db) : [];
   await db.$disconnect();
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     for (const child of children) child.kill("SIGTERM");
+    // The worker finishes its running job before the embedded database goes away.
+    const exited = children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once("exit", resolve)) : null));
+    await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 15_000))]);
     await connection.embedded?.stop();
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
-  const env = { ...process.env, DATABASE_URL: connection.url, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, DATABASE_URL: connection.url, NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: getAuthSecret() };
   for (const app of apps) {
     const cwd = path.join(repoRoot, "apps", app.name);
     const next = path.join(cwd, "node_modules", ".bin", "next");
@@ -60,6 +68,17 @@ async function main(): Promise<void> {
     children.push(child);
   }
 
+  // The background worker (briefing rebuilds, topic suggestions), on the same database.
+  const worker = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "apps", "worker", "src", "main.ts")], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  prefixOutput(worker, "worker");
+  worker.on("exit", (code) => {
+    if (!stopping) {
+      console.error(pc.red(`worker stopped (exit ${code ?? "signal"}); shutting down.`));
+      void shutdown(code ?? 1);
+    }
+  });
+  children.push(worker);
+
   await Promise.all(apps.map((app) => waitForHttp(`http://127.0.0.1:${app.port}/`)));
   console.log(
     [
@@ -68,10 +87,26 @@ async function main(): Promise<void> {
       `  Reader  http://localhost:${apps[0].port}`,
       `  Admin   http://localhost:${apps[1].port}`,
       `  DB      ${connection.embedded ? connection.url : connection.describe}`,
+      `  Worker  rebuilds briefings when stories or tags change`,
+      ...demoUsers.map((user) => `  Sign in ${user.email} / ${user.password} (${user.role})`),
       pc.dim("  Ctrl-C stops everything; the data stays for next time."),
       "",
     ].join("\n"),
   );
+}
+
+/**
+ * `next start` runs in production mode, where sign-in needs AUTH_SECRET. Locally we keep one
+ * generated secret in .dispatch/, so sessions survive restarts; a set variable wins.
+ */
+function getAuthSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(repoRoot, ".dispatch", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
 }
 
 function prefixOutput(child: ChildProcess, name: string): void {

@@ -1,2 +1,41 @@
 // @dispatch/auth: sign-in, sessions and roles, shared by both apps.
 export { ROLES, hasRole, type RoleName, type SessionUser } from "./roles";
+export {
+  createAuth,
+  getAuth,
+  createAuthRouteHandlers,
+  COOKIE_PREFIX,
+  MIN_PASSWORD_LENGTH,
+  SIGN_IN_ERROR_CODES,
+  type Auth,
+  type CreateAuthOptions,
+} from "./auth";
+export { getAuthEnv, parseAuthEnv, AuthEnvError, DEVELOPMENT_AUTH_SECRET, type AuthEnv } from "./env";
+export { getSessionUser } from "./session";
+export {
+  signInWithPassword,
+  signOut,
+  describeSignInError,
+  toCookiesToSet,
+  type SignInResult,
+  type SignInFailureReason,
+  type CookieToSet,
+} from "./sign-in";
+export {
+  createUser,
+  ensureDemoUsers,
+  generatePassword,
+  checkPassword,
+  DEMO_USERS,
+  UserExistsError,
+  WeakPasswordError,
+  type NewUser,
+  type CreatedUser,
+  type DemoCredentials,
+} from "./users";
+export {
+  DEFAULT_SIGN_IN_LIMITS,
+  formatLockoutMessage,
+  type SignInLimits,
+  type ThrottleRule,
+} from "./sign-in-throttle";

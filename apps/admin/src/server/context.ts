@@ -1,12 +1,19 @@
-// Builds the tRPC context for this app: the shared database client and the session's user.
+// Builds the tRPC context for this app: the shared database client and the session's user
+// (null when signed out, or when the account has been disabled since signing in).
 import { cache } from "react";
 import { headers } from "next/headers";
 import { createCaller, createInnerContext, type InnerContext } from "@dispatch/api";
+import { getSessionUser, type SessionUser } from "@dispatch/auth";
 import { getDb } from "@dispatch/db";
 
-export async function createRequestContext(_headers: Headers): Promise<InnerContext> {
-  return createInnerContext({ db: getDb(), user: null, via: "ui" });
+export async function createRequestContext(requestHeaders: Headers): Promise<InnerContext> {
+  return createInnerContext({ db: getDb(), user: await getSessionUser(requestHeaders), via: "ui" });
 }
 
+/** The signed-in user for this render (one session lookup per request). */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => getSessionUser(await headers()));
+
 /** The server-side caller for server components: in-process, no HTTP round trip. */
-export const getCaller = cache(async () => createCaller(await createRequestContext(await headers())));
+export const getCaller = cache(async () =>
+  createCaller(createInnerContext({ db: getDb(), user: await getCurrentUser(), via: "ui" })),
+);

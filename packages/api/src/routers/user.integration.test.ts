@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
 import { createCaller } from "../root";
 import { createInnerContext } from "../trpc";
 
+// Each sign-in hashes a password (scrypt): slow on a busy 2-core machine, hence the timeouts.
 let database: TestDatabase;
 let auth: Auth;
 let admin: SessionUser;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   auth = createAuth(database.db, { secret: "test-secret-test-secret-test-secret-0123" });
   admin = (await createUser(database.db, { email: "chief@example.test", name: "Chief", role: "admin" })).user;
   editor = (await createUser(database.db, { email: "writer@example.test", name: "Writer", role: "editor" })).user;
-});
+}, 60_000);
 afterAll(async () => {
   await database.drop();
 });
@@ -31,7 +32,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   return (error as TRPCError).code;
 }
 
-describe("user router", () => {
+describe("user router", { timeout: 30_000 }, () => {
   it("lets an admin change a role, and audits who did it", async () => {
     const { user: target } = await createUser(database.db, { email: "promote.me@example.test", role: "reader" });
     const updated = await callerFor(admin).user.changeRole({ userId: target.id, role: "editor" });

@@ -1,0 +1,199 @@
+// The Better Auth instance both apps share: email and password, sessions in PostgreSQL through
+// our Prisma client, a role nobody can set on themselves, disabled accounts kept out, and
+// failed sign-ins throttled per account and per client address.
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { toNextJsHandler } from "better-auth/next-js";
+import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
+import { getDb, type Db } from "@dispatch/db";
+import { ROLES } from "./roles";
+import { getAuthEnv, type AuthEnv } from "./env";
+import {
+  clearFailures,
+  DEFAULT_SIGN_IN_LIMITS,
+  findLockout,
+  formatLockoutMessage,
+  recordFailure,
+  type Lockout,
+  type SignInLimits,
+} from "./sign-in-throttle";
+
+/** The session cookie's name prefix: `dispatch.session_token`. */
+export const COOKIE_PREFIX = "dispatch";
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 128;
+
+/** Error codes our hooks add to Better Auth's, for the sign-in page to tell apart. */
+export const SIGN_IN_ERROR_CODES = {
+  RATE_LIMITED: "RATE_LIMITED",
+  ACCOUNT_DISABLED: "ACCOUNT_DISABLED",
+} as const;
+
+export const ACCOUNT_DISABLED_MESSAGE = "This account is disabled. Ask an admin to enable it.";
+
+export type CreateAuthOptions = Partial<Pick<AuthEnv, "secret" | "readerUrl" | "adminUrl" | "trustProxy" | "cookieDomain">> & {
+  /** Failed sign-in limits; the defaults are 5 per email and 20 per address per 15 minutes. */
+  signInLimits?: SignInLimits;
+  /**
+   * Let anyone create a reader account at /api/auth/sign-up/email. Off by default: admins
+   * create accounts (CLI or the admin app).
+   */
+  allowSignUp?: boolean;
+};
+
+function lockoutError(lockout: Lockout): APIError {
+  return new APIError(
+    "TOO_MANY_REQUESTS",
+    {
+      code: SIGN_IN_ERROR_CODES.RATE_LIMITED,
+      message: formatLockoutMessage(lockout.retryAfterSeconds),
+      retryAfterSeconds: lockout.retryAfterSeconds,
+    },
+    { "Retry-After": String(lockout.retryAfterSeconds) },
+  );
+}
+
+/** Reads the email a sign-in request names, whatever shape the body arrived in. */
+function emailOf(body: unknown): string | null {
+  if (typeof body !== "object" || body === null || !("email" in body)) return null;
+  const email = (body as { email: unknown }).email;
+  return typeof email === "string" && email.trim() !== "" ? email.trim().toLowerCase() : null;
+}
+
+/** Builds an auth instance on `db`. Options default to the validated environment. */
+export function createAuth(db: Db, options: CreateAuthOptions = {}) {
+  const env = options.secret ? null : getAuthEnv();
+  const secret = options.secret ?? env?.secret ?? "";
+  const readerUrl = options.readerUrl ?? env?.readerUrl ?? "http://localhost:3000";
+  const adminUrl = options.adminUrl ?? env?.adminUrl ?? "http://localhost:3001";
+  const trustProxy = options.trustProxy ?? env?.trustProxy ?? false;
+  const cookieDomain = options.cookieDomain ?? env?.cookieDomain;
+  const limits = options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS;
+  const secureCookies = [readerUrl, adminUrl].every((url) => url.startsWith("https://"));
+  const ipOptions = {
+    advanced: {
+      ipAddress: {
+        ipAddressHeaders: ["x-forwarded-for"],
+        // Behind a proxy the client is the hop before it; without one, a forwarded chain is
+        // not trusted (Better Auth then only accepts a single-valued header).
+        ...(trustProxy ? { trustedProxies: ["127.0.0.1", "::1", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"] } : {}),
+      },
+    },
+  };
+  const addressOf = (headers: Headers | undefined): string | null =>
+    headers ? getIP(headers, ipOptions) : null;
+
+  return betterAuth({
+    appName: "Dispatch",
+    secret,
+    // One configuration serves both apps: the host of each request picks its base URL.
+    baseURL: {
+      allowedHosts: [
+        new URL(readerUrl).host,
+        new URL(adminUrl).host,
+        "localhost:*",
+        "127.0.0.1:*",
+      ],
+      fallback: adminUrl,
+    },
+    trustedOrigins: [readerUrl, adminUrl],
+    database: prismaAdapter(db, { provider: "postgresql" }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: !options.allowSignUp,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      autoSignIn: true,
+    },
+    user: {
+      additionalFields: {
+        // input: false — sign-up and update-user ignore it; only admins change roles.
+        role: { type: [...ROLES], required: false, defaultValue: "reader", input: false },
+        disabled: { type: "boolean", required: false, defaultValue: false, input: false },
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+    },
+    // Better Auth's own limiter counts every request per path, in memory unless configured,
+    // and only on HTTP calls. Sign-in — the endpoint worth guessing at — is throttled below
+    // on failures, per account and per address, in PostgreSQL, for HTTP and server actions
+    // alike; sign-up is closed and the other endpoints need a session.
+    rateLimit: { enabled: false },
+    advanced: {
+      cookiePrefix: COOKIE_PREFIX,
+      useSecureCookies: secureCookies,
+      trustedProxyHeaders: trustProxy,
+      ...(cookieDomain ? { crossSubDomainCookies: { enabled: true, domain: cookieDomain } } : {}),
+      ipAddress: ipOptions.advanced.ipAddress,
+    },
+    telemetry: { enabled: false },
+    databaseHooks: {
+      session: {
+        create: {
+          // Runs after the password checked out, so "disabled" is only told to its owner.
+          before: async (session) => {
+            const user = await db.user.findUnique({ where: { id: session.userId }, select: { disabled: true } });
+            if (user?.disabled) {
+              throw new APIError("FORBIDDEN", {
+                code: SIGN_IN_ERROR_CODES.ACCOUNT_DISABLED,
+                message: ACCOUNT_DISABLED_MESSAGE,
+              });
+            }
+          },
+        },
+      },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = emailOf(ctx.body);
+        if (!email) return;
+        const lockout = await findLockout(db, { email, address: addressOf(ctx.headers) }, limits);
+        if (lockout) throw lockoutError(lockout);
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = emailOf(ctx.body);
+        if (!email) return;
+        const returned = ctx.context.returned;
+        if (!isAPIError(returned)) {
+          await clearFailures(db, email);
+          return;
+        }
+        // Only a wrong email or password counts; a lockout or a disabled account does not.
+        if (returned.statusCode !== 401) return;
+        const lockout = await recordFailure(db, { email, address: addressOf(ctx.headers) }, limits);
+        if (!lockout) return;
+        const error = lockoutError(lockout);
+        // Over HTTP an error thrown here would keep the endpoint's 401 status; answer 429.
+        if (ctx.request) {
+          return new Response(JSON.stringify(error.body), {
+            status: 429,
+            headers: { "content-type": "application/json", "retry-after": String(lockout.retryAfterSeconds) },
+          });
+        }
+        throw error;
+      }),
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { dispatchAuth?: Auth };
+
+/** The process's shared instance on the shared database client (kept across dev reloads). */
+export function getAuth(): Auth {
+  globalForAuth.dispatchAuth ??= createAuth(getDb());
+  return globalForAuth.dispatchAuth;
+}
+
+/**
+ * GET/POST handlers for an app's `/api/auth/[...all]` route. The instance is resolved per
+ * request, not at import: `next build` loads route modules without the runtime environment.
+ */
+export function createAuthRouteHandlers() {
+  return toNextJsHandler((request: Request) => getAuth().handler(request));
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { AuthEnvError, DEVELOPMENT_AUTH_SECRET, parseAuthEnv } from "./env";
+
+describe("parseAuthEnv", () => {
+  it("stops production without AUTH_SECRET, naming the variable", () => {
+    expect(() => parseAuthEnv({ NODE_ENV: "production" })).toThrow(AuthEnvError);
+    expect(() => parseAuthEnv({ NODE_ENV: "production", AUTH_SECRET: "" })).toThrow(/AUTH_SECRET is not set/);
+  });
+
+  it("uses the labelled fallback secret outside production, and says so", () => {
+    const env = parseAuthEnv({ NODE_ENV: "development" });
+    expect(env.secret).toBe(DEVELOPMENT_AUTH_SECRET);
+    expect(env.secret).toMatch(/NOT-FOR-PRODUCTION/);
+    expect(env.usingDevelopmentSecret).toBe(true);
+  });
+
+  it("refuses a short secret", () => {
+    expect(() => parseAuthEnv({ AUTH_SECRET: "hunter2" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
+  });
+
+  it("defaults the app URLs to localhost and normalizes configured ones to origins", () => {
+    expect(parseAuthEnv({})).toMatchObject({ readerUrl: "http://localhost:3000", adminUrl: "http://localhost:3001" });
+    const env = parseAuthEnv({
+      NODE_ENV: "production",
+      AUTH_SECRET: "x".repeat(40),
+      DISPATCH_READER_URL: "https://news.example.com/",
+      DISPATCH_ADMIN_URL: "https://admin.example.com/some/path",
+      DISPATCH_TRUST_PROXY: "true",
+    });
+    expect(env).toMatchObject({
+      readerUrl: "https://news.example.com",
+      adminUrl: "https://admin.example.com",
+      trustProxy: true,
+      usingDevelopmentSecret: false,
+    });
+    expect(() => parseAuthEnv({ DISPATCH_ADMIN_URL: "admin.example.com" })).toThrow(/DISPATCH_ADMIN_URL/);
+  });
+});

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { formatLockoutMessage, formatWait } from "./sign-in-throttle";
+
+describe("the lockout message", () => {
+  it("says how long to wait in whole minutes, rounded up", () => {
+    expect(formatLockoutMessage(690)).toBe("Too many attempts; try again in 12 minutes.");
+    expect(formatLockoutMessage(900)).toBe("Too many attempts; try again in 15 minutes.");
+    expect(formatWait(61)).toBe("2 minutes");
+    expect(formatWait(60)).toBe("1 minute");
+  });
+
+  it("counts seconds in the last minute", () => {
+    expect(formatWait(45)).toBe("45 seconds");
+    expect(formatWait(1)).toBe("1 second");
+  });
+});
