@@ -5,5 +5,8 @@ export default defineProject({
     name: "worker",
     root: new URL(".", import.meta.url).pathname,
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // Integration tests share two cores with a PostgreSQL server; unit tests finish far sooner.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

@@ -10,6 +10,7 @@ import { registerIngestCommand } from "./commands/ingest";
 import { registerParseCommand } from "./commands/parse";
 import { registerTopicCommands } from "./commands/topic";
 import { registerUserCommands } from "./commands/user";
+import { registerWorkerCommand } from "./commands/worker";
 import { CliError } from "./errors";
 
 const program = new Command()
@@ -24,6 +25,7 @@ registerIngestCommand(program);
 registerBriefCommands(program);
 registerTopicCommands(program);
 registerUserCommands(program);
+registerWorkerCommand(program);
 
 try {
   await program.parseAsync(process.argv);

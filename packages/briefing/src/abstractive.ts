@@ -85,7 +85,12 @@ export async function rewriteWithModel(briefing: Briefing, stories: readonly Sto
   const toCitations = (sources: readonly string[], allowed: ReadonlySet<string> | null): Citation[] | null => {
     const valid = sources.filter((id) => sourceIds.has(id) && (allowed === null || allowed.has(id)));
     if (valid.length === 0 || valid.length !== sources.length) return null;
-    return [...new Set(valid)].map((id) => ({ ...(sourceIds.get(id) as Citation) }));
+    const citations: Citation[] = [];
+    for (const id of new Set(valid)) {
+      const c = sourceIds.get(id);
+      if (c) citations.push({ ...c });
+    }
+    return citations;
   };
   const isUsable = (text: string): boolean => text.trim() !== "" && text.trim().split(/\s+/).length <= MAX_WORDS_PER_SENTENCE;
 

@@ -9,8 +9,9 @@ const TEASER_LINE =
 const FIGURE_LINE = /^(?:map|chart|graphic|video|image|photo|picture|timeline)s? (?:showing|shows|of)\b/i;
 const CREDIT_TAIL =
   /\((?:file (?:picture|photo|image)|pictured|archive (?:picture|photo))\)\s*$|\([^()]*\/[^()]*\)\s*$|(?:photo|picture|image)(?:graph)?:\s*[^.]+$/i;
+// Site chrome and archive/scraper residue (web-archive notices, video-player messages).
 const WEB_FURNITURE =
-  /\b(?:cookies?|javascript|browser|terms of (?:service|use)|privacy policy|all rights reserved|newsletter|click here|©|copyright \d{4}|https?:\/\/|www\.)/i;
+  /\b(?:cookies?|javascript|browser|terms of (?:service|use)|privacy policy|all rights reserved|newsletter|click here|©|copyright \d{4}|https?:\/\/|www\.|image copyright|image caption|media playback|crawl data|web crawl|these crawls|internet archive|wayback machine|video has been rented|video is unavailable|autoplay)/i;
 
 /** True when a body line is a caption, credit, heading, byline or widget rather than prose. */
 export function isBoilerplateLine(line: string): boolean {

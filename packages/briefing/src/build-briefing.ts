@@ -27,6 +27,8 @@ export class BriefingInputError extends Error {
   }
 }
 
+const SUMMARY_RESERVE = 14;
+
 const DEFAULTS = {
   words: 250,
   pointsPerStoryline: 8,
@@ -34,7 +36,7 @@ const DEFAULTS = {
   maxTimelineEvents: 20,
   maxQuotes: 12,
   maxCharsPerStory: 60_000,
-  nerSentenceBudget: 300,
+  nerSentenceBudget: 80,
   entitiesPerKind: 100,
 };
 
@@ -42,6 +44,7 @@ interface RankedStoryline {
   cluster: StorylineCluster;
   ranked: ScoredSentence[];
   drafts: DraftPoint[];
+  reserve: DraftPoint[];
   sourceKeys: string[];
 }
 
@@ -86,9 +89,12 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
   const rankedStorylines: RankedStoryline[] = clusters
     .map((cluster) => {
       const ranked = scoreStoryline(cluster, entityIndex, sentenceIdf);
-      const drafts = selectPoints(ranked, perStoryline);
+      // Points past the visible ones are a reserve the word-limited summary may use.
+      const all = selectPoints(ranked, Math.max(perStoryline, SUMMARY_RESERVE));
+      const drafts = all.slice(0, perStoryline);
+      const reserve = all.slice(perStoryline);
       const sourceKeys = [...new Set(cluster.stories.map((s) => s.sourceKey))];
-      return { cluster, ranked, drafts, sourceKeys };
+      return { cluster, ranked, drafts, reserve, sourceKeys };
     })
     .filter((r) => r.cluster.stories.length > 0)
     .sort(compareStorylines);
@@ -103,19 +109,27 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
   const points: Point[] = [];
   const storylines: Storyline[] = [];
   const phraseDf = countPhraseStories(prepared);
+  const reserve: Point[] = [];
+  const leadStoryOfPoint = new Map<string, string>();
   for (const r of shown) {
     const weight = Math.sqrt(r.sourceKeys.length / largest);
-    const own: Point[] = r.drafts.map((d) => ({
+    const toPoint = (d: DraftPoint): Point => ({
       id: `point-${d.lead.story.id}-${d.lead.sentence.index}`,
       text: d.lead.sentence.text,
       mode: "extractive",
       storylineId: r.cluster.id,
-      score: round(d.score * weight),
+      score: roundScore(d.score * weight),
       citations: citePoint(d),
       sourceCount: d.sourceKeys.length,
       singleSource: d.sourceKeys.length === 1,
-    }));
+    });
+    const own = r.drafts.map(toPoint);
+    r.drafts.forEach((d, i) => {
+      const p = own[i];
+      if (p) leadStoryOfPoint.set(p.id, d.lead.story.id);
+    });
     points.push(...own);
+    reserve.push(...r.reserve.map(toPoint));
     const storyIds = r.cluster.stories.map((s) => s.id);
     storylines.push({
       id: r.cluster.id,
@@ -126,7 +140,9 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
       sources: [...new Set(r.cluster.stories.map((s) => s.source ?? "Unknown source"))].sort(),
     });
   }
-  points.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byScore = (a: Point, b: Point): number => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  points.sort(byScore);
+  reserve.sort(byScore);
   lap("points");
 
   const storylineOf = new Map<string, { id: string; rank: number }>();
@@ -157,12 +173,13 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
   const sources = countSources(prepared);
   const pointsById = new Map(points.map((p) => [p.id, p]));
   const clusterById = new Map(shown.map((r) => [r.cluster.id, r.cluster]));
+  const storyById = new Map(prepared.map((s) => [s.id, s]));
   const headline = chooseHeadline(storylines, (id) => {
     const cluster = clusterById.get(id);
     return cluster ? findCentralStory(cluster, vectorOf) : null;
-  }, points);
+  }, points, (id) => storyById.get(id) ?? null, (id) => leadStoryOfPoint.get(id) ?? null);
   const overview = writeOverview(storylines, pointsById);
-  const summary = writeSummary(overview, points, options.words ?? DEFAULTS.words);
+  const summary = writeSummary(overview, [...points, ...reserve], options.words ?? DEFAULTS.words);
   const changes = options.previous ? compareBriefings({ points, storylines, sources }, options.previous) : null;
   lap("assemble");
 
@@ -229,6 +246,6 @@ function countSources(stories: readonly PreparedStory[]): SourceCount[] {
     .sort((a, b) => b.stories - a.stories || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-function round(x: number): number {
+function roundScore(x: number): number {
   return Math.round(x * 10000) / 10000;
 }

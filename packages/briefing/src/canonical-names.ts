@@ -31,7 +31,17 @@ const TITLE_QUALIFIERS = new Set([
 const ARABIC_ARTICLE = /^(?:al|el|ad|as|ash|at|az|ul)[-‑\s]/u;
 
 /** Lowercase, accent-free, article-free key for one name token: "Zelenskyy" → "zelenski". */
+const foldCache = new Map<string, string>();
+
 export function foldNameToken(token: string): string {
+  const cached = foldCache.get(token);
+  if (cached !== undefined) return cached;
+  const folded = computeFold(token);
+  if (foldCache.size < 100_000) foldCache.set(token, folded);
+  return folded;
+}
+
+function computeFold(token: string): string {
   let t = token.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   t = t.replace(ARABIC_ARTICLE, "");
   t = t.replace(/['’`.\-‑]/g, "");

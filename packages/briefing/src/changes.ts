@@ -5,13 +5,13 @@ import type { Briefing, BriefingChanges, Point, Storyline } from "./types";
 export function compareBriefings(current: { points: readonly Point[]; storylines: readonly Storyline[]; sources: Briefing["sources"] }, previous: Briefing): BriefingChanges {
   const oldStories = new Set(previous.storylines.flatMap((s) => s.storyIds));
   const oldCitations = new Set(previous.points.flatMap((p) => p.citations.map((c) => `${c.storyId}#${c.sentenceIndex}`)));
-  const oldTexts = new Set(previous.points.map((p) => normalize(p.text)));
+  const oldTexts = new Set(previous.points.map((p) => normalizeText(p.text)));
   const oldSources = new Set(previous.sources.map((s) => s.name));
   const currentStories = [...new Set(current.storylines.flatMap((s) => s.storyIds))].sort();
-  const newPoints = current.points.filter((p) => !oldTexts.has(normalize(p.text)) && !p.citations.some((c) => oldCitations.has(`${c.storyId}#${c.sentenceIndex}`)));
+  const newPoints = current.points.filter((p) => !oldTexts.has(normalizeText(p.text)) && !p.citations.some((c) => oldCitations.has(`${c.storyId}#${c.sentenceIndex}`)));
   const currentCitations = new Set(current.points.flatMap((p) => p.citations.map((c) => `${c.storyId}#${c.sentenceIndex}`)));
-  const currentTexts = new Set(current.points.map((p) => normalize(p.text)));
-  const removed = previous.points.filter((p) => !currentTexts.has(normalize(p.text)) && !p.citations.some((c) => currentCitations.has(`${c.storyId}#${c.sentenceIndex}`)));
+  const currentTexts = new Set(current.points.map((p) => normalizeText(p.text)));
+  const removed = previous.points.filter((p) => !currentTexts.has(normalizeText(p.text)) && !p.citations.some((c) => currentCitations.has(`${c.storyId}#${c.sentenceIndex}`)));
   return {
     previousEngineVersion: typeof previous.engineVersion === "string" ? previous.engineVersion : null,
     newStoryIds: currentStories.filter((id) => !oldStories.has(id)),
@@ -22,6 +22,6 @@ export function compareBriefings(current: { points: readonly Point[]; storylines
   };
 }
 
-function normalize(text: string): string {
+function normalizeText(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }

@@ -12,6 +12,7 @@ import {
   normalizeTitleToken,
   stripTitles,
 } from "./canonical-names";
+import { BoundedCache } from "./bounded-cache";
 import type { PreparedStory } from "./prepared-stories";
 import { STOPWORDS } from "./text-tokens";
 import type { EntityKind } from "./types";
@@ -55,6 +56,8 @@ const ORG_WORDS = new Set([
   "alliance", "coalition", "movement", "front", "dialogue", "summit", "administration",
 ]);
 const PLACE_WORDS = new Set([...Object.keys(model.two.placeWords), "city", "county", "province", "region", "district", "state", "republic", "square", "street"]);
+// First words that make a place name of what follows ("Port Elling", "Lake Vara").
+const PLACE_PREFIXES = new Set(["port", "fort", "mount", "lake", "cape", "saint", "san", "santa", "sao", "isle", "upper", "lower", "north", "south", "east", "west"]);
 const PROPER_TAGS = new Set(["Country", "City", "Region", "Place", "Organization", "SportsTeam", "Person", "FirstName", "MaleName", "FemaleName", "LastName", "ProperNoun"]);
 const CONNECTORS = new Set(["of", "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "la", "le", "du", "dos", "das", "for", "&"]);
 const SPEECH_AFTER =
@@ -64,7 +67,7 @@ const APPOSITION_AFTER = new RegExp(
   `^,\\s+(?:the |a |an |his |her |its |their |[\\p{Lu}][\\p{L}\\-]*['’]s )?(?:[\\p{L}.\\-]+ ){0,4}?(?:${TITLE_LIST})\\b[^,.;:]{0,40}`,
   "iu",
 );
-const TITLE_BEFORE = new RegExp(`\\b(?:${TITLE_LIST})\\W{0,3}$`, "iu");
+const LAST_WORD = /([\p{L}.\-]+)[\s,]{0,3}$/u;
 
 function readLexicon(key: string): string[] {
   const value = LEXICON[key];
@@ -133,7 +136,10 @@ function tokenize(text: string): Token[] {
 }
 
 function isCapitalized(word: string): boolean {
-  return /^\p{Lu}/u.test(word) || /^(?:al|el|ad|as|ash|at|az|ul)-\p{L}{2}/u.test(word);
+  const c = word.charAt(0);
+  if (c !== c.toLowerCase()) return c === c.toUpperCase();
+  // Arabic article prefixes ("al-Sharaa") are written lowercase inside names.
+  return (c === "a" || c === "e" || c === "u") && /^(?:al|el|ad|as|ash|at|az|ul)-\p{L}{2}/u.test(word);
 }
 
 function isSentenceInitial(text: string, at: number): boolean {
@@ -172,6 +178,7 @@ function isDemonym(word: string): boolean {
 // "United States", "New Zealand": a common first word that opens a known multi-word name.
 function startsKnownName(token: Token, next: Token | undefined): boolean {
   if (!next || !isCapitalized(next.text) || STOPWORDS.has(token.text.toLowerCase())) return false;
+  if (PLACE_PREFIXES.has(token.text.toLowerCase())) return true;
   const pair = `${token.text} ${next.text}`;
   return lookupKnownName(pair) !== null || readLexicon(pair.toLowerCase()).some((t) => PROPER_TAGS.has(t));
 }
@@ -193,7 +200,7 @@ function findCapitalizedSpans(text: string): Token[][] {
     if (!joined) flush();
     const lower = token.text.toLowerCase();
     if (isCapitalized(token.text) && !isDateWord(token.text) && !/^\p{N}/u.test(token.text)) {
-      if (current.length === 0 && isSentenceInitial(text, token.start) && isCommonWord(token.text) && !startsKnownName(token, tokens[i + 1])) continue;
+      if (current.length === 0 && isSentenceInitial(text, token.start) && isCommonWord(token.text) && !isTitleWord(token.text) && !startsKnownName(token, tokens[i + 1])) continue;
       current.push(token);
     } else if (current.length > 0 && (CONNECTORS.has(lower) || (lower === "the" && previous?.text.toLowerCase() === "of"))) {
       const next = tokens[i + 1];
@@ -261,6 +268,9 @@ function classifySpan(text: string, span: Token[]): LocalMention | null {
   if (tags.some((t) => t === "Organization" || t === "SportsTeam")) return { ...base, role: null, kind: "organization", strong: true };
 
   const lastWord = (nameTokens[nameTokens.length - 1] ?? "").toLowerCase();
+  if (nameTokens.length === 2 && PLACE_PREFIXES.has((nameTokens[0] ?? "").toLowerCase()) && !ORG_WORDS.has(lastWord)) {
+    return { ...base, role: null, kind: "place", strong: true };
+  }
   if (nameTokens.length > 1 && ORG_WORDS.has(lastWord)) return { ...base, role: null, kind: "organization", strong: true };
   if (nameTokens.length > 1 && PLACE_WORDS.has(lastWord)) return { ...base, role: null, kind: "place", strong: true };
   if (/^\p{Lu}{2,6}$/u.test(name) || /^(?:\p{Lu}\.){2,}$/u.test(name)) return { ...base, role: null, kind: "organization", strong: false };
@@ -268,13 +278,15 @@ function classifySpan(text: string, span: Token[]): LocalMention | null {
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 80);
   const lastTags = readLexicon(lastWord);
-  const apposition = APPOSITION_AFTER.exec(after);
+  const apposition = after.startsWith(",") ? APPOSITION_AFTER.exec(after) : null;
   const role = apposition ? apposition[0].replace(/^,\s+/, "").trim() : null;
   if (nameTokens.length > 1 && nameTokens.length <= 4 && (isFirstName(nameTokens[0] ?? "") || lastTags.includes("LastName"))) {
     return { ...base, role, kind: "person", strong: true };
   }
-  if (nameTokens.length <= 4 && (TITLE_BEFORE.test(before) || apposition)) {
-    const precedingTitle = TITLE_BEFORE.exec(before)?.[0]?.replace(/\W+$/, "") ?? null;
+  const wordBefore = LAST_WORD.exec(before)?.[1] ?? "";
+  const titleBefore = PERSON_TITLES.has(normalizeTitleToken(wordBefore));
+  if (nameTokens.length <= 4 && (titleBefore || apposition)) {
+    const precedingTitle = titleBefore ? wordBefore : null;
     return { ...base, role: role ?? precedingTitle, kind: "person", strong: nameTokens.length > 1 };
   }
   if (nameTokens.length >= 2 && nameTokens.length <= 3 && SPEECH_AFTER.test(after)) {
@@ -289,7 +301,7 @@ function resolveByKnownPeople(mentions: EntityMention[]): void {
   const byStory = new Map<string, Set<string>>();
   const global = new Set<string>();
   for (const m of mentions) {
-    if (m.kind !== "person" || m.tokens.length < 2 || !m.strong) continue;
+    if (m.kind !== "person" || m.tokens.length < 2) continue;
     let set = byStory.get(m.storyId);
     if (!set) byStory.set(m.storyId, (set = new Set()));
     for (const t of m.tokens) {
@@ -299,18 +311,25 @@ function resolveByKnownPeople(mentions: EntityMention[]): void {
       global.add(key);
     }
   }
+  // And the reverse: "Bashar al-Assad" named once is the person already known as "Assad".
+  const surnames = new Set<string>();
+  for (const m of mentions) {
+    if (m.kind === "person") surnames.add(foldNameToken(m.tokens[m.tokens.length - 1] ?? ""));
+  }
   for (const m of mentions) {
     if (m.kind !== null) continue;
     const keys = m.tokens.map(foldNameToken);
     const local = byStory.get(m.storyId);
-    if (keys.every((k) => local?.has(k) ?? false) || keys.every((k) => global.has(k))) {
+    const last = keys[keys.length - 1] ?? "";
+    if (keys.every((k) => local?.has(k) ?? false) || keys.every((k) => global.has(k)) || (keys.length >= 2 && keys.length <= 4 && last.length >= 3 && surnames.has(last))) {
       m.kind = "person";
     }
   }
 }
 
-// Runs compromise on the first sentence of each still-unknown name, most frequent names first,
-// until the budget is spent. Returns true when names were left unclassified for lack of budget.
+// Runs compromise once over short windows around the first mention of each still-unknown
+// name, most frequent names first, up to the budget. Returns true when names were left
+// unclassified for lack of budget.
 function classifyWithTagger(stories: readonly PreparedStory[], mentions: EntityMention[], budget: number): boolean {
   const pending = new Map<string, EntityMention[]>();
   for (const m of mentions) {
@@ -321,35 +340,65 @@ function classifyWithTagger(stories: readonly PreparedStory[], mentions: EntityM
     else pending.set(key, [m]);
   }
   if (pending.size === 0) return false;
-  const order = [...pending.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  // Names seen once are rarely what a briefing lists, and the tagger costs ~30 µs a character:
+  // only repeated names are worth it.
+  const order = [...pending.entries()]
+    .filter(([, group]) => group.length >= 2)
+    .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  const chosen = order.slice(0, Math.max(0, budget));
   const storyById = new Map(stories.map((s) => [s.id, s]));
-  const tagged = new Map<string, Array<{ start: number; end: number; kind: EntityKind }>>();
-  let used = 0;
-  let exhausted = false;
-  for (const [, group] of order) {
+  // Windows of a few words around each name are enough context and keep the tagger cheap;
+  // one tagger call over all windows avoids its per-call set-up cost.
+  const windows: Array<{ group: EntityMention[]; first: EntityMention; bodyFrom: number }> = [];
+  const parts: string[] = [];
+  for (const [, group] of chosen) {
     const first = group[0];
-    if (!first || first.kind !== null) continue;
-    const key = `${first.storyId}\u0000${first.sentenceIndex}`;
-    let found = tagged.get(key);
-    if (!found) {
-      if (used >= budget) {
-        exhausted = true;
-        break;
-      }
-      used++;
-      const sentence = storyById.get(first.storyId)?.sentences[first.sentenceIndex];
-      if (!sentence) continue;
-      found = tagSentence(sentence.text, sentence.start);
-      tagged.set(key, found);
-    }
-    const hit = found.find((f) => f.start < first.end && first.start < f.end);
-    if (!hit) continue;
-    for (const m of group) m.kind = hit.kind;
+    const story = first ? storyById.get(first.storyId) : undefined;
+    const sentence = first ? story?.sentences[first.sentenceIndex] : undefined;
+    if (!first || !story || !sentence) continue;
+    const from = Math.max(sentence.start, story.body.lastIndexOf(" ", Math.max(sentence.start, first.start - TAGGER_WINDOW)));
+    const toSpace = story.body.indexOf(" ", Math.min(sentence.end, first.end + TAGGER_WINDOW));
+    const to = toSpace < 0 || toSpace > sentence.end ? sentence.end : toSpace;
+    const text = story.body.slice(from, to).replace(/\n/g, " ");
+    windows.push({ group, first, bodyFrom: from });
+    parts.push(text);
   }
-  return exhausted;
+  // Windows tagged in an earlier build come from the cache; the rest go through one call.
+  const hitsByWindow = windows.map((_, i) => TAGGER_CACHE.get(parts[i] ?? ""));
+  const missing = windows.map((_, i) => i).filter((i) => hitsByWindow[i] === undefined);
+  if (missing.length > 0) {
+    const offsets: number[] = [];
+    let at = 0;
+    for (const i of missing) {
+      offsets.push(at);
+      at += (parts[i] ?? "").length + WINDOW_SEPARATOR.length;
+    }
+    const found = tagText(missing.map((i) => parts[i] ?? "").join(WINDOW_SEPARATOR));
+    missing.forEach((i, k) => {
+      const from = offsets[k] ?? 0;
+      const length = (parts[i] ?? "").length;
+      const hits = found.filter((h) => h.start >= from && h.end <= from + length).map((h) => ({ ...h, start: h.start - from, end: h.end - from }));
+      hitsByWindow[i] = hits;
+      TAGGER_CACHE.set(parts[i] ?? "", hits);
+    });
+  }
+  windows.forEach((window, i) => {
+    for (const hit of hitsByWindow[i] ?? []) {
+      const start = window.bodyFrom + hit.start;
+      const end = window.bodyFrom + hit.end;
+      if (window.first.kind === null && start < window.first.end && window.first.start < end) {
+        for (const m of window.group) m.kind = hit.kind;
+      }
+    }
+  });
+  return order.length > chosen.length;
 }
 
-function tagSentence(text: string, base: number): Array<{ start: number; end: number; kind: EntityKind }> {
+const TAGGER_WINDOW = 30;
+const TAGGER_CACHE = new BoundedCache<Array<{ start: number; end: number; kind: EntityKind }>>(20_000);
+const WINDOW_SEPARATOR = "\n\n";
+
+function tagText(text: string): Array<{ start: number; end: number; kind: EntityKind }> {
   const doc = nlp(text);
   const out: Array<{ start: number; end: number; kind: EntityKind }> = [];
   const collect = (items: unknown, kind: EntityKind): void => {
@@ -357,12 +406,12 @@ function tagSentence(text: string, base: number): Array<{ start: number; end: nu
     for (const item of items) {
       const offset = (item as { offset?: { start?: unknown; length?: unknown } }).offset;
       if (typeof offset?.start !== "number" || typeof offset.length !== "number") continue;
-      out.push({ start: base + offset.start, end: base + offset.start + offset.length, kind });
+      out.push({ start: offset.start, end: offset.start + offset.length, kind });
     }
   };
   collect(doc.people().json({ offset: true }), "person");
   collect(doc.organizations().json({ offset: true }), "organization");
   collect(doc.places().json({ offset: true }), "place");
-  return out;
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

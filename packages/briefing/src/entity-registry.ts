@@ -21,6 +21,8 @@ export interface ResolvedMention {
   end: number;
 }
 
+// Honorifics are forms of address, not roles ("Mr.", "Sir" in "Prime Minister Sir Keir Starmer").
+const HONORIFICS = /(?:^|\s+)(?:mr|mrs|ms|mx|dr|sir|dame|lord|lady|prof)\.?$/i;
 const ALIAS_LINK = /^,?\s*(?:also |better |formerly |previously |widely )?(?:known|referred to|called|named) as\s*$/u;
 
 class UnionFind {
@@ -77,7 +79,7 @@ export function buildEntityIndex(stories: readonly PreparedStory[], rawMentions:
     const exact = new Map<string, Group>();
     const ordered = [...list].sort((a, b) => b.tokens.length - a.tokens.length || a.start - b.start);
     for (const m of ordered) {
-      const key = `${m.kind}|${mentionKey(m)}`;
+      const key = `${m.kind}|${getMentionKey(m)}`;
       let group = exact.get(key);
       if (!group && m.kind === "person") group = findContainingPerson(exact, m);
       if (!group) {
@@ -155,7 +157,7 @@ export function rankEntities(entities: readonly Entity[], kind: EntityKind, limi
     .slice(0, limit);
 }
 
-function mentionKey(m: EntityMention): string {
+function getMentionKey(m: EntityMention): string {
   if (m.knownName !== null) return m.knownName.toLowerCase();
   return foldName(m.tokens);
 }
@@ -166,13 +168,13 @@ function settleKinds(mentions: readonly EntityMention[]): EntityMention[] {
   const votes = new Map<string, Map<EntityKind, number>>();
   for (const m of mentions) {
     if (m.kind === null) continue;
-    const key = mentionKey(m);
+    const key = getMentionKey(m);
     const v = votes.get(key) ?? new Map<EntityKind, number>();
     v.set(m.kind, (v.get(m.kind) ?? 0) + (m.strong ? 3 : 1));
     votes.set(key, v);
   }
   return mentions.map((m) => {
-    const v = votes.get(mentionKey(m));
+    const v = votes.get(getMentionKey(m));
     if (!v) return m;
     let best: EntityKind | null = m.kind;
     let bestVotes = -1;
@@ -283,7 +285,7 @@ function joinAcrossStories(groups: readonly Group[], uf: UnionFind): void {
     if (g.kind === "person") continue;
     const first = g.mentions[0];
     if (!first) continue;
-    const key = `${g.kind}|${mentionKey(first)}`;
+    const key = `${g.kind}|${getMentionKey(first)}`;
     const seen = byKey.get(key);
     if (seen) uf.union(seen.node, g.node);
     else byKey.set(key, g);
@@ -306,7 +308,7 @@ function voteKind(cluster: readonly Group[]): EntityKind {
   return best;
 }
 
-function surfaceOf(m: EntityMention): string {
+function getSurface(m: EntityMention): string {
   return m.knownName ?? m.tokens.join(" ");
 }
 
@@ -314,15 +316,23 @@ function surfaceOf(m: EntityMention): string {
 // every "al-Sharaa", while the alias "Abu Mohammed al-Julani" covers only itself.
 function chooseCanonicalName(all: readonly EntityMention[]): string {
   const forms = new Map<string, string[]>();
-  for (const m of all) forms.set(surfaceOf(m), m.knownName ? [m.knownName.toLowerCase()] : m.tokens.map(foldNameToken));
+  for (const m of all) forms.set(getSurface(m), m.knownName ? [m.knownName.toLowerCase()] : m.tokens.map(foldNameToken));
   let best = "";
   let bestScore = -1;
   let bestLength = 0;
+  // Distinct folded forms with their counts, so the scoring loop is forms × forms, not × mentions.
+  const keyCounts = new Map<string, { keys: string[]; count: number }>();
+  for (const m of all) {
+    const mk = m.knownName ? [m.knownName.toLowerCase()] : m.tokens.map(foldNameToken);
+    const id = mk.join(" ");
+    const entry = keyCounts.get(id);
+    if (entry) entry.count++;
+    else keyCounts.set(id, { keys: mk, count: 1 });
+  }
   for (const [form, keys] of [...forms.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     let score = 0;
-    for (const m of all) {
-      const mk = m.knownName ? [m.knownName.toLowerCase()] : m.tokens.map(foldNameToken);
-      if (mk.every((k) => keys.includes(k))) score++;
+    for (const { keys: mk, count } of keyCounts.values()) {
+      if (mk.every((k) => keys.includes(k))) score += count;
     }
     const length = keys.length;
     if (score > bestScore || (score === bestScore && length > bestLength)) {
@@ -352,7 +362,10 @@ function collectRoles(all: readonly EntityMention[]): string[] {
   const counts = new Map<string, number>();
   for (const m of all) {
     if (!m.role) continue;
-    const role = m.role.replace(/^(?:the|a|an)\s+/i, "").trim();
+    const role = m.role
+      .replace(/^(?:the|a|an)\s+/i, "")
+      .replace(HONORIFICS, "")
+      .trim();
     if (role === "") continue;
     counts.set(role, (counts.get(role) ?? 0) + 1);
   }

@@ -1,14 +1,25 @@
 // The headline (the title of the story most central to the main storyline) and a 2–3
 // sentence overview built from the top points, each sentence keeping its citations.
 import type { PreparedStory } from "./prepared-stories";
+import { STOPWORDS } from "./text-tokens";
 import type { CitedSentence, Point, Storyline } from "./types";
 
-const LOWERCASE_OPENERS = new Set(["The", "A", "An", "In", "On", "At", "After", "Before", "Some", "Many", "Officials", "Police"]);
+const LOWERCASE_OPENERS = new Set(["officials", "police", "starting", "despite", "during", "following", "amid"]);
 const MAX_OVERVIEW_WORDS = 55;
 
-export function chooseHeadline(storylines: readonly Storyline[], centralStory: (storylineId: string) => PreparedStory | null, points: readonly Point[]): { text: string; storyId: string | null } {
+/** The title of the story that leads the main storyline's top point (else its most central story). */
+export function chooseHeadline(
+  storylines: readonly Storyline[],
+  centralStory: (storylineId: string) => PreparedStory | null,
+  points: readonly Point[],
+  storyById: (storyId: string) => PreparedStory | null,
+  leadStoryOf: (pointId: string) => string | null,
+): { text: string; storyId: string | null } {
   const top = storylines[0];
-  const story = top ? centralStory(top.id) : null;
+  const topPointId = top?.pointIds[0];
+  const leadId = topPointId ? leadStoryOf(topPointId) : null;
+  const leadStory = leadId ? storyById(leadId) : null;
+  const story = leadStory && leadStory.title !== "" ? leadStory : top ? centralStory(top.id) : null;
   if (story && story.title !== "") return { text: story.title, storyId: story.id };
   const first = points[0];
   if (!first) return { text: "No stories to brief", storyId: null };
@@ -46,6 +57,8 @@ export function writeOverview(storylines: readonly Storyline[], pointsById: Map<
 
 function joinSeparately(text: string): string {
   const first = /^\S+/.exec(text)?.[0] ?? "";
-  const opener = LOWERCASE_OPENERS.has(first) ? first.toLowerCase() + text.slice(first.length) : text;
+  const lower = first.toLowerCase();
+  const isCommon = first !== "I" && /^\p{Lu}\p{Ll}*$/u.test(first) && (STOPWORDS.has(lower) || LOWERCASE_OPENERS.has(lower));
+  const opener = isCommon ? lower + text.slice(first.length) : text;
   return `Separately, ${opener}`;
 }

@@ -29,3 +29,4 @@ export type {
   TimelineEvent,
   WritingMode,
 } from "./types";
+export { profileStory, type StoryProfile } from "./story-profile";

@@ -22,6 +22,7 @@ const AFTER_VERB_FIRST = new RegExp(`^[\\s,.!?]*[”"’]?[\\s,]*${SPEECH_VERB}\
 const AFTER_NAME = new RegExp(`^[\\s,.!?]*[”"’]?[\\s,]*[^\\s]{1,40}(?:\\s[^\\s]{1,40}){0,3}\\s+(?:has\\s+|had\\s+|also\\s+)?${SPEECH_VERB}\\b`, "i");
 // "with his spokesman saying": the speaker is someone's aide, not the person named.
 const DELEGATE_SUBJECT = /\b(his|her|their|its)\s+(spokesman|spokeswoman|spokesperson|aide|adviser|advisor|office|lawyer|representative)\s+$/i;
+const SPEAKS_AFTER = new RegExp(`^\\W{0,3}(?:\\s\\S+){0,2}?\\s*${SPEECH_VERB}\\b`, "i");
 const MIN_QUOTE_WORDS = 4;
 // Partial quotes nobody is named for are kept only when they say something on their own.
 const MIN_UNATTRIBUTED_WORDS = 8;
@@ -120,7 +121,7 @@ function findPronounReferent(story: PreparedStory, sentenceIndex: number, before
       .filter((m) => m.kind === "person" && (i < sentenceIndex || m.end <= before))
       .sort((a, b) => a.start - b.start);
     if (people.length === 0) continue;
-    const speaking = people.find((m) => new RegExp(`^\\W{0,3}(?:\\s\\S+){0,2}?\\s*${SPEECH_VERB}\\b`, "i").test(story.body.slice(m.end, m.end + 40)));
+    const speaking = people.find((m) => SPEAKS_AFTER.test(story.body.slice(m.end, m.end + 40)));
     const chosen = speaking ?? people[0];
     const entity = chosen ? entities.byId.get(chosen.entityId) : undefined;
     if (entity) return { entityId: entity.id, name: entity.name };
@@ -135,12 +136,29 @@ export interface QuoteRanking {
 
 /** Keeps the best quotes: attributed ones first, one per speaker before a second, no repeats. */
 export function selectQuotes(found: readonly FoundQuote[], ranking: QuoteRanking, limit: number): Quote[] {
-  const seenText = new Set<string>();
-  const unique = found.filter((q) => {
-    const key = q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-    if (seenText.has(key)) return false;
-    seenText.add(key);
-    return true;
+  // The same words quoted by two outlets (or a shorter cut of them) are one quote: keep the
+  // longest, attributed version. Containment is checked within a storyline only, where
+  // repeats happen, so the cost stays small on large inputs.
+  const normalized = found.map((q) => ` ${q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `);
+  const byStoryline = new Map<string, number[]>();
+  found.forEach((q, i) => {
+    const key = ranking.storylineOf(q.storyId).id;
+    const list = byStoryline.get(key) ?? [];
+    list.push(i);
+    byStoryline.set(key, list);
+  });
+  const unique = found.filter((q, i) => {
+    const mine = normalized[i] ?? "";
+    const group = byStoryline.get(ranking.storylineOf(q.storyId).id) ?? [];
+    return !group.some((j) => {
+      if (j === i) return false;
+      const other = found[j];
+      const theirs = normalized[j] ?? "";
+      if (!other || theirs.length < mine.length || !theirs.includes(mine)) return false;
+      if (theirs.length !== mine.length) return true;
+      const better = Number(other.speakerEntityId !== null) - Number(q.speakerEntityId !== null);
+      return better > 0 || (better === 0 && j < i);
+    });
   });
   const ordered = [...unique].sort((a, b) => {
     const attributed = Number(b.speakerEntityId !== null) - Number(a.speakerEntityId !== null);

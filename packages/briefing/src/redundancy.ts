@@ -5,7 +5,11 @@
 import type { ScoredSentence } from "./scoring";
 import { compareScored } from "./scoring";
 import { dotProduct } from "./sparse-vectors";
+import { PERSON_TITLES } from "./canonical-names";
+import { stemWord } from "./text-tokens";
 import type { Citation } from "./types";
+
+const ROLE_STEMS = new Set([...PERSON_TITLES].map((t) => stemWord(t)));
 
 export interface DraftPoint {
   lead: ScoredSentence;
@@ -18,11 +22,18 @@ export interface DraftPoint {
 export const SUPPORT_THRESHOLD = 0.3;
 /** Cosine at which a candidate repeats a point already chosen and is skipped. */
 const DUPLICATE_THRESHOLD = 0.45;
-const MIN_SHARED_TERMS = 3;
-const SUPPORT_BOOST = 0.35;
+// Same fact needs several shared units: each shared name counts once, and the words of
+// names and titles do not count again ("Agriculture Minister Alan Pryce" in two sentences
+// about different things is one unit, not four).
+const MIN_SHARED_UNITS = 4;
+const SUPPORT_BOOST = 0.8;
+// Similar wording in another story raises a sentence's rank even when the shared-units rule
+// says it is not quite the same fact (so it is not cited as support).
+const ECHO_THRESHOLD = SUPPORT_THRESHOLD;
+const NOVELTY_EXPONENT = 2;
 
 export function selectPoints(ranked: readonly ScoredSentence[], limit: number): DraftPoint[] {
-  const candidateCount = Math.min(ranked.length, Math.max(20, limit * 6));
+  const candidateCount = Math.min(ranked.length, Math.max(20, limit * 4));
   const candidates = ranked.slice(0, candidateCount);
   const postings = new Map<string, ScoredSentence[]>();
   for (const item of ranked) {
@@ -35,7 +46,7 @@ export function selectPoints(ranked: readonly ScoredSentence[], limit: number): 
   // Terms in a large share of sentences say nothing about which fact a sentence reports.
   const maxPosting = Math.max(8, Math.ceil(ranked.length * 0.15));
 
-  const findSupport = (item: ScoredSentence): ScoredSentence[] => {
+  const findSupport = (item: ScoredSentence): { support: ScoredSentence[]; echoSources: Set<string> } => {
     const shared = new Map<ScoredSentence, number>();
     for (const t of item.vector.keys()) {
       const list = postings.get(t);
@@ -46,40 +57,88 @@ export function selectPoints(ranked: readonly ScoredSentence[], limit: number): 
       }
     }
     const bestPerStory = new Map<string, { item: ScoredSentence; sim: number }>();
+    const echoSources = new Set<string>([item.story.sourceKey]);
     for (const [other, count] of shared) {
-      if (count < MIN_SHARED_TERMS) continue;
+      if (count < 2) continue;
       const sim = dotProduct(item.vector, other.vector);
-      if (sim < SUPPORT_THRESHOLD) continue;
+      // An echo (similar wording elsewhere) raises the rank; only a full match is cited.
+      if (sim >= ECHO_THRESHOLD) echoSources.add(other.story.sourceKey);
+      if (count < MIN_SHARED_UNITS || sim < SUPPORT_THRESHOLD || countSharedUnits(item, other) < MIN_SHARED_UNITS) continue;
+      echoSources.add(other.story.sourceKey);
       const best = bestPerStory.get(other.story.id);
       if (!best || sim > best.sim || (sim === best.sim && other.sentence.index < best.item.sentence.index)) {
         bestPerStory.set(other.story.id, { item: other, sim });
       }
     }
-    return [...bestPerStory.values()].map((b) => b.item).sort(compareByPosition);
+    return { support: [...bestPerStory.values()].map((b) => b.item).sort(compareByPosition), echoSources };
   };
 
   const supportOf = new Map<ScoredSentence, ScoredSentence[]>();
   const boosted = candidates.map((item) => {
-    const support = findSupport(item);
+    const { support, echoSources } = findSupport(item);
     supportOf.set(item, support);
-    const sources = new Set([item.story.sourceKey, ...support.map((s) => s.story.sourceKey)]);
-    return { item, score: item.score * (1 + SUPPORT_BOOST * (sources.size - 1)) };
+    return { item, score: item.score * (1 + SUPPORT_BOOST * (echoSources.size - 1)) };
   });
   boosted.sort((a, b) => b.score - a.score || compareScored(a.item, b.item));
 
+  // Greedy selection with diminishing returns: a candidate is worth its score times the share
+  // of its term weight that chosen points have not covered yet (SumBasic-style), so a
+  // sentence that repeats half of an earlier point ranks below one with fresh content.
   const used = new Set<ScoredSentence>();
+  const covered = new Set<string>();
   const points: DraftPoint[] = [];
-  for (const { item, score } of boosted) {
-    if (points.length >= limit) break;
-    if (used.has(item)) continue;
-    if (points.some((p) => dotProduct(p.lead.vector, item.vector) >= DUPLICATE_THRESHOLD)) continue;
+  const pool = [...boosted];
+  while (points.length < limit && pool.length > 0) {
+    let bestIndex = -1;
+    let bestGain = -1;
+    for (let i = 0; i < pool.length; i++) {
+      const entry = pool[i];
+      if (!entry || used.has(entry.item)) continue;
+      const gain = entry.score * Math.pow(measureNovelty(entry.item, covered), NOVELTY_EXPONENT);
+      if (gain > bestGain) {
+        bestGain = gain;
+        bestIndex = i;
+      }
+    }
+    if (bestIndex < 0) break;
+    const [entry] = pool.splice(bestIndex, 1);
+    if (!entry) break;
+    const { item } = entry;
+    if (points.some((p) => dotProduct(p.lead.vector, item.vector) >= DUPLICATE_THRESHOLD)) {
+      used.add(item);
+      continue;
+    }
     const support = (supportOf.get(item) ?? []).filter((s) => !used.has(s));
     used.add(item);
     for (const s of support) used.add(s);
+    for (const t of item.vector.keys()) covered.add(t);
     const sourceKeys = [...new Set([item.story.sourceKey, ...support.map((s) => s.story.sourceKey)])].sort();
-    points.push({ lead: item, support, score, sourceKeys });
+    points.push({ lead: item, support, score: roundScore(bestGain), sourceKeys });
   }
   return points;
+}
+
+function countSharedUnits(a: ScoredSentence, b: ScoredSentence): number {
+  let units = 0;
+  for (const t of a.vector.keys()) {
+    if (!b.vector.has(t)) continue;
+    if (t.startsWith("@") || (!a.nameStems.has(t) && !b.nameStems.has(t) && !ROLE_STEMS.has(t))) units++;
+  }
+  return units;
+}
+
+function measureNovelty(item: ScoredSentence, covered: ReadonlySet<string>): number {
+  let total = 0;
+  let fresh = 0;
+  for (const [t, w] of item.vector) {
+    total += w * w;
+    if (!covered.has(t)) fresh += w * w;
+  }
+  return total > 0 ? fresh / total : 0;
+}
+
+function roundScore(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
 }
 
 function compareByPosition(a: ScoredSentence, b: ScoredSentence): number {

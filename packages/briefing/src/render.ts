@@ -1,5 +1,5 @@
-// Renders a briefing as Markdown or plain text for the CLI; citations become [n] markers
-// pointing at a numbered list of story sentences.
+// Renders a briefing as Markdown or plain text for the CLI; citations are shown as
+// [storyId#sentenceIndex] so a reader can find the passage.
 import type { Briefing, Citation, Entity } from "./types";
 
 export type RenderFormat = "md" | "text";

@@ -6,34 +6,74 @@ import type { EntityIndex } from "./entity-registry";
 import type { PreparedSentence, PreparedStory } from "./prepared-stories";
 import { type SparseVector, addVector, countTerms, dotProduct, keepTopTerms, normalizeVector, weightByIdf } from "./sparse-vectors";
 import type { StorylineCluster } from "./storylines";
+import { stemWord, tokenizeWords } from "./text-tokens";
 
 export interface ScoredSentence {
   story: PreparedStory;
   sentence: PreparedSentence;
   vector: SparseVector;
   entityIds: string[];
+  /** Stems of words that are part of names; the entity feature stands for them. */
+  nameStems: ReadonlySet<string>;
   score: number;
 }
 
 export interface SentenceIdf {
   idf: (term: string) => number;
+  /** Number of stories whose prose contains the stem bigram ("concept", after Gillick & Favre). */
+  conceptStories: (bigram: string) => number;
 }
 
 const DANGLING_OPENER = /^[“"‘']?(?:he|she|it|they|this|that|these|those|but|and|so|however|meanwhile|also|his|her|their|its|there|then|yet|still|instead)\b/i;
-const ENTITY_FEATURE_WEIGHT = 1.5;
+const ENTITY_FEATURE_WEIGHT = 1;
+// Feature weights, set on the Multi-News dev sample (see scripts/eval-briefing.ts); position
+// and shared concepts matter most for news, entity density least (it favours long lists).
+const W_C = 0.3;
+const W_P = 0.5;
+const W_E = 0.05;
+const W_T = 0.15;
+const W_K = 0.3;
+const PEN_D = 0.8;
+const PEN_Q = 0.85;
+const LONG_WORDS = 55;
 
 /** IDF over every prose sentence of the input, shared by all storylines. */
 export function buildSentenceIdf(stories: readonly PreparedStory[]): SentenceIdf {
-  const df = new Map<string, number>();
+  // Counts carry the last sentence / story that added to them, so no per-item sets are built.
+  const df = new Map<string, { n: number; last: number }>();
+  const conceptDf = new Map<string, { n: number; last: number }>();
   let n = 0;
-  for (const story of stories) {
+  stories.forEach((story, storyIndex) => {
     for (const s of story.sentences) {
       if (!s.prose) continue;
       n++;
-      for (const t of new Set(s.stems)) df.set(t, (df.get(t) ?? 0) + 1);
+      for (let i = 0; i < s.stems.length; i++) {
+        const t = s.stems[i] ?? "";
+        const entry = df.get(t);
+        if (!entry) df.set(t, { n: 1, last: n });
+        else if (entry.last !== n) {
+          entry.n++;
+          entry.last = n;
+        }
+        const next = s.stems[i + 1];
+        if (next === undefined) continue;
+        const c = `${t} ${next}`;
+        const concept = conceptDf.get(c);
+        if (!concept) conceptDf.set(c, { n: 1, last: storyIndex });
+        else if (concept.last !== storyIndex) {
+          concept.n++;
+          concept.last = storyIndex;
+        }
+      }
     }
-  }
-  return { idf: (t) => Math.log((n + 1) / ((df.get(t) ?? 0) + 0.5)) };
+  });
+  return { idf: (t) => Math.log((n + 1) / ((df.get(t)?.n ?? 0) + 0.5)), conceptStories: (c) => conceptDf.get(c)?.n ?? 0 };
+}
+
+function listConcepts(stems: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < stems.length; i++) out.push(`${stems[i]} ${stems[i + 1]}`);
+  return out;
 }
 
 export function vectorizeSentence(sentence: PreparedSentence, entityIds: readonly string[], idf: SentenceIdf): SparseVector {
@@ -47,8 +87,11 @@ export function scoreStoryline(cluster: StorylineCluster, entities: EntityIndex,
   for (const story of cluster.stories) {
     for (const sentence of story.sentences) {
       if (!sentence.prose) continue;
-      const entityIds = [...new Set((entities.bySentence.get(`${story.id}#${sentence.index}`) ?? []).map((m) => m.entityId))].sort();
-      items.push({ story, sentence, vector: vectorizeSentence(sentence, entityIds, idf), entityIds, score: 0 });
+      const mentions = entities.bySentence.get(`${story.id}#${sentence.index}`) ?? [];
+      const entityIds = [...new Set(mentions.map((m) => m.entityId))].sort();
+      const nameStems = new Set<string>();
+      for (const m of mentions) for (const w of tokenizeWords(story.body.slice(m.start, m.end))) nameStems.add(stemWord(w));
+      items.push({ story, sentence, vector: vectorizeSentence(sentence, entityIds, idf), entityIds, nameStems, score: 0 });
     }
   }
   const centroid: SparseVector = new Map();
@@ -72,12 +115,23 @@ export function scoreStoryline(cluster: StorylineCluster, entities: EntityIndex,
     return c;
   });
 
+  // Concepts told by several stories are what a multi-story summary must cover.
+  let maxConcept = 0;
+  const concept = items.map((item) => {
+    let c = 0;
+    for (const k of new Set(listConcepts(item.sentence.stems))) c += Math.max(0, idf.conceptStories(k) - 1);
+    const value = c / Math.sqrt(Math.max(8, item.sentence.words));
+    maxConcept = Math.max(maxConcept, value);
+    return value;
+  });
+
   items.forEach((item, i) => {
     const centrality = dotProduct(item.vector, unit);
     const position = 1 / Math.sqrt(1 + item.sentence.proseRank);
     const entity = maxCoverage > 0 ? (coverage[i] ?? 0) / maxCoverage : 0;
     const title = measureTitleOverlap(item.sentence.stems, item.story.titleStems);
-    let score = 0.4 * centrality + 0.3 * position + 0.15 * entity + 0.15 * title;
+    const shared = maxConcept > 0 ? (concept[i] ?? 0) / maxConcept : 0;
+    let score = W_C * centrality + W_P * position + W_E * entity + W_T * title + W_K * shared;
     score *= measureReadability(item.sentence);
     item.score = score;
   });
@@ -99,10 +153,10 @@ function measureTitleOverlap(stems: readonly string[], titleStems: readonly stri
 function measureReadability(sentence: PreparedSentence): number {
   let factor = 1;
   if (sentence.words < 8) factor *= 0.6;
-  else if (sentence.words > 55) factor *= 0.8;
-  if (DANGLING_OPENER.test(sentence.text)) factor *= 0.8;
+  else if (sentence.words > LONG_WORDS) factor *= 0.8;
+  if (DANGLING_OPENER.test(sentence.text)) factor *= PEN_D;
   if (/\?["”’]?$/.test(sentence.text)) factor *= 0.7;
   const quoted = sentence.text.match(/[“"][^”"]*[”"]/g)?.join("").length ?? 0;
-  if (quoted > sentence.text.length * 0.7) factor *= 0.85;
+  if (quoted > sentence.text.length * 0.7) factor *= PEN_Q;
   return factor;
 }

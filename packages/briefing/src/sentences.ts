@@ -95,7 +95,13 @@ function splitBlock(text: string, block: Block, out: SentenceSpan[]): void {
   if (bullet && block.end - start > bullet[0].length) start += bullet[0].length;
   let quoteOpenAt = -1;
   let i = start;
+  // Jump from one interesting character (terminator or quote mark) to the next.
+  const interesting = /[.!?…。！？“”«»"]/g;
   while (i < block.end) {
+    interesting.lastIndex = i;
+    const hit = interesting.exec(text);
+    if (hit === null || hit.index >= block.end) break;
+    i = hit.index;
     const c = text[i] ?? "";
     if (OPEN_QUOTES.has(c)) quoteOpenAt = i;
     else if (CLOSE_QUOTES.has(c)) quoteOpenAt = -1;
@@ -151,7 +157,7 @@ function startsLikeSentence(text: string, from: number, end: number): boolean {
   return /\p{L}/u.test(next) && next.toLowerCase() === next.toUpperCase();
 }
 
-function nextWord(text: string, from: number, end: number): string {
+function readNextWord(text: string, from: number, end: number): string {
   const m = /^\s*[“"‘'(]?([\p{L}]+)/u.exec(text.slice(from, Math.min(end, from + 40)));
   return m?.[1]?.toLowerCase() ?? "";
 }
@@ -163,7 +169,7 @@ function isAbbreviationStop(text: string, sentenceStart: number, dot: number, af
   while (k > sentenceStart && !/[\s(“"‘]/u.test(text[k - 1] ?? "")) k--;
   const word = text.slice(k, dot);
   const lower = word.toLowerCase();
-  const opener = SENTENCE_OPENERS.has(nextWord(text, after, end));
+  const opener = SENTENCE_OPENERS.has(readNextWord(text, after, end));
   if (TITLE_ABBREVIATIONS.has(lower)) return true;
   if (MAYBE_FINAL_ABBREVIATIONS.has(lower)) return !opener;
   // Initials ("J. K. Rowling") and dotted acronyms ("U.S.", "a.m.").

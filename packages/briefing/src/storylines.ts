@@ -20,11 +20,14 @@ export interface StorylineCluster {
 }
 
 /** Cosine similarity needed to put two stories (or two storylines) together. */
-export const STORYLINE_THRESHOLD = 0.15;
+export const STORYLINE_THRESHOLD = 0.1;
 const TOP_TERMS = 80;
 const INDEX_TERMS = 25;
 const CENTROID_TERMS = 300;
 const LEAD_SENTENCES = 6;
+const IDF_PRIOR_DOCS = 10;
+const BODY_WEIGHT = 1;
+const ENTITY_WEIGHT = 2;
 
 export function buildStoryVectors(stories: readonly PreparedStory[], entities: EntityIndex): SparseVector[] {
   const raw = stories.map((story) => {
@@ -33,10 +36,10 @@ export function buildStoryVectors(stories: readonly PreparedStory[], entities: E
     let lead = 0;
     for (const s of story.sentences) {
       if (!s.prose) continue;
-      countTerms(s.stems, lead < LEAD_SENTENCES ? 2 : 1, tf);
+      countTerms(s.stems, lead < LEAD_SENTENCES ? 2 : BODY_WEIGHT, tf);
       lead++;
       for (const m of entities.bySentence.get(`${story.id}#${s.index}`) ?? []) {
-        tf.set(`@${m.entityId}`, (tf.get(`@${m.entityId}`) ?? 0) + 2);
+        tf.set(`@${m.entityId}`, (tf.get(`@${m.entityId}`) ?? 0) + ENTITY_WEIGHT);
       }
     }
     return tf;
@@ -44,7 +47,9 @@ export function buildStoryVectors(stories: readonly PreparedStory[], entities: E
   const df = new Map<string, number>();
   for (const tf of raw) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = stories.length;
-  const idf = (t: string): number => Math.log((n + 1) / ((df.get(t) ?? 0) + 0.5));
+  // Pseudo-documents keep IDF from punishing shared terms when only a handful of stories
+  // are given (with two stories, every shared word would otherwise look common).
+  const idf = (t: string): number => Math.log((n + IDF_PRIOR_DOCS) / ((df.get(t) ?? 0) + 0.5));
   return raw.map((tf) => normalizeVector(keepTopTerms(weightByIdf(tf, idf), TOP_TERMS)));
 }
 

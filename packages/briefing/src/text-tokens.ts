@@ -14,7 +14,9 @@ const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 /** Lowercased word tokens (letters and digits; inner apostrophes kept). */
 export function tokenizeWords(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(WORD_RE)) out.push(m[0].toLowerCase().replace(/’/g, "'"));
+  let lower = text.toLowerCase();
+  if (lower.includes("’")) lower = lower.replace(/’/g, "'");
+  for (const m of lower.matchAll(WORD_RE)) out.push(m[0]);
   return out;
 }
 

@@ -4,6 +4,7 @@
 // sentence looks ahead, and a month without a year is the nearest one in the past. A story
 // without a date keeps its relative dates unresolved; no date is invented.
 import * as chrono from "chrono-node";
+import { BoundedCache } from "./bounded-cache";
 import type { ScoredSentence } from "./scoring";
 import { citeSentence } from "./redundancy";
 import { dotProduct } from "./sparse-vectors";
@@ -17,17 +18,29 @@ export interface ResolvedDate {
   index: number;
 }
 
+// Cheap gate before chrono (which runs dozens of parsers per call): capitalised day and month
+// names, relative phrases and four-digit years. "may" the verb does not pass; "May" does.
 const DATE_HINT =
-  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|\b(?:today|yesterday|tomorrow|tonight|week|month|year|ago|earlier|later)\b|\b(?:1[89]|20)\d{2}\b/i;
-const FUTURE_CUE = /\b(?:will|next|upcoming|to be held|expected|scheduled|due|plans? to|planned|set to)\b/i;
+  /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\b\.?|\b(?:today|yesterday|tomorrow|tonight)\b|\b(?:last|next|this|previous|coming)\s+(?:week|month|year|weekend)\b|\b(?:ago|earlier|later)\b|\b(?:1[89]|20)\d{2}\b/;
+const FUTURE_CUE = /\b(?:will|next|upcoming|to be held|expected|scheduled|due|plans? to|planned|set to|begins|starts|opens|takes effect)\b/i;
 const BARE_YEAR = /\b(?:in|since|by|until|from|during|before|after|of)\s+((?:19|20)\d{2})\b(?![-–\/]\d)/g;
 // chrono needs some instant; when a story has none, only parts written out in full are kept.
 const PLACEHOLDER_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 const DAY_MS = 86_400_000;
+const DATE_CACHE = new BoundedCache<ResolvedDate[]>(20_000);
 
 /** Date expressions in one sentence, resolved against `reference` (null: only explicit dates). */
 export function resolveDates(text: string, reference: Date | null): ResolvedDate[] {
   if (!DATE_HINT.test(text)) return [];
+  const key = `${reference?.toISOString() ?? "none"}\u0000${text}`;
+  const cached = DATE_CACHE.get(key);
+  if (cached) return cached.map((d) => ({ ...d }));
+  const resolved = parseDates(text, reference);
+  DATE_CACHE.set(key, resolved.map((d) => ({ ...d })));
+  return resolved;
+}
+
+function parseDates(text: string, reference: Date | null): ResolvedDate[] {
   const out: ResolvedDate[] = [];
   const results = chrono.parse(text, { instant: reference ?? PLACEHOLDER_REFERENCE, timezone: 0 });
   for (const r of results) {
@@ -65,12 +78,16 @@ function resolveResult(r: chrono.ParsedResult, sentence: string, reference: Date
   }
   if (reference === null) return unresolved;
 
-  const lookAhead = FUTURE_CUE.test(sentence);
+  // "said on Friday" is always past; otherwise a future cue in the same clause looks ahead.
+  const lead = sentence.slice(Math.max(0, index - 60), index);
+  const reported = /\b(?:said|told|announced|reported|confirmed|added|wrote|met|held|visited)\b[^,;:“"]{0,40}$/i.test(lead);
+  const lookAhead = !reported && FUTURE_CUE.test(sentence);
+  if (/\bevery\s+$/i.test(sentence.slice(Math.max(0, index - 7), index))) return null;
   if (hasWeekday && !hasDay && !hasMonth) {
     const weekday = c.get("weekday");
     if (weekday === null) return unresolved;
     const day = findWeekday(reference, weekday, lookAhead || /\bnext\b/i.test(dateText), /\blast\b/i.test(dateText));
-    return { date: isoDay(day), precision: "day", dateText, resolution: "relative", index };
+    return { date: formatIsoDay(day), precision: "day", dateText, resolution: "relative", index };
   }
   if (hasMonth && !hasYear && !isRelative) {
     // "14 October" / "in May" without a year: the nearest such date, past unless the
@@ -108,7 +125,7 @@ function findWeekday(reference: Date, weekday: number, ahead: boolean, strictlyP
   return new Date(base - delta * DAY_MS);
 }
 
-function isoDay(d: Date): string {
+function formatIsoDay(d: Date): string {
   return formatDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), "day");
 }
 
@@ -127,13 +144,19 @@ export interface TimelineInput {
   ranked: readonly ScoredSentence[];
 }
 
-const CANDIDATES_PER_STORYLINE = 60;
+const CANDIDATES_PER_STORYLINE = 30;
+const EVENTS_PER_STORYLINE = 8;
 
 /** The best-scored dated sentences of every storyline, ordered by date (undated last). */
 export function buildTimeline(inputs: readonly TimelineInput[], limit: number): TimelineEvent[] {
   const found: Array<{ event: TimelineEvent; score: number; item: ScoredSentence; rank: number }> = [];
   for (const input of inputs) {
+    // Date parsing is the slow part: stop once a storyline has plenty of dated events, or
+    // the whole timeline has plenty of candidates.
+    if (found.length >= limit * 3) break;
+    let inStoryline = 0;
     for (const item of input.ranked.slice(0, CANDIDATES_PER_STORYLINE)) {
+      if (inStoryline >= EVENTS_PER_STORYLINE) break;
       const dates = resolveDates(item.sentence.text, item.story.reference);
       const first = dates.find((d) => d.date !== null) ?? dates[0];
       if (!first) continue;
@@ -144,6 +167,7 @@ export function buildTimeline(inputs: readonly TimelineInput[], limit: number): 
         if (!duplicate.event.citations.some((c) => c.storyId === item.story.id)) duplicate.event.citations.push(citeSentence(item));
         continue;
       }
+      if (first.date !== null) inStoryline++;
       found.push({
         event: {
           date: first.date,

@@ -191,7 +191,7 @@ export interface BriefingOptions {
   maxQuotes?: number;
   /** Characters of a body used; the rest is ignored with a diagnostic (default 60,000). */
   maxCharsPerStory?: number;
-  /** Sentences the full compromise tagger may run on per build (default 300); the rest use rules only. */
+  /** Repeated names the rules cannot place that the compromise tagger may classify per build, each in a short window (default 80); the rest are left out. */
   nerSentenceBudget?: number;
   /** Fallback reference date (ISO) for stories without `publishedAt`; default none (no date is invented). */
   referenceDate?: string | null;

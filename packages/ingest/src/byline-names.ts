@@ -1,5 +1,5 @@
 // Reads author names from byline lines and metadata, including the pasted-web-page form where
-// "and" is glued to the first name ("Laura Gozziand" / "Ottilie Mitchell").
+// "and" is glued to the first name ("Mara Quinnand" / "Tom Ealing").
 
 import { findOutletByName } from "./known-outlets";
 
@@ -31,7 +31,7 @@ export function readBylineLine(line: string, nextLine: string | undefined): stri
   const match = NAME_LINE.exec(text);
   const candidate = match?.[1];
   if (!candidate || !isPlausibleName(candidate)) {
-    // "Laura Gozzi and Ottilie Mitchell" or "Laura Gozzi, Ottilie Mitchell" on one line.
+    // "Mara Quinn and Tom Ealing" or "Mara Quinn, Tom Ealing" on one line.
     if (/\band\b|,/.test(text) && !/[.!?:;]$/.test(text)) {
       const names = splitAuthorNames(text);
       if (names.length >= 2 && names.every((name) => NAME_LINE.test(name) && isPlausibleName(name))) return names;
@@ -68,7 +68,7 @@ function isPlausibleName(candidate: string): boolean {
 }
 
 /**
- * "Laura Gozziand" followed by another name line: the "and" joining two names lost its space
+ * "Mara Quinnand" followed by another name line: the "and" joining two names lost its space
  * when the page was copied. Only strip it when another name follows, so "Rand" stays.
  */
 function stripGluedAnd(name: string, line: string, nextLine: string | undefined): string {

@@ -61,7 +61,7 @@ describe("photo captions and credits", () => {
 describe("widget residue", () => {
   it.each([
     ["Recommended Stories", "widget: recommended stories"],
-    ["list of 3 itemsend of list", "widget: list marker"],
+    ["list of 5 itemsend of list", "widget: list marker"],
     ["list of 12 items", "widget: list marker"],
     ["end of list", "widget: list marker"],
     ["Watch: The harbour master's last day at work", "teaser (watch/read-more link)"],

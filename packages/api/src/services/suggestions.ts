@@ -59,9 +59,14 @@ export async function suggestTopicsForStories(db: Db, storyIds: readonly string[
   const results: StorySuggestions[] = [];
   for (const story of stories) {
     const alreadyTagged = new Set(story.topics.map((tag) => tag.topicId));
-    const scores = scoreStory({ title: story.title, body: story.body, source: story.source?.name ?? null, profile: getProfile(story) }, prepared)
-      .filter((score) => !alreadyTagged.has(score.topicId) && (score.confidence >= SUGGESTION_THRESHOLD || score.autoApprove))
-      .slice(0, MAX_SUGGESTIONS);
+    const candidates = scoreStory({ title: story.title, body: story.body, source: story.source?.name ?? null, profile: getProfile(story) }, prepared).filter(
+      (score) => !alreadyTagged.has(score.topicId),
+    );
+    // A rule marked auto-approve always applies; the best of the rest are suggested.
+    const scores = [
+      ...candidates.filter((score) => score.autoApprove),
+      ...candidates.filter((score) => !score.autoApprove && score.confidence >= SUGGESTION_THRESHOLD).slice(0, MAX_SUGGESTIONS),
+    ];
     const autoApproved: string[] = [];
     for (const score of scores) {
       const approved = score.autoApprove;

@@ -1,0 +1,21 @@
+// Runs the worker against DATABASE_URL until SIGINT/SIGTERM (`pnpm --filter @dispatch/worker
+// start`). `pnpm dispatch worker` does the same and also serves the embedded database.
+import { createDb, EnvError, getDbEnv } from "@dispatch/db";
+import { startWorker, stopOnSignal } from "./worker";
+
+async function main(): Promise<void> {
+  const url = getDbEnv().DATABASE_URL;
+  if (!url) throw new EnvError("DATABASE_URL is not set: the worker needs the database its jobs are in.");
+  const db = createDb(url, { max: 4 });
+  const worker = await startWorker({ connectionString: url, db });
+  console.log("ready: serving briefing.rebuild and stories.suggest");
+  await stopOnSignal(async () => {
+    await worker.stop();
+    await db.$disconnect();
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { writeSummary } from "./summary";
+import type { CitedSentence, Point } from "./types";
+
+const cite = (storyId: string, sentenceIndex: number) => ({ storyId, sentenceIndex, start: 0, end: 1 });
+const point = (id: string, text: string, storyId: string, index: number): Point => ({
+  id,
+  text,
+  mode: "extractive",
+  storylineId: "sl",
+  score: 1,
+  citations: [cite(storyId, index)],
+  sourceCount: 1,
+  singleSource: true,
+});
+
+describe("writeSummary", () => {
+  const overview: CitedSentence[] = [{ text: "The bridge will close on Monday.", mode: "extractive", citations: [cite("a", 0)] }];
+  const points = [point("p1", "The bridge will close on Monday.", "a", 0), point("p2", "Ferries will add six evening sailings during the closure.", "b", 3)];
+
+  it("puts the overview first and does not repeat it", () => {
+    expect(writeSummary(overview, points, 250)).toBe("The bridge will close on Monday. Ferries will add six evening sailings during the closure.");
+  });
+
+  it("never exceeds the word limit", () => {
+    const summary = writeSummary(overview, points, 8);
+    expect(summary.split(/\s+/)).toHaveLength(8);
+    expect(writeSummary(overview, points, 0)).toBe("");
+  });
+});
