@@ -19,7 +19,11 @@ export default async function setup(project: TestProject) {
   }
   const database = await createTestDatabase();
   await seedDemo(database.db);
-  const app = await startBuiltApp("reader", { DATABASE_URL: database.url });
+  // A throwaway secret: the reader reads sessions (for signed-in extras) even though its pages are public.
+  const app = await startBuiltApp("reader", {
+    DATABASE_URL: database.url,
+    AUTH_SECRET: "reader-e2e-secret-0123456789abcdef0123456789",
+  });
   project.provide("readerUrl", app.url);
   return async () => {
     await app.stop();

@@ -3,14 +3,15 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import pc from "picocolors";
-import { buildBriefing, renderBriefing, type Briefing, type StoryInput } from "@dispatch/briefing";
+import { buildBriefing, renderBriefing, rewriteWithModel, type Briefing, type StoryInput } from "@dispatch/briefing";
 import { parseUpload } from "@dispatch/ingest";
 import { getBriefing, rebuildBriefing } from "@dispatch/api";
 import { withDatabase } from "../database";
 import { CliError } from "../errors";
 import { readUploadFiles } from "../input-files";
+import { getModelEnv } from "../model-env";
 
-type BriefOptions = { words: string; format: string; topic?: string };
+type BriefOptions = { words: string; format: string; topic?: string; abstractive?: boolean };
 const FORMATS = ["json", "md", "text"] as const;
 
 export function registerBriefCommands(program: Command): void {
@@ -21,6 +22,7 @@ export function registerBriefCommands(program: Command): void {
     .option("--words <n>", "word limit of the summary", "250")
     .option("--format <format>", "json, md or text", "md")
     .option("--topic <slug>", "print the latest stored briefing of this topic instead")
+    .option("--abstractive", "rewrite with the model at DISPATCH_LLM_BASE_URL (DISPATCH_LLM_MODEL, DISPATCH_LLM_API_KEY); uncited sentences are dropped")
     .action(async (file: string | undefined, options: BriefOptions) => {
       const format = FORMATS.find((name) => name === options.format);
       if (!format) throw new CliError(`--format must be one of ${FORMATS.join(", ")}; got “${options.format}”.`);
@@ -30,6 +32,7 @@ export function registerBriefCommands(program: Command): void {
       let briefing: Briefing;
       if (options.topic) {
         if (file) throw new CliError("Give either a file or --topic, not both.");
+        if (options.abstractive) throw new CliError("--abstractive rewrites a briefing built from a file; stored briefings are printed as stored.");
         const topic = options.topic;
         const view = await withDatabase((db) => getBriefing(db, topic));
         if (!view) throw new CliError(`Topic “${topic}” has no briefing yet. Build one with \`pnpm dispatch rebuild ${topic}\`.`);
@@ -38,6 +41,12 @@ export function registerBriefCommands(program: Command): void {
         if (!file) throw new CliError("Give a file of stories (or - for standard input), or --topic <slug>.");
         const stories = await readStories(file);
         briefing = buildBriefing(stories, { words });
+        if (options.abstractive) {
+          const rewritten = await rewriteWithModel(briefing, stories, { ...getModelEnv(), words });
+          if (rewritten.error) console.error(pc.yellow(`warning: the model's rewrite was not used (${rewritten.error}); showing the extractive briefing`));
+          else console.error(pc.dim(`model wrote ${rewritten.kept} cited sentence(s); ${rewritten.dropped} without valid citations were dropped`));
+          briefing = rewritten.briefing;
+        }
       }
       for (const diagnostic of briefing.diagnostics) {
         if (diagnostic.level === "warning") console.error(pc.yellow(`warning: ${diagnostic.message}`));

@@ -1,22 +1,60 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@dispatch/ui";
 import "@dispatch/ui/styles.css";
+import { KeyboardShortcuts } from "~/components/keyboard-shortcuts";
+import { siteName, siteUrl } from "~/server/site";
 
 export const metadata: Metadata = {
-  title: { default: "Dispatch", template: "%s · Dispatch" },
-  description: "Briefings on the news: what happened across every story, with every sentence traced to its source.",
+  metadataBase: new URL(siteUrl),
+  title: { default: "Dispatch — news briefings", template: "%s · Dispatch" },
+  description:
+    "Briefings on the news: what happened across every story, with every sentence traced to its source.",
+  openGraph: { siteName, type: "website", locale: "en_GB" },
+  alternates: { types: { "application/rss+xml": [{ url: "/feed.xml", title: "Dispatch: latest stories" }] } },
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fbfaf7" },
+    { media: "(prefers-color-scheme: dark)", color: "#151515" },
+  ],
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en-GB">
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <SiteHeader app="Briefings" home="/">
-          <a href="/">Topics</a>
+          <a href="/#topics-heading">Topics</a>
+          <a href="/search">Search</a>
+          <a href="/about">About</a>
+          <form className="site-search" action="/search" method="get" role="search">
+            <label htmlFor="site-search" className="visually-hidden">
+              Search stories
+            </label>
+            <input id="site-search" name="q" type="search" placeholder="Search stories" autoComplete="off" />
+            <button type="submit" className="site-search__button">
+              Search
+            </button>
+          </form>
         </SiteHeader>
-        <main id="main">{children}</main>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            Dispatch briefings are built from the stories listed on each page; every point links to the
+            sentence it comes from.
+          </p>
+          <p>
+            <a href="/feed.xml">RSS: latest stories</a> · <a href="/about">How briefings work</a> ·{" "}
+            <KeyboardShortcuts />
+          </p>
+        </footer>
       </body>
     </html>
   );

@@ -17,7 +17,7 @@ export const searchInput = z.object({
     .number()
     .int()
     .min(1, "Pages start at 1.")
-    .max(500, "Only the first 500 pages are shown; narrow the search.")
+    .max(100, "Only the first 100 pages are shown; narrow the search.")
     .default(1),
   pageSize: z.number().int().min(1).max(50).default(10),
 });

@@ -53,14 +53,14 @@ const citedPassage = z.object({
   after: z.string(),
 });
 
+const storyStatus = z.enum(["draft", "published", "archived"]);
+
 const storyFilters = z.object({
   source: z.string().min(1).optional(),
   topic: z.string().min(1).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 });
-
-const storyStatus = z.enum(["draft", "published", "archived"]);
 
 export const storyRouter = router({
   /** Anyone: published stories, newest first, filtered by source, topic and date range. */
@@ -69,10 +69,15 @@ export const storyRouter = router({
     .output(pageOutput(storyListItem))
     .query(({ ctx, input }) => listStories(ctx.db, { ...input, status: "published" })),
 
-  /** Editors: every story, any status, optionally with the deleted ones. */
+  /** Editors: every story, any status, optionally with the deleted ones; searchable by title/body text, newest or oldest first. */
   listAll: editorProcedure
-    .input(pageInput.extend(storyFilters.shape).extend({ status: storyStatus.optional(), includeDeleted: z.boolean().default(false) }))
-    .output(pageOutput(storyListItem))
+    .input(pageInput.extend(storyFilters.shape).extend({
+        status: storyStatus.optional(),
+        includeDeleted: z.boolean().default(false),
+        q: z.string().max(200).optional(),
+        order: z.enum(["newest", "oldest"]).default("newest"),
+      }))
+    .output(pageOutput(storyListItem.extend({ status: storyStatus, deletedAt: z.date().nullable() })))
     .query(({ ctx, input }) => listStories(ctx.db, input)),
 
   /** Anyone: one published story by id or slug, with its approved topics. */

@@ -44,6 +44,8 @@ export type SearchResult = {
 const START = "\u0002";
 const STOP = "\u0003";
 const MAX_QUERY_CHARS = 200;
+/** How many of the newest matches are ranked; pages reach this far. */
+export const RANK_CANDIDATES = 1000;
 
 type Row = {
   total: bigint;
@@ -87,10 +89,13 @@ export async function searchStories(db: Db, input: SearchInput): Promise<SearchR
   const from = input.from ?? null;
   const to = input.to ?? null;
 
+  // Ranking reads every match's tsvector, which dominates the cost for broad queries; so
+  // ts_rank_cd orders the newest RANK_CANDIDATES matches (all of them for most queries),
+  // while the total counts every match.
   const rows = await db.$queryRaw<Row[]>`
     WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
     matches AS (
-      SELECT s.id, s."publishedAt", ts_rank_cd(s."searchVector", query.tsq) AS rank
+      SELECT s.id, s."publishedAt"
       FROM "Story" s, query
       WHERE s."searchVector" @@ query.tsq
         AND s."deletedAt" IS NULL
@@ -102,20 +107,24 @@ export async function searchStories(db: Db, input: SearchInput): Promise<SearchR
         AND (${from}::timestamp IS NULL OR s."publishedAt" >= ${from}::timestamp)
         AND (${to}::timestamp IS NULL OR s."publishedAt" <= ${to}::timestamp)
     ),
+    total AS (SELECT count(*) AS n FROM matches),
+    candidates AS (
+      SELECT id, "publishedAt" FROM matches ORDER BY "publishedAt" DESC NULLS LAST, id LIMIT ${RANK_CANDIDATES}
+    ),
     page AS (
-      SELECT id, rank, "publishedAt", count(*) OVER () AS total
-      FROM matches
-      ORDER BY rank DESC, "publishedAt" DESC NULLS LAST, id
+      SELECT c.id, c."publishedAt", ts_rank_cd(s."searchVector", query.tsq) AS rank
+      FROM candidates c JOIN "Story" s ON s.id = c.id CROSS JOIN query
+      ORDER BY rank DESC, c."publishedAt" DESC NULLS LAST, c.id
       LIMIT ${limit} OFFSET ${offset}
     )
-    SELECT page.total, page.rank::float8 AS rank, s.id, s.slug, s.dek, s."publishedAt", src.name AS source,
+    SELECT total.n AS total, page.rank::float8 AS rank, s.id, s.slug, s.dek, s."publishedAt", src.name AS source,
       ts_headline('english', s.title, query.tsq, ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`}) AS title_hl,
       ts_headline('english', s.body, query.tsq,
         ${`StartSel=${START}, StopSel=${STOP}, MaxWords=32, MinWords=14, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
     FROM page
     JOIN "Story" s ON s.id = page.id
     LEFT JOIN "Source" src ON src.id = s."sourceId"
-    CROSS JOIN query
+    CROSS JOIN query CROSS JOIN total
     ORDER BY page.rank DESC, page."publishedAt" DESC NULLS LAST, s.id`;
 
   let total = Number(rows[0]?.total ?? 0);
@@ -136,7 +145,7 @@ export async function searchStories(db: Db, input: SearchInput): Promise<SearchR
     total,
     page: input.page,
     pageSize: input.pageSize,
-    pageCount: Math.ceil(total / input.pageSize),
+    pageCount: Math.ceil(Math.min(total, RANK_CANDIDATES) / input.pageSize),
     notice,
     hits: rows.map((row) => ({
       id: row.id,

@@ -14,6 +14,10 @@ export type StoryFilters = {
   to?: Date;
   status?: "draft" | "published" | "archived";
   includeDeleted?: boolean;
+  /** Words in the title or body (case-insensitive substring), for the admin's story table. */
+  q?: string;
+  /** By ingestion time; newest first unless asked. */
+  order?: "newest" | "oldest";
 };
 
 export type StoryListItem = {
@@ -25,6 +29,8 @@ export type StoryListItem = {
   byline: string[];
   publishedAt: Date | null;
   ingestedAt: Date;
+  status: "draft" | "published" | "archived";
+  deletedAt: Date | null;
 };
 
 export async function listStories(
@@ -41,10 +47,14 @@ export async function listStories(
     ...(input.from || input.to
       ? { publishedAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } }
       : {}),
+    ...(input.q?.trim()
+      ? { OR: [{ title: { contains: input.q.trim(), mode: "insensitive" } }, { body: { contains: input.q.trim(), mode: "insensitive" } }] }
+      : {}),
   };
+  const direction = input.order === "oldest" ? "asc" : "desc";
   const rows = await db.story.findMany({
     where,
-    orderBy: [{ ingestedAt: "desc" }, { id: "desc" }],
+    orderBy: [{ ingestedAt: direction }, { id: direction }],
     ...cursorArgs(input),
     select: {
       id: true,
@@ -54,6 +64,8 @@ export async function listStories(
       byline: true,
       publishedAt: true,
       ingestedAt: true,
+      status: true,
+      deletedAt: true,
       source: { select: { name: true } },
     },
   });

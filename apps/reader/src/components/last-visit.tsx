@@ -1,0 +1,41 @@
+"use client";
+// "New since your last visit": compares this briefing's points with the ones this browser
+// saw last time, marks the new ones, and remembers this visit. Without JavaScript the page
+// still shows what is new since the previous version.
+import { useEffect, useState } from "react";
+import { formatDateTime } from "@dispatch/ui";
+import { readVisit, writeVisit } from "./following";
+
+export function LastVisit(props: { slug: string; version: number; pointIds: string[] }) {
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    const previous = readVisit(props.slug);
+    const seen = new Set(previous?.pointIds ?? []);
+    if (!previous) {
+      setMessage("First visit: next time, points added since today are marked “new since your last visit”.");
+    } else {
+      const fresh = props.pointIds.filter((id) => !seen.has(id));
+      for (const id of fresh) {
+        document
+          .querySelector(`[data-point-id="${CSS.escape(id)}"]`)
+          ?.setAttribute("data-new-since-visit", "");
+      }
+      setMessage(
+        fresh.length === 0
+          ? `Nothing new since your last visit (${formatDateTime(previous.at)}).`
+          : `${fresh.length} ${fresh.length === 1 ? "point is" : "points are"} new since your last visit (${formatDateTime(previous.at)}), marked below.`,
+      );
+    }
+    writeVisit(props.slug, {
+      at: new Date().toISOString(),
+      version: props.version,
+      pointIds: props.pointIds,
+    });
+  }, [props.slug, props.version, props.pointIds]);
+  if (!message) return null;
+  return (
+    <p className="last-visit" role="status">
+      {message}
+    </p>
+  );
+}

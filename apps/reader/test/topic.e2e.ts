@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { hasChromium, launchBrowser, screenshotPath } from "@dispatch/ui/testing";
+import { seriousViolations } from "./axe";
+
+const readerUrl = inject("readerUrl");
+const TOPIC = "saltmere-port-strike";
+
+describe.skipIf(!hasChromium)("reader topic and story", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("goes home → topic → citation → story, landing on the cited sentence, highlighted", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(readerUrl);
+    await page.getByRole("link", { name: "Saltmere Port Strike", exact: true }).click();
+    await page.waitForURL(`**/topics/${TOPIC}`);
+    const headline = await page.getByRole("heading", { level: 1 }).innerText();
+    expect(headline.length).toBeGreaterThan(10);
+
+    // Points are grouped under storylines, each with citation markers and a source line.
+    const points = page.locator("[data-point-id]");
+    expect(await points.count()).toBeGreaterThan(5);
+    const firstPoint = points.first();
+    await expect(firstPoint.locator(".cite a").count()).resolves.toBeGreaterThan(0);
+    await expect(firstPoint.locator(".sources-panel summary").innerText()).resolves.toMatch(
+      /Reported by \d+ outlets|Single source/,
+    );
+    await expect(page.locator(".sources-panel__single").count()).resolves.toBeGreaterThan(0);
+    for (const section of ["Timeline", "Quotes", "Sources", "People", "Places", "Versions"]) {
+      await expect(page.getByRole("heading", { name: section, exact: true }).count()).resolves.toBe(1);
+    }
+    await expect(page.locator(".quote__speaker").count()).resolves.toBeGreaterThan(0);
+    await expect(
+      page.getByRole("img", { name: /Stories per (day|week) about Saltmere Port Strike/ }).count(),
+    ).resolves.toBe(1);
+
+    // The inline panel shows the cited sentence itself.
+    await firstPoint.locator(".sources-panel summary").click();
+    const passage = (await firstPoint.locator(".passage mark").first().innerText()).trim();
+    expect(passage.length).toBeGreaterThan(10);
+
+    // The marker opens the story at that sentence: it is the :target and highlighted.
+    const marker = firstPoint.locator(".sources-panel .passage__source a").first();
+    const href = (await marker.getAttribute("href")) ?? "";
+    expect(href).toMatch(/^\/stories\/[^#]+#s-\d+$/);
+    await marker.click();
+    await page.waitForURL(`**${href}`);
+    // :target without JavaScript; once hydrated, the same sentence carries .is-cited.
+    const target = page.locator(".sentence:target, .sentence.is-cited");
+    await target.first().waitFor();
+    await expect(target.count()).resolves.toBe(1);
+    await expect(target.getAttribute("id")).resolves.toBe(href.split("#")[1]);
+    expect((await target.innerText()).trim()).toBe(passage);
+    const background = await target.evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(background).not.toBe("rgba(0, 0, 0, 0)");
+    await expect(target.isVisible()).resolves.toBe(true);
+    // And the story page says which briefings cite it.
+    await expect(
+      page.getByRole("heading", { name: "Briefings citing this story" }).isVisible(),
+    ).resolves.toBe(true);
+    await expect(page.locator(".cited-by a").first().getAttribute("href")).resolves.toBe(`/topics/${TOPIC}`);
+    await page.screenshot({ path: screenshotPath("reader-story"), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("is accessible and legible in light and dark", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const page = await browser.newPage({ colorScheme, viewport: { width: 1280, height: 900 } });
+      await page.goto(`${readerUrl}/topics/${TOPIC}`);
+      await page.screenshot({ path: screenshotPath(`reader-topic-${colorScheme}`), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    }
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`${readerUrl}/topics/${TOPIC}`);
+    const overflow = await phone.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.screenshot({ path: screenshotPath("reader-topic-phone") });
+    await phone.close();
+  });
+
+  it("reads fully without JavaScript: points, citations and source passages", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const response = await page.goto(`${readerUrl}/topics/${TOPIC}`);
+    expect(response?.status()).toBe(200);
+    // The story page's cited sentence is highlighted by CSS :target alone.
+    const story = await browser.newContext({ javaScriptEnabled: false }).then((other) => other.newPage());
+    const href = (await page.locator("[data-point-id] .cite a").first().getAttribute("href")) ?? "";
+    await story.goto(`${readerUrl}${href}`);
+    await expect(story.locator(".sentence:target").getAttribute("id")).resolves.toBe(href.split("#")[1]);
+    await story.context().close();
+    expect(await page.locator("[data-point-id]").count()).toBeGreaterThan(5);
+    expect(await page.locator("[data-point-id] .cite a[href*='#s-']").count()).toBeGreaterThan(5);
+    // <details> opens without scripts.
+    const panel = page.locator(".sources-panel").first();
+    await panel.locator("summary").click();
+    await expect(panel.locator(".passage mark").first().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it("moves between points with j and k, focuses search with / and lists shortcuts with ?", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${readerUrl}/topics/${TOPIC}`);
+    await page.getByRole("button", { name: /Keyboard shortcuts/ }).waitFor(); // hydrated
+    const focusedPoint = () =>
+      page.evaluate(() => document.activeElement?.getAttribute("data-point-id") ?? null);
+    const ids = await page
+      .locator("[data-point-id]")
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute("data-point-id")));
+    await page.keyboard.press("j");
+    expect(await focusedPoint()).toBe(ids[0]);
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    expect(await focusedPoint()).toBe(ids[2]);
+    await page.keyboard.press("k");
+    expect(await focusedPoint()).toBe(ids[1]);
+    await page.keyboard.press("?");
+    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" }).isVisible()).resolves.toBe(true);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("site-search");
+    await page.close();
+  });
+
+  it("marks what is new since the last visit", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${readerUrl}/topics/${TOPIC}`);
+    await page.getByRole("status").filter({ hasText: "First visit" }).waitFor();
+    // Pretend the last visit saw only the first point.
+    const firstId = await page.locator("[data-point-id]").first().getAttribute("data-point-id");
+    await page.evaluate(
+      ([slug, id]) =>
+        localStorage.setItem(
+          `dispatch:visit:${slug}`,
+          JSON.stringify({ at: "2026-01-01T00:00:00Z", version: 0, pointIds: [id] }),
+        ),
+      [TOPIC, firstId],
+    );
+    await page.reload();
+    const status = page.getByRole("status").filter({ hasText: "new since your last visit" });
+    await status.waitFor();
+    const total = await page.locator("[data-point-id]").count();
+    await expect(page.locator("[data-new-since-visit]").count()).resolves.toBe(total - 1);
+    await context.close();
+  });
+
+  it("answers 404 for a missing topic or story", async () => {
+    const page = await browser.newPage();
+    for (const path of ["/topics/no-such-topic", "/stories/no-such-story"]) {
+      const response = await page.goto(`${readerUrl}${path}`);
+      expect(response?.status()).toBe(404);
+      await expect(
+        page.getByRole("heading", { name: "We couldn’t find that page" }).isVisible(),
+      ).resolves.toBe(true);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
