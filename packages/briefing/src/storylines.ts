@@ -20,9 +20,11 @@ export interface StorylineCluster {
 }
 
 /** Cosine similarity needed to put two stories (or two storylines) together. */
-export const STORYLINE_THRESHOLD = 0.1;
+export const STORYLINE_THRESHOLD = 0.08;
 const TOP_TERMS = 80;
 const INDEX_TERMS = 25;
+/** Up to this many stories every pair is compared; beyond it an inverted index proposes pairs. */
+const ALL_PAIRS_LIMIT = 300;
 const CENTROID_TERMS = 300;
 const LEAD_SENTENCES = 6;
 const IDF_PRIOR_DOCS = 10;
@@ -71,6 +73,17 @@ export function clusterStories(stories: readonly PreparedStory[], vectors: reado
   for (let i = 0; i < n; i++) {
     const vi = vectors[i];
     if (!vi) continue;
+    // A topic's usual size: every pair is cheap, and stories about one event often share
+    // many mid-weight terms rather than one rare one, which the index would miss.
+    if (n <= ALL_PAIRS_LIMIT) {
+      for (let j = i + 1; j < n; j++) {
+        const vj = vectors[j];
+        if (!vj) continue;
+        const sim = dotProduct(vi, vj);
+        if (sim >= STORYLINE_THRESHOLD) edges.push({ a: i, b: j, sim });
+      }
+      continue;
+    }
     seen.clear();
     for (const t of keepTopTerms(vi, INDEX_TERMS).keys()) {
       const list = postings.get(t);
