@@ -7,7 +7,7 @@ import type { CitedSentence, Point, Storyline } from "./types";
 const LOWERCASE_OPENERS = new Set(["officials", "police", "starting", "despite", "during", "following", "amid"]);
 const MAX_OVERVIEW_WORDS = 55;
 
-/** The title of the story that leads the main storyline's top point (else its most central story). */
+/** The title of the main storyline's most central story (else the story that leads its top point). */
 export function chooseHeadline(
   storylines: readonly Storyline[],
   centralStory: (storylineId: string) => PreparedStory | null,
@@ -19,7 +19,10 @@ export function chooseHeadline(
   const topPointId = top?.pointIds[0];
   const leadId = topPointId ? leadStoryOf(topPointId) : null;
   const leadStory = leadId ? storyById(leadId) : null;
-  const story = leadStory && leadStory.title !== "" ? leadStory : top ? centralStory(top.id) : null;
+  // The main storyline's most central story names the event best; its top point's story
+  // can be an early or side report ("talks resume" when the strike has since ended).
+  const central = top ? centralStory(top.id) : null;
+  const story = central && central.title !== "" ? central : leadStory;
   if (story && story.title !== "") return { text: story.title, storyId: story.id };
   const first = points[0];
   if (!first) return { text: "No stories to brief", storyId: null };
