@@ -21,10 +21,9 @@ export type StoreResult =
 
 export async function storeParsedStory(db: Db, parsed: ParsedStory, actor: Actor): Promise<StoreResult> {
   const { contentHash, minhash, bands } = computeDuplicateKeys(parsed);
-  const existing = await findByHash(db, contentHash);
-  if (existing) return { status: "duplicate", duplicateOf: existing };
-
-  const nearDuplicateOf = await findNearDuplicate(db, minhash, bands);
+  const matches = await findMatches(db, contentHash, bands);
+  if (matches.exact) return { status: "duplicate", duplicateOf: matches.exact };
+  const nearDuplicateOf = pickNearDuplicate(minhash, matches.candidates);
   const slug = `${slugify(parsed.title, 70)}-${randomBytes(3).toString("hex")}`;
 
   try {
@@ -83,40 +82,70 @@ async function findByHash(db: Db, contentHash: string) {
   return db.story.findUnique({ where: { contentHash }, select: { id: true, title: true, slug: true } });
 }
 
-async function findNearDuplicate(db: Db, minhash: number[], bands: string[]) {
-  if (bands.length === 0) return null;
-  const candidates = await db.storyBand.groupBy({
-    by: ["storyId"],
-    where: { band: { in: bands } },
-    _count: { band: true },
-    orderBy: { _count: { band: "desc" } },
-    take: 5,
-  });
-  if (candidates.length === 0) return null;
-  const stories = await db.story.findMany({
-    where: { id: { in: candidates.map((candidate) => candidate.storyId) } },
-    select: { id: true, title: true, minhash: true },
-  });
+type Match = { id: string; title: string; slug: string; exact: boolean; minhash: number[] };
+
+/**
+ * The exact duplicate (same hash) and the near-duplicate candidates (sharing LSH bands) in
+ * one round trip: the upload path is bound by per-query overhead, not by PostgreSQL.
+ */
+async function findMatches(db: Db, contentHash: string, bands: string[]) {
+  const rows = await db.$queryRaw<Match[]>`
+    SELECT s.id, s.title, s.slug, true AS exact, s.minhash
+    FROM "Story" s WHERE s."contentHash" = ${contentHash}
+    UNION ALL
+    SELECT s.id, s.title, s.slug, false AS exact, s.minhash
+    FROM (
+      SELECT b."storyId", count(*) AS shared FROM "StoryBand" b
+      WHERE b.band = ANY(${bands}::text[])
+      GROUP BY b."storyId" ORDER BY shared DESC, b."storyId" LIMIT 5
+    ) top
+    JOIN "Story" s ON s.id = top."storyId"`;
+  const exact = rows.find((row) => row.exact);
+  return { exact: exact ? { id: exact.id, title: exact.title, slug: exact.slug } : null, candidates: rows };
+}
+
+function pickNearDuplicate(minhash: number[], candidates: readonly Match[]) {
   let best: { id: string; title: string; score: number } | null = null;
-  for (const story of stories) {
+  for (const story of candidates) {
     const score = estimateSimilarity(minhash, story.minhash);
-    if (score >= NEAR_DUPLICATE_THRESHOLD && (!best || score > best.score)) {
+    if (score >= NEAR_DUPLICATE_THRESHOLD && (!best || score > best.score || (score === best.score && story.id < best.id))) {
       best = { id: story.id, title: story.title, score };
     }
   }
   return best;
 }
 
+// Sources are never deleted, so a process may remember the ids it has seen.
+const sourceIds = new Map<string, string>();
+
 export async function upsertSource(tx: Prisma.TransactionClient, name: string, url: string | null): Promise<string> {
+  const cached = sourceIds.get(name);
+  if (cached) return cached;
+  const id = await findOrCreateSource(tx, name, url);
+  if (sourceIds.size > 10_000) sourceIds.clear();
+  sourceIds.set(name, id);
+  return id;
+}
+
+async function findOrCreateSource(tx: Prisma.TransactionClient, name: string, url: string | null): Promise<string> {
   const known = await tx.source.findUnique({ where: { name }, select: { id: true } });
   if (known) return known.id;
-  const source = await tx.source.upsert({
-    where: { name },
-    create: { name, domain: await freeDomain(tx, url) },
-    update: {},
-    select: { id: true },
-  });
-  return source.id;
+  try {
+    const source = await tx.source.upsert({
+      where: { name },
+      create: { name, domain: await freeDomain(tx, url) },
+      update: {},
+      select: { id: true },
+    });
+    return source.id;
+  } catch (error) {
+    // Items of one upload are stored concurrently: another may have created this source
+    // between our read and insert (a bundle of articles from a new outlet).
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await tx.source.findUnique({ where: { name }, select: { id: true } });
+    if (!winner) throw error;
+    return winner.id;
+  }
 }
 
 /** The URL's host, unless another source already claims it. */
