@@ -1,4 +1,5 @@
 // Overview: what is in the newsroom — topics and the most recently ingested stories.
+import Link from "next/link";
 import { formatDateTime } from "@dispatch/ui";
 import { getCaller } from "~/server/context";
 
@@ -6,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
   const caller = await getCaller();
-  const [topics, stories] = await Promise.all([caller.topic.list(), caller.story.list({ limit: 25 })]);
+  const [topics, stories] = await Promise.all([caller.topic.list(), caller.story.listAll({ limit: 25 })]);
   return (
     <>
       <h1>Overview</h1>
@@ -15,7 +16,7 @@ export default async function OverviewPage() {
         <ul className="story-list">
           {topics.map((topic) => (
             <li key={topic.id}>
-              <strong>{topic.name}</strong> <span className="meta">/{topic.slug} · {topic.storyCount} stories</span>
+              <Link href={`/topics/${topic.slug}`}><strong>{topic.name}</strong></Link> <span className="meta">/{topic.slug} · {topic.storyCount} stories</span>
             </li>
           ))}
         </ul>
@@ -25,7 +26,7 @@ export default async function OverviewPage() {
         <ul className="story-list">
           {stories.items.map((story) => (
             <li key={story.id}>
-              <strong>{story.title}</strong>
+              <Link href={`/stories/${story.id}`}><strong>{story.title}</strong></Link>
               <div className="meta">{story.source ?? "Unknown source"} · ingested {formatDateTime(story.ingestedAt)}</div>
             </li>
           ))}
