@@ -12,7 +12,7 @@ const keys = z
 export const suggestionRouter = router({
   /** Admins: pending topic suggestions, most confident first, with their reasons. */
   list: adminProcedure
-    .input(pageInput.extend({ topic: z.string().min(1).optional() }))
+    .input(pageInput.extend({ topic: z.string().min(1).optional(), storyId: z.string().min(1).optional() }))
     .query(({ ctx, input }) => listSuggestions(ctx.db, input)),
 
   /** Admins: stories that fit no topic. */

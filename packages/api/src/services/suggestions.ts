@@ -110,9 +110,14 @@ export type SuggestionItem = {
 };
 
 /** Pending suggestions, most confident first. */
-export async function listSuggestions(db: Db, input: PageInput & { topic?: string }) {
+export async function listSuggestions(db: Db, input: PageInput & { topic?: string; storyId?: string }) {
   const rows = await db.storyTopic.findMany({
-    where: { status: "pending", story: { deletedAt: null }, ...(input.topic ? { topic: { slug: input.topic } } : {}) },
+    where: {
+      status: "pending",
+      story: { deletedAt: null },
+      ...(input.topic ? { topic: { slug: input.topic } } : {}),
+      ...(input.storyId ? { storyId: input.storyId } : {}),
+    },
     orderBy: [{ confidence: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }, { storyId: "asc" }, { topicId: "asc" }],
     take: input.limit + 1,
     ...(input.cursor ? { skip: Number(input.cursor) } : {}),

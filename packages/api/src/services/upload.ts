@@ -93,7 +93,7 @@ export async function commitUpload(
   };
   // Items are stored a few at a time (each atomically) and reported in upload order; a
   // bounded window keeps memory flat however long the stream of files is.
-  const window: { filename: string | null; pending: Promise<CommitItem> }[] = [];
+  const window: { pending: Promise<CommitItem> }[] = [];
   const settleOldest = async () => {
     const oldest = window.shift();
     if (!oldest) return;
@@ -102,7 +102,8 @@ export async function commitUpload(
     rows.push({
       batchId: batch.id,
       position: firstPosition + items.length - 1,
-      filename: oldest.filename,
+      // The item's label ("bundle.txt#2") tells a bundle's articles apart in the history.
+      filename: item.item,
       title: item.title,
       status: item.status,
       message: item.message,
@@ -128,7 +129,7 @@ export async function commitUpload(
       } else {
         pending = Promise.resolve(rejected(result.item, result.error.message));
       }
-      window.push({ filename: file.name ?? null, pending });
+      window.push({ pending });
       if (window.length >= STORE_CONCURRENCY) await settleOldest();
     }
   }
