@@ -113,6 +113,19 @@ describe("uploads", () => {
   });
 });
 
+describe("uploads racing", () => {
+  it("two uploads of the same new article at once store it once and report the other as its duplicate", async () => {
+    const article = libraryStory.replace(/Hillford/g, "Esterby");
+    const [first, second] = await Promise.all([
+      commitUpload(database.db, [{ name: "one.txt", bytes: article }], { userId: null, via: "api" }),
+      commitUpload(database.db, [{ name: "two.txt", bytes: article }], { userId: null, via: "api" }),
+    ]);
+    const statuses = [first.items[0]?.status, second.items[0]?.status].sort();
+    expect(statuses).toEqual(["duplicate", "stored"]);
+    expect(await database.db.story.count({ where: { title: { startsWith: "Esterby library" } } })).toBe(1);
+  });
+});
+
 describe("story editing", () => {
   it("edits, soft-deletes and restores a story, auditing each step", async () => {
     const caller = await editorCaller();
