@@ -12,9 +12,6 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { commitUpload, createTopic, getBriefing, tagStory, type Actor } from "@dispatch/api";
 import { createJobQueue } from "@dispatch/api/job-queue";
-import { createDb } from "@dispatch/db";
-import { startEmbeddedPostgres } from "@dispatch/db/embedded";
-import { applyMigrations } from "@dispatch/db/migrate";
 import { createTestDatabase } from "@dispatch/db/testing";
 import { sleep, syntheticStory } from "../test/fixtures";
 
@@ -32,22 +29,8 @@ const rate = Number(args.rate);
 const SUBJECTS = ["harbour", "railway", "library", "housing", "water", "schools", "ferry", "budget"];
 
 async function openDatabase() {
-  if (!args.embedded) {
-    const database = await createTestDatabase();
-    return { url: database.url, db: database.db, embedded: database.embedded, close: database.drop };
-  }
-  const embedded = await startEmbeddedPostgres();
-  await applyMigrations(embedded.url);
-  const db = createDb(embedded.url, { max: 4 });
-  return {
-    url: embedded.url,
-    db,
-    embedded: true,
-    close: async () => {
-      await db.$disconnect();
-      await embedded.stop();
-    },
-  };
+  const database = await createTestDatabase({ embedded: Boolean(args.embedded) });
+  return { url: database.url, db: database.db, embedded: database.embedded, close: database.drop };
 }
 
 async function main(): Promise<void> {

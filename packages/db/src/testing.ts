@@ -24,8 +24,9 @@ export const EMBEDDED_SKIP_REASON =
 
 let announced = false;
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { embedded?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = getDbEnv().TEST_DATABASE_URL ?? DEFAULT_SERVER;
+  if (options.embedded) return createEmbeddedDatabase();
   if (await canConnect(adminUrl)) return createServerDatabase(adminUrl);
   if (!announced) {
     announced = true;
@@ -34,6 +35,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         "embedded PostgreSQL (PGlite). Concurrency tests are skipped.",
     );
   }
+  return createEmbeddedDatabase();
+}
+
+/** An in-memory embedded PostgreSQL, migrated; benchmarks may ask for it on purpose. */
+async function createEmbeddedDatabase(): Promise<TestDatabase> {
   const embedded = await startEmbeddedPostgres();
   await applyMigrations(embedded.url);
   const db = createDb(embedded.url, { max: 4 });

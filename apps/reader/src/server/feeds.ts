@@ -125,3 +125,15 @@ export async function buildStoriesFeed(origin: string): Promise<Feed> {
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
+
+/** The GET handler of a topic feed route in the given format; 404 for an unknown topic. */
+export function createTopicFeedHandler(format: FeedFormat) {
+  return async function GET(request: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
+    const { slug } = await context.params;
+    const feed = await buildTopicFeed(decodeURIComponent(slug), new URL(request.url).origin);
+    if (!feed) {
+      return new Response("No such topic.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+    }
+    return feedResponse(feed, format);
+  };
+}

@@ -1,15 +1,6 @@
 // The topic's briefing updates as an RSS feed.
-import { buildTopicFeed, feedResponse } from "~/server/feeds";
+import { createTopicFeedHandler } from "~/server/feeds";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
-  const { slug } = await context.params;
-  const feed = await buildTopicFeed(decodeURIComponent(slug), new URL(request.url).origin);
-  if (!feed)
-    return new Response("No such topic.\n", {
-      status: 404,
-      headers: { "content-type": "text/plain; charset=utf-8" },
-    });
-  return feedResponse(feed, "rss");
-}
+export const GET = createTopicFeedHandler("rss");
