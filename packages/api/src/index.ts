@@ -15,3 +15,4 @@ export { listUsers, inviteUser, changeRole, setUserDisabled, type UserSummary, t
 export { rebuildBriefing, getBriefing, listBriefingVersions, diffBriefingVersions, type BriefingView, type RebuildResult } from "./services/briefings";
 export { noJobs, type JobQueue } from "./jobs";
 export { createInlineJobs, type InlineJobs } from "./services/inline-jobs";
+export { createTrpcHandler } from "./http";

@@ -55,17 +55,5 @@ export type ItemResult =
   | { ok: true; item: string; story: ParsedStory }
   | { ok: false; item: string; error: IngestError };
 
-/** What the `dispatch parse` CLI prints per story. */
-export type StoryJson = {
-  title: string;
-  dek: string | null;
-  body: string;
-  byline: string[];
-  source: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  topicHint: string | null;
-  format: Format;
-  warnings: string[];
-  dropped: DroppedText[];
-};
+/** What the `dispatch parse` CLI prints per story: everything but the verbatim original. */
+export type StoryJson = Omit<ParsedStory, "original">;
