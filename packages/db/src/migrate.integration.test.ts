@@ -6,6 +6,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
+import { createTestDatabase } from "./testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   applyMigrations,
@@ -14,32 +15,11 @@ import {
   readMigrations,
 } from "./migrate";
 
-interface TestDatabase {
-  url: string;
-  drop: () => Promise<void>;
-}
-
-/** A uniquely named empty database on the test server; swap for the shared helper later. */
-async function createTestDatabase(): Promise<TestDatabase> {
-  const adminUrl =
-    process.env.TEST_DATABASE_URL ??
-    "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `dispatch_migrate_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
+/** An empty database: on the test server, or on the embedded one when none is reachable. */
+async function createEmptyDatabase() {
+  const database = await createTestDatabase({ migrate: false });
+  // The runner's tests use their own pg connections; the Prisma client is not needed.
+  return { url: database.url, embedded: database.embedded, drop: database.drop };
 }
 
 /** Runs one statement on its own connection; PGlite must never see two at once. */
@@ -99,11 +79,11 @@ async function searchStories(url: string, words: string): Promise<string[]> {
 }
 
 describe("applyMigrations on PostgreSQL", () => {
-  let db: TestDatabase;
+  let db: Awaited<ReturnType<typeof createEmptyDatabase>>;
   const names: string[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createEmptyDatabase();
     names.push(...(await readMigrations()).map((m) => m.name));
   });
   afterAll(async () => {

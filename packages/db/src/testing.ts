@@ -24,10 +24,18 @@ export const EMBEDDED_SKIP_REASON =
 
 let announced = false;
 
-export async function createTestDatabase(options: { embedded?: boolean } = {}): Promise<TestDatabase> {
+export type TestDatabaseOptions = {
+  /** Use the embedded server even when a real one is reachable (benchmarks comparing the two). */
+  embedded?: boolean;
+  /** Apply the migrations (default); the migration runner's own tests want an empty database. */
+  migrate?: boolean;
+};
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const adminUrl = getDbEnv().TEST_DATABASE_URL ?? DEFAULT_SERVER;
-  if (options.embedded) return createEmbeddedDatabase();
-  if (await canConnect(adminUrl)) return createServerDatabase(adminUrl);
+  const migrate = options.migrate ?? true;
+  if (options.embedded) return createEmbeddedDatabase(migrate);
+  if (await canConnect(adminUrl)) return createServerDatabase(adminUrl, migrate);
   if (!announced) {
     announced = true;
     console.warn(
@@ -35,13 +43,13 @@ export async function createTestDatabase(options: { embedded?: boolean } = {}): 
         "embedded PostgreSQL (PGlite). Concurrency tests are skipped.",
     );
   }
-  return createEmbeddedDatabase();
+  return createEmbeddedDatabase(migrate);
 }
 
 /** An in-memory embedded PostgreSQL, migrated; benchmarks may ask for it on purpose. */
-async function createEmbeddedDatabase(): Promise<TestDatabase> {
+async function createEmbeddedDatabase(migrate: boolean): Promise<TestDatabase> {
   const embedded = await startEmbeddedPostgres();
-  await applyMigrations(embedded.url);
+  if (migrate) await applyMigrations(embedded.url);
   const db = createDb(embedded.url, { max: 4 });
   return {
     url: embedded.url,
@@ -54,11 +62,11 @@ async function createEmbeddedDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function createServerDatabase(adminUrl: string): Promise<TestDatabase> {
+async function createServerDatabase(adminUrl: string, migrate: boolean): Promise<TestDatabase> {
   const name = `dispatch_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = withDatabase(adminUrl, name);
-  await applyMigrations(url);
+  if (migrate) await applyMigrations(url);
   const db = createDb(url, { max: 5 });
   return {
     url,
