@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pc from "picocolors";
-import { createDb } from "@dispatch/db";
+import { createDb, getDbEnv } from "@dispatch/db";
 import { applyMigrations } from "@dispatch/db/migrate";
 import { seedDemo } from "@dispatch/api";
 import { ensureDemoUsers } from "@dispatch/auth";
@@ -24,7 +24,7 @@ let stopping = false;
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const connection = await openConnection({ port: Number(process.env.DISPATCH_EMBEDDED_PORT ?? DEFAULT_EMBEDDED_PORT) });
+  const connection = await openConnection({ port: getDbEnv().DISPATCH_EMBEDDED_PORT ?? DEFAULT_EMBEDDED_PORT });
   console.log(`${pc.bold("Database")}  ${connection.describe}`);
 
   const migrations = await applyMigrations(connection.url);
