@@ -1,7 +1,7 @@
 // A topic's briefing, served from the stored version (cached, refreshed at most once a
 // minute; nothing is recomputed per request). Readable in full without JavaScript.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { SourceBadge, formatDate, formatDateTime } from "@dispatch/ui";
 import { CitationMarkers, SourcePanel } from "~/components/citations";
@@ -46,13 +46,16 @@ const loadTopic = cache(async (slug: string) => {
   // No briefing yet (or no such topic: then briefing.get said NOT_FOUND and this is a 404).
   const topics = await caller.topic.list();
   const topic = topics.find((item) => item.slug === slug);
-  return topic ? { kind: "pending" as const, topic } : null;
+  if (topic) return { kind: "pending" as const, topic };
+  // A topic merged into another keeps its links working: they lead to the survivor.
+  const merged = await orNull(caller.topic.get({ topic: slug }));
+  return merged?.mergedInto ? { kind: "merged" as const, into: merged.mergedInto.slug } : null;
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug } = await params;
   const data = await loadTopic(decodeURIComponent(slug));
-  if (!data) return { title: "Topic not found" };
+  if (!data || data.kind === "merged") return { title: "Topic not found" };
   if (data.kind === "pending") return { title: data.topic.name, description: data.topic.description };
   const { page } = data;
   const description = page.briefing.overview
@@ -89,6 +92,7 @@ export default async function TopicPage({ params }: Params) {
   const { slug } = await params;
   const data = await loadTopic(decodeURIComponent(slug));
   if (!data) notFound();
+  if (data.kind === "merged") permanentRedirect(`/topics/${data.into}`);
   if (data.kind === "pending") {
     return (
       <article className="briefing">
