@@ -1,7 +1,7 @@
 // Before the reader's journeys: a fresh database with the demo newsroom, and the built
 // reader served against it. Without Chromium, nothing is started and the journeys skip.
 import type { TestProject } from "vitest/node";
-import { seedDemo } from "@dispatch/api";
+import { createTopic, mergeTopics, noJobs, seedDemo } from "@dispatch/api";
 import { createTestDatabase } from "@dispatch/db/testing";
 import { hasChromium, NO_CHROMIUM_REASON, startBuiltApp } from "@dispatch/ui/testing";
 
@@ -19,6 +19,10 @@ export default async function setup(project: TestProject) {
   }
   const database = await createTestDatabase();
   await seedDemo(database.db);
+  // A topic that was merged away: its old address must still lead readers somewhere.
+  const actor = { userId: null, via: "cli" as const };
+  await createTopic(database.db, { name: "Saltmere dock dispute" }, actor);
+  await mergeTopics(database.db, "saltmere-dock-dispute", "saltmere-port-strike", actor, noJobs);
   // A throwaway secret: the reader reads sessions (for signed-in extras) even though its pages are public.
   const app = await startBuiltApp("reader", {
     DATABASE_URL: database.url,

@@ -15,6 +15,16 @@ describe.skipIf(!hasChromium)("reader topic and story", () => {
     await browser?.close();
   });
 
+  it("sends readers of a merged topic's old address to the topic it was merged into", async () => {
+    const response = await fetch(`${readerUrl}/topics/saltmere-dock-dispute`, { redirect: "manual" });
+    expect(response.status).toBe(308);
+    const page = await browser.newPage();
+    await page.goto(`${readerUrl}/topics/saltmere-dock-dispute`);
+    expect(new URL(page.url()).pathname).toBe(`/topics/${TOPIC}`);
+    await expect(page.getByRole("heading", { level: 1 }).isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
   it("goes home → topic → citation → story, landing on the cited sentence, highlighted", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(readerUrl);
