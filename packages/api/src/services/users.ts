@@ -22,21 +22,28 @@ export type UserRef = { id: string } | { email: string };
 const describeRef = (ref: UserRef) => ("id" in ref ? `User ${ref.id}` : `The account ${ref.email}`);
 const whereRef = (ref: UserRef) => ("id" in ref ? { id: ref.id } : { email: ref.email.trim().toLowerCase() });
 
+// The last session's start stands for the last sign-in.
+const userSummarySelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabled: true,
+  createdAt: true,
+  sessions: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
+} as const;
+
+function toUserSummary({ sessions, ...user }: { sessions: { createdAt: Date }[] } & Omit<UserSummary, "lastSignInAt">): UserSummary {
+  return { ...user, lastSignInAt: sessions[0]?.createdAt ?? null };
+}
+
 /** Every account, admins first, then by email. */
 export async function listUsers(db: Db): Promise<UserSummary[]> {
   const users = await db.user.findMany({
     orderBy: [{ role: "desc" }, { email: "asc" }],
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      disabled: true,
-      createdAt: true,
-      sessions: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
-    },
+    select: userSummarySelect,
   });
-  return users.map(({ sessions, ...user }) => ({ ...user, lastSignInAt: sessions[0]?.createdAt ?? null }));
+  return users.map(toUserSummary);
 }
 
 export type InviteInput = { email: string; name?: string; role: RoleName; password?: string };
@@ -123,17 +130,8 @@ async function assertAnotherAdmin(tx: Tx, userId: string, what: string): Promise
 async function getUserSummary(db: Db, ref: UserRef): Promise<UserSummary> {
   const user = await db.user.findUnique({
     where: whereRef(ref),
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      disabled: true,
-      createdAt: true,
-      sessions: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
-    },
+    select: userSummarySelect,
   });
   if (!user) throw notFound(describeRef(ref));
-  const { sessions, ...summary } = user;
-  return { ...summary, lastSignInAt: sessions[0]?.createdAt ?? null };
+  return toUserSummary(user);
 }
