@@ -44,9 +44,9 @@ export async function rebuildBriefing(db: Db, topicSlugOrId: string, actor?: Act
 
   // Two rebuilds racing for the same version: the unique (topic, version) lets one win;
   // the other takes the next number.
+  let latestVersion = previous?.version ?? 0;
   for (let attempt = 0; ; attempt += 1) {
-    const latest = await db.briefing.findFirst({ where: { topicId: topic.id }, orderBy: { version: "desc" }, select: { version: true } });
-    const version = (latest?.version ?? 0) + 1;
+    const version = latestVersion + 1;
     try {
       await db.briefing.create({
         data: {
@@ -63,8 +63,9 @@ export async function rebuildBriefing(db: Db, topicSlugOrId: string, actor?: Act
       }
       return { topicId: topic.id, slug: topic.slug, version, storyCount: stories.length, buildMs: round(buildMs) };
     } catch (error) {
-      if (attempt < 3 && (error as { code?: string }).code === "P2002") continue;
-      throw error;
+      if (attempt >= 3 || (error as { code?: string }).code !== "P2002") throw error;
+      const latest = await db.briefing.findFirst({ where: { topicId: topic.id }, orderBy: { version: "desc" }, select: { version: true } });
+      latestVersion = latest?.version ?? latestVersion + 1;
     }
   }
 }

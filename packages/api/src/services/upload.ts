@@ -124,8 +124,12 @@ export async function commitUpload(
         const story = { ...result.story, ...options.overrides?.[result.item] };
         const hash = computeContentHash(story);
         const earlier = inFlight.get(hash) ?? Promise.resolve();
-        pending = earlier.then(() => storeItem(db, result.item, story, actor));
-        inFlight.set(hash, pending);
+        const stored = earlier.then(() => storeItem(db, result.item, story, actor));
+        inFlight.set(hash, stored);
+        // Once settled the database answers for it; a long stream keeps no map of every hash.
+        pending = stored.finally(() => {
+          if (inFlight.get(hash) === stored) inFlight.delete(hash);
+        });
       } else {
         pending = Promise.resolve(rejected(result.item, result.error.message));
       }
