@@ -50,10 +50,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             Dispatch briefings are built from the stories listed on each page; every point links to the
             sentence it comes from.
           </p>
-          <p>
+          {/* A div, not a p: the shortcuts dialog holds a <dl>, which a <p> may not contain
+              (the browser would re-nest it and React's hydration would fail). */}
+          <div className="site-footer__links">
             <a href="/feed.xml">RSS: latest stories</a> · <a href="/about">How briefings work</a> ·{" "}
             <KeyboardShortcuts />
-          </p>
+          </div>
         </footer>
       </body>
     </html>
