@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { stemmer } from "stemmer";
 import { buildBriefing, splitSentences } from "../src/index";
-import { getContentStems } from "../src/text-tokens";
+import { getContentStems } from "../src/text/text-tokens";
 
 interface Cluster {
   id: string;

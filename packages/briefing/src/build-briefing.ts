@@ -1,20 +1,20 @@
 // The pipeline: clean → sentences → tokens/stems → entities and canonical names →
 // storylines → sentence scores → points (redundancy removed) → timeline, quotes → JSON.
 // Pure and deterministic: no I/O, no clock unless `options.now` is passed.
-import { compareBriefings } from "./changes";
-import { checkBriefing } from "./checks";
-import { extractMentions } from "./entities";
-import { buildEntityIndex, rankEntities } from "./entity-registry";
-import { chooseHeadline, writeOverview } from "./headline";
-import { type PreparedStory, prepareStories } from "./prepared-stories";
-import { findQuotes, selectQuotes } from "./quotes";
-import { type DraftPoint, citePoint, selectPoints } from "./redundancy";
-import { type ScoredSentence, buildSentenceIdf, scoreStoryline } from "./scoring";
-import { dotProduct } from "./sparse-vectors";
-import { countPhraseStories, labelStoryline } from "./storyline-labels";
-import { type StorylineCluster, buildStoryVectors, clusterStories } from "./storylines";
-import { writeSummary } from "./summary";
-import { buildTimeline } from "./timeline";
+import { compareBriefings } from "./output/changes";
+import { checkBriefing } from "./output/checks";
+import { extractMentions } from "./entities/entities";
+import { buildEntityIndex, rankEntities } from "./entities/entity-registry";
+import { chooseHeadline, writeOverview } from "./selection/headline";
+import { type PreparedStory, prepareStories } from "./text/prepared-stories";
+import { findQuotes, selectQuotes } from "./timeline-and-quotes/quotes";
+import { type DraftPoint, citePoint, selectPoints } from "./selection/redundancy";
+import { type ScoredSentence, buildSentenceIdf, scoreStoryline } from "./selection/scoring";
+import { dotProduct } from "./text/sparse-vectors";
+import { countPhraseStories, labelStoryline } from "./storylines/storyline-labels";
+import { type StorylineCluster, buildStoryVectors, clusterStories } from "./storylines/storylines";
+import { writeSummary } from "./selection/summary";
+import { buildTimeline } from "./timeline-and-quotes/timeline";
 import type { Briefing, BriefingOptions, Diagnostic, Entity, Point, SourceCount, StoryInput, Storyline } from "./types";
 import { ENGINE_VERSION } from "./version";
 

@@ -1,13 +1,13 @@
 // Public API of @dispatch/briefing: build a briefing from stories, render it, split sentences
 // the same way citations do, and (separately, opt-in) rewrite it with a language model.
 export { buildBriefing, BriefingInputError } from "./build-briefing";
-export { splitSentences } from "./sentences";
-export type { SentenceSpan } from "./sentences";
-export { renderBriefing } from "./render";
-export type { RenderFormat } from "./render";
+export { splitSentences } from "./text/sentences";
+export type { SentenceSpan } from "./text/sentences";
+export { renderBriefing } from "./output/render";
+export type { RenderFormat } from "./output/render";
 export { ENGINE_VERSION } from "./version";
-export { rewriteWithModel } from "./abstractive";
-export type { ModelOptions, RewriteResult } from "./abstractive";
+export { rewriteWithModel } from "./output/abstractive";
+export type { ModelOptions, RewriteResult } from "./output/abstractive";
 export type {
   Briefing,
   BriefingChanges,
@@ -29,4 +29,4 @@ export type {
   TimelineEvent,
   WritingMode,
 } from "./types";
-export { profileStory, type StoryProfile } from "./story-profile";
+export { profileStory, type StoryProfile } from "./entities/story-profile";

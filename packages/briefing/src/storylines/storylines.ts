@@ -1,8 +1,8 @@
 // Groups stories about the same event into storylines. Each story becomes a TF-IDF vector of
 // title, lead and named entities; candidate pairs come from an inverted index (no all-pairs
 // pass), and pairs are merged strongest first while the merged centroids stay similar.
-import type { EntityIndex } from "./entity-registry";
-import type { PreparedStory } from "./prepared-stories";
+import type { EntityIndex } from "../entities/entity-registry";
+import type { PreparedStory } from "../text/prepared-stories";
 import {
   type SparseVector,
   addVector,
@@ -11,7 +11,7 @@ import {
   keepTopTerms,
   normalizeVector,
   weightByIdf,
-} from "./sparse-vectors";
+} from "../text/sparse-vectors";
 
 export interface StorylineCluster {
   id: string;

@@ -2,8 +2,8 @@
 // mentions, from the same tokenizer and name finder the briefing itself uses.
 import { foldName } from "./canonical-names";
 import { findSentenceMentions } from "./entities";
-import { splitSentences } from "./sentences";
-import { getContentStems } from "./text-tokens";
+import { splitSentences } from "../text/sentences";
+import { getContentStems } from "../text/text-tokens";
 
 export interface StoryProfile {
   /** Content-word stem → count; title words count double (they say what the story is about). */

@@ -1,7 +1,7 @@
 // The engine checks its own output before returning it: every citation resolves to a real
 // sentence span, every quote is a verbatim substring of its story, and the counts add up.
-import { splitSentences } from "./sentences";
-import type { Briefing, BriefingChecks, Citation, CheckResult, StoryInput } from "./types";
+import { splitSentences } from "../text/sentences";
+import type { Briefing, BriefingChecks, Citation, CheckResult, StoryInput } from "../types";
 
 type CheckedParts = Omit<Briefing, "checks" | "summary" | "engineVersion" | "changes" | "diagnostics">;
 

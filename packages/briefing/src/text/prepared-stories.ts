@@ -4,7 +4,7 @@
 import { cleanTitle, isBoilerplateLine, isBoilerplateSentence } from "./boilerplate";
 import { splitSentences } from "./sentences";
 import { countWords, getContentStems, measureEnglishShare } from "./text-tokens";
-import type { Diagnostic, StoryInput } from "./types";
+import type { Diagnostic, StoryInput } from "../types";
 
 export interface PreparedSentence {
   index: number;

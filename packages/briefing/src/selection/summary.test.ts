@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { writeSummary } from "./summary";
-import type { CitedSentence, Point } from "./types";
+import type { CitedSentence, Point } from "../types";
 
 const cite = (storyId: string, sentenceIndex: number) => ({ storyId, sentenceIndex, start: 0, end: 1 });
 const point = (id: string, text: string, storyId: string, index: number): Point => ({

@@ -4,11 +4,11 @@
 // sentence looks ahead, and a month without a year is the nearest one in the past. A story
 // without a date keeps its relative dates unresolved; no date is invented.
 import * as chrono from "chrono-node";
-import { BoundedCache } from "./bounded-cache";
-import type { ScoredSentence } from "./scoring";
-import { citeSentence } from "./redundancy";
-import { dotProduct } from "./sparse-vectors";
-import type { DatePrecision, TimelineEvent } from "./types";
+import { BoundedCache } from "../text/bounded-cache";
+import type { ScoredSentence } from "../selection/scoring";
+import { citeSentence } from "../selection/redundancy";
+import { dotProduct } from "../text/sparse-vectors";
+import type { DatePrecision, TimelineEvent } from "../types";
 
 export interface ResolvedDate {
   date: string | null;

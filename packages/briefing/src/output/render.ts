@@ -1,6 +1,6 @@
 // Renders a briefing as Markdown or plain text for the CLI; citations are shown as
 // [storyId#sentenceIndex] so a reader can find the passage.
-import type { Briefing, Citation, Entity } from "./types";
+import type { Briefing, Citation, Entity } from "../types";
 
 export type RenderFormat = "md" | "text";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildBriefing } from "./build-briefing";
+import { buildBriefing } from "../build-briefing";
 import { findQuoteSpans } from "./quotes";
 
 describe("findQuoteSpans", () => {

@@ -1,6 +1,6 @@
 // The plain-text summary used for evaluation: the overview, then the remaining top points in
 // rank order, cut at the word limit.
-import type { CitedSentence, Point } from "./types";
+import type { CitedSentence, Point } from "../types";
 
 export function writeSummary(overview: readonly CitedSentence[], points: readonly Point[], words: number): string {
   const limit = Math.max(0, Math.floor(words));

@@ -4,10 +4,10 @@
 // storyline are compared, never every sentence with every other.
 import type { ScoredSentence } from "./scoring";
 import { compareScored } from "./scoring";
-import { dotProduct } from "./sparse-vectors";
-import { PERSON_TITLES } from "./canonical-names";
-import { stemWord } from "./text-tokens";
-import type { Citation } from "./types";
+import { dotProduct } from "../text/sparse-vectors";
+import { PERSON_TITLES } from "../entities/canonical-names";
+import { stemWord } from "../text/text-tokens";
+import type { Citation } from "../types";
 
 const ROLE_STEMS = new Set([...PERSON_TITLES].map((t) => stemWord(t)));
 

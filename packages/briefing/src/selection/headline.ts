@@ -1,8 +1,8 @@
 // The headline (the title of the story most central to the main storyline) and a 2–3
 // sentence overview built from the top points, each sentence keeping its citations.
-import type { PreparedStory } from "./prepared-stories";
-import { STOPWORDS } from "./text-tokens";
-import type { CitedSentence, Point, Storyline } from "./types";
+import type { PreparedStory } from "../text/prepared-stories";
+import { STOPWORDS } from "../text/text-tokens";
+import type { CitedSentence, Point, Storyline } from "../types";
 
 const LOWERCASE_OPENERS = new Set(["officials", "police", "starting", "despite", "during", "following", "amid"]);
 const MAX_OVERVIEW_WORDS = 55;

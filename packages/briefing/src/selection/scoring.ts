@@ -2,11 +2,11 @@
 // centrality (cosine to the storyline centroid), position in its story (news leads first),
 // coverage of the storyline's salient entities, overlap with its story's title, and a few
 // readability penalties (fragments, dangling pronouns, questions).
-import type { EntityIndex } from "./entity-registry";
-import type { PreparedSentence, PreparedStory } from "./prepared-stories";
-import { type SparseVector, addVector, countTerms, dotProduct, keepTopTerms, normalizeVector, weightByIdf } from "./sparse-vectors";
-import type { StorylineCluster } from "./storylines";
-import { stemWord, tokenizeWords } from "./text-tokens";
+import type { EntityIndex } from "../entities/entity-registry";
+import type { PreparedSentence, PreparedStory } from "../text/prepared-stories";
+import { type SparseVector, addVector, countTerms, dotProduct, keepTopTerms, normalizeVector, weightByIdf } from "../text/sparse-vectors";
+import type { StorylineCluster } from "../storylines/storylines";
+import { stemWord, tokenizeWords } from "../text/text-tokens";
 
 export interface ScoredSentence {
   story: PreparedStory;

@@ -4,9 +4,9 @@
 // and the extractive text stays. The caller passes endpoint and key: the engine reads no
 // environment and does no I/O unless this function is called.
 import { checkBriefing } from "./checks";
-import { splitSentences } from "./sentences";
-import { writeSummary } from "./summary";
-import type { Briefing, Citation, CitedSentence, Point, StoryInput } from "./types";
+import { splitSentences } from "../text/sentences";
+import { writeSummary } from "../selection/summary";
+import type { Briefing, Citation, CitedSentence, Point, StoryInput } from "../types";
 
 export interface ModelOptions {
   /** Base URL up to the API version, e.g. "https://api.openai.com/v1". */

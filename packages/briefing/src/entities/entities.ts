@@ -12,10 +12,10 @@ import {
   normalizeTitleToken,
   stripTitles,
 } from "./canonical-names";
-import { BoundedCache } from "./bounded-cache";
-import type { PreparedStory } from "./prepared-stories";
-import { STOPWORDS } from "./text-tokens";
-import type { EntityKind } from "./types";
+import { BoundedCache } from "../text/bounded-cache";
+import type { PreparedStory } from "../text/prepared-stories";
+import { STOPWORDS } from "../text/text-tokens";
+import type { EntityKind } from "../types";
 
 export interface EntityMention {
   storyId: string;

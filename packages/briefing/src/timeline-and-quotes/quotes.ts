@@ -2,9 +2,9 @@
 // attribution around them ("…,” Lavrov warned; Barrack said: “…”; “…,” he said) and
 // resolved to a canonical entity. Pronoun speakers take the person who last spoke or was
 // the subject in the sentences just before.
-import type { EntityIndex, ResolvedMention } from "./entity-registry";
-import type { PreparedStory } from "./prepared-stories";
-import type { Quote } from "./types";
+import type { EntityIndex, ResolvedMention } from "../entities/entity-registry";
+import type { PreparedStory } from "../text/prepared-stories";
+import type { Quote } from "../types";
 
 export interface FoundQuote {
   storyId: string;

@@ -1,8 +1,8 @@
 // Short labels for storylines: the most distinctive two-word phrase of the storyline's
 // titles and leads ("Peace plan") and its most distinctive people or bodies.
-import type { PreparedStory } from "./prepared-stories";
-import { STOPWORDS, stemWord, tokenizeWords } from "./text-tokens";
-import type { Entity } from "./types";
+import type { PreparedStory } from "../text/prepared-stories";
+import { STOPWORDS, stemWord, tokenizeWords } from "../text/text-tokens";
+import type { Entity } from "../types";
 
 const LEAD_SENTENCES = 3;
 

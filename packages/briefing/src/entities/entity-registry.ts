@@ -4,8 +4,8 @@
 // places lists and, per sentence, which entities it mentions.
 import { foldName, foldNameToken, measureEditDistance, slugifyName } from "./canonical-names";
 import type { EntityMention } from "./entities";
-import type { PreparedStory } from "./prepared-stories";
-import type { Entity, EntityKind } from "./types";
+import type { PreparedStory } from "../text/prepared-stories";
+import type { Entity, EntityKind } from "../types";
 
 export interface EntityIndex {
   entities: Entity[];

@@ -1,6 +1,6 @@
 // What is new against the previous briefing: stories, points (no citation or text in
 // common with an old point), storylines (no story in common with an old one) and outlets.
-import type { Briefing, BriefingChanges, Point, Storyline } from "./types";
+import type { Briefing, BriefingChanges, Point, Storyline } from "../types";
 
 export function compareBriefings(current: { points: readonly Point[]; storylines: readonly Storyline[]; sources: Briefing["sources"] }, previous: Briefing): BriefingChanges {
   const oldStories = new Set(previous.storylines.flatMap((s) => s.storyIds));
