@@ -15,7 +15,9 @@ const bodyOf = (id: string): string => stories.find((s) => s.id === id)?.body ??
 describe("golden briefing", () => {
   it("matches the reviewed output byte for byte", () => {
     const json = `${JSON.stringify(briefing, null, 2)}\n`;
-    if (process.env.UPDATE_GOLDEN === "1" || !existsSync(goldenUrl)) writeFileSync(goldenUrl, json);
+    if (process.env.UPDATE_GOLDEN === "1") writeFileSync(goldenUrl, json);
+    // A missing golden file is a failure, never a fresh expectation written by the test itself.
+    if (!existsSync(goldenUrl)) throw new Error(`${goldenUrl.pathname} is missing: run with UPDATE_GOLDEN=1, review the output, commit it`);
     expect(json).toBe(readFileSync(goldenUrl, "utf8"));
   });
 
