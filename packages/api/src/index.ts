@@ -16,3 +16,5 @@ export { rebuildBriefing, getBriefing, listBriefingVersions, diffBriefingVersion
 export { noJobs, type JobQueue } from "./jobs";
 export { createInlineJobs, type InlineJobs } from "./services/inline-jobs";
 export { createTrpcHandler } from "./http";
+export { listProcedures, isInAudience, AUDIENCES, type ProcedureEntry } from "./security/procedure-audiences";
+export type { Audience } from "./trpc";

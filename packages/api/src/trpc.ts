@@ -27,7 +27,14 @@ export function createInnerContext(opts: {
   return { db: opts.db, user: opts.user ?? null, via: opts.via ?? "api", jobs: opts.jobs ?? noJobs };
 }
 
-const t = initTRPC.context<InnerContext>().create({
+/**
+ * Who may call a procedure. Every procedure kind below declares one, and the security suite
+ * (packages/api/src/security) checks each procedure has one and that HTTP honours it.
+ */
+export type Audience = "public" | "reader" | "editor" | "admin";
+export type ProcedureMeta = { audience?: Audience };
+
+const t = initTRPC.context<InnerContext>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -77,13 +84,13 @@ function requireRole(required: RoleName) {
 }
 
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(errorMapping);
+export const publicProcedure = t.procedure.meta({ audience: "public" }).use(errorMapping);
 /** Any signed-in account. */
-export const readerProcedure = publicProcedure.use(requireRole("reader"));
+export const readerProcedure = publicProcedure.meta({ audience: "reader" }).use(requireRole("reader"));
 /** Editors and admins. */
-export const editorProcedure = publicProcedure.use(requireRole("editor"));
+export const editorProcedure = publicProcedure.meta({ audience: "editor" }).use(requireRole("editor"));
 /** Admins only. */
-export const adminProcedure = publicProcedure.use(requireRole("admin"));
+export const adminProcedure = publicProcedure.meta({ audience: "admin" }).use(requireRole("admin"));
 
 /** Who is acting, for the audit log. */
 export function actorOf(ctx: InnerContext): { userId: string | null; via: Channel } {
