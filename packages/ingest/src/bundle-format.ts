@@ -3,6 +3,7 @@
 
 import { limitItemCount } from "./item-limits";
 import { splitParagraphs } from "./paragraph-splitting";
+import { parseItemSafely } from "./item-guard";
 import { assembleStory, reject } from "./story-assembly";
 import type { ItemResult } from "./types";
 
@@ -27,7 +28,7 @@ export function parseBundle(text: string, label: string, maxItems: number): Item
     const [title, ...paragraphs] = splitParagraphs(chunk.text.replace(END_MARKER, ""));
     if (title === undefined) return reject(item, "EMPTY", "this article is empty (nothing before its “Source link” line).");
     const warnings = chunk.ended ? [] : ["the last article has no “Source link” line; parsed it up to the end of the file"];
-    return assembleStory(
+    return parseItemSafely(item, () => assembleStory(
       {
         title,
         paragraphs,
@@ -39,7 +40,7 @@ export function parseBundle(text: string, label: string, maxItems: number): Item
         dropped: chunk.ended ? [{ text: "Source link", reason: "end-of-article marker" }] : [],
       },
       item,
-    );
+    ));
   });
   return overflow ? [...results, overflow] : results;
 }

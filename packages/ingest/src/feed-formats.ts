@@ -7,6 +7,7 @@ import { limitItemCount } from "./item-limits";
 import { splitParagraphs } from "./paragraph-splitting";
 import { findOutletByName, findOutletByUrl } from "./known-outlets";
 import { isRecord, readAuthors } from "./record-fields";
+import { parseItemSafely } from "./item-guard";
 import { assembleStory, reject, truncate } from "./story-assembly";
 import type { DroppedText, ItemResult } from "./types";
 
@@ -65,6 +66,11 @@ function parseEntries(
   const { kept, overflow } = limitItemCount(entries, maxItems, label);
   const results = kept.map((entry, index) => {
     const item = `${label}#${index + 1}`;
+    return parseItemSafely(item, () => parseEntry(entry, index, item));
+  });
+  return overflow ? [...results, overflow] : results;
+
+  function parseEntry(entry: Record<string, unknown>, index: number, item: string): ItemResult {
     const dropped: DroppedText[] = [];
     const full = readContent(entry["content:encoded"]) ?? readContent(entry["content"]);
     const summary = readContent(entry["description"]) ?? readContent(entry["summary"]);
@@ -91,8 +97,7 @@ function parseEntries(
       },
       item,
     );
-  });
-  return overflow ? [...results, overflow] : results;
+  }
 }
 
 /** "BBC News - World" → "BBC"; an unknown feed keeps its own title as the source. */

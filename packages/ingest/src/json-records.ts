@@ -2,7 +2,9 @@
 // line). A bad item is rejected on its own, with its index or line number; the rest go through.
 
 import { containsMarkup } from "./html-text";
+import { parseItemSafely } from "./item-guard";
 import { limitItemCount } from "./item-limits";
+import { describeExcessiveDepth, exceedsJsonDepth } from "./json-depth";
 import { splitParagraphs } from "./paragraph-splitting";
 import { isRecord, readAuthors, readFirstString, readString } from "./record-fields";
 import { assembleStory, reject, truncate } from "./story-assembly";
@@ -21,11 +23,15 @@ export function parseJsonDocument(text: string, label: string, maxItems: number)
 
   const wrapperKey = isRecord(value) ? WRAPPER_KEYS.find((key) => Array.isArray(value[key])) : undefined;
   const list = Array.isArray(value) ? value : isRecord(value) && wrapperKey ? value[wrapperKey] : null;
-  if (!Array.isArray(list)) return [parseRecord(value, label, text, "json")];
+  if (!Array.isArray(list)) return [parseItemSafely(label, () => parseRecord(value, label, text, "json"))];
 
   const feedSource = isRecord(value) && typeof value["title"] === "string" && wrapperKey === "items" ? value["title"] : null;
   const { kept, overflow } = limitItemCount(list as unknown[], maxItems, label);
-  const results = kept.map((entry, index) => parseRecord(entry, `${label}[${index}]`, JSON.stringify(entry, null, 2), "json", feedSource));
+  // Each entry is checked and read on its own, so one broken entry rejects only itself.
+  const results = kept.map((entry, index) => {
+    const item = `${label}[${index}]`;
+    return parseItemSafely(item, () => parseRecord(entry, item, () => JSON.stringify(entry, null, 2), "json", feedSource));
+  });
   if (list.length === 0) results.push(reject(label, "EMPTY", "the JSON array is empty: there are no stories in it."));
   return overflow ? [...results, overflow] : results;
 }
@@ -44,7 +50,7 @@ export function parseNdjson(text: string, label: string, maxItems: number): Item
     } catch (error) {
       return reject(item, "INVALID_INPUT", `line ${number} is not valid JSON (${describeJsonError(error)}); the other lines were still read. Fix this line and upload it again.`);
     }
-    return parseRecord(value, item, line, "ndjson");
+    return parseItemSafely(item, () => parseRecord(value, item, line, "ndjson"));
   });
   return overflow ? [...results, overflow] : results;
 }
@@ -64,7 +70,8 @@ export function looksLikeNdjson(text: string): boolean {
   });
 }
 
-function parseRecord(value: unknown, item: string, original: string, format: Format, feedSource: string | null = null): ItemResult {
+function parseRecord(value: unknown, item: string, original: string | (() => string), format: Format, feedSource: string | null = null): ItemResult {
+  if (exceedsJsonDepth(value)) return reject(item, "INVALID_INPUT", describeExcessiveDepth());
   if (!isRecord(value)) {
     const kind = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
     return reject(item, "INVALID_INPUT", `is ${kind}, not a story object; expected {"title", "body", "url", "source", "author", "publishedAt"}.`);
@@ -98,7 +105,7 @@ function parseRecord(value: unknown, item: string, original: string, format: For
       date: value["publishedAt"] ?? value["published_at"] ?? value["date"] ?? value["published"] ?? value["date_published"] ?? value["pubDate"] ?? null,
       topicHint: readString(value, ["topic", "topicHint", "category"]) ?? readFirstString(value["topics"]),
       format,
-      original,
+      original: typeof original === "string" ? original : original(),
     },
     item,
   );
@@ -109,5 +116,6 @@ function hasOtherBody(value: Record<string, unknown>): boolean {
 }
 
 function describeJsonError(error: unknown): string {
+  if (error instanceof RangeError) return "it is nested too deeply to read";
   return error instanceof Error ? truncate(error.message, 100) : "unreadable";
 }

@@ -3,6 +3,7 @@
 
 import { cleanArticleParagraphs } from "./article-cleaning";
 import { splitAuthorNames } from "./byline-names";
+import { describeLengthOverLimit, FIELD_LIMITS } from "./field-limits";
 import { containsMarkup, convertHtmlToParagraphs, describeActiveContent } from "./html-text";
 import { findOutletByUrl, findOutletInText, normalizeOutletName } from "./known-outlets";
 import { stripTitleSuffix } from "./title-suffix";
@@ -59,6 +60,11 @@ export function assembleStory(draft: StoryDraft, item: string): ItemResult {
   const cleanTitle = stripTitleSuffix(title);
   title = cleanTitle.title;
   for (const suffix of cleanTitle.suffixes) dropped.push({ text: suffix.trim(), reason: "section/site suffix on title" });
+  // Refused, not cut: a cut headline would be stored and lead pages without anyone choosing it,
+  // and a title this long is nearly always the article text or markup in the title field.
+  if (title.length > FIELD_LIMITS.title) {
+    return reject(item, "INVALID_INPUT", `the title is ${describeLengthOverLimit(title.length, FIELD_LIMITS.title)}. A title that long is usually the article's text or markup in the title field: fix the title and upload the item again.`);
+  }
 
   // Pastes and Markdown files often repeat the headline as the first line of the text.
   if (paragraphs[0] !== undefined && normalizeLine(paragraphs[0]) === normalizeLine(title)) {
@@ -72,13 +78,20 @@ export function assembleStory(draft: StoryDraft, item: string): ItemResult {
     return reject(item, "TITLE_ONLY", `"${truncate(title, 80)}" has a title but no article text${why}. Paste the full article.`);
   }
   // A dek repeated as the first paragraph is common in feeds and JSON exports.
-  const dek = draft.dek?.replace(/\s+/g, " ").trim() || null;
+  let dek = draft.dek?.replace(/\s+/g, " ").trim() || null;
   if (dek !== null && paragraphs[0] === dek) paragraphs = paragraphs.slice(1).length > 0 ? paragraphs.slice(1) : paragraphs;
+  // Secondary fields over their limit are left out with a warning: the story is still right without them.
+  if (dek !== null && dek.length > FIELD_LIMITS.dek) {
+    warnings.push(`left out the standfirst: it is ${describeLengthOverLimit(dek.length, FIELD_LIMITS.dek)}`);
+    dropped.push({ text: truncate(dek, 200), reason: "standfirst over the length limit" });
+    dek = null;
+  }
 
-  const byline = (draft.byline ?? []).length > 0 ? splitAuthorNames(draft.byline ?? []) : cleaned.byline;
+  const byline = limitByline((draft.byline ?? []).length > 0 ? splitAuthorNames(draft.byline ?? []) : cleaned.byline, warnings);
   const url = normalizeUrl(draft.url, warnings);
   const body = paragraphs.join("\n\n");
-  const source = resolveSource(draft.source ?? null, url, cleanTitle, `${title}\n${body}`, warnings);
+  const source = limitField("source", resolveSource(draft.source ?? null, url, cleanTitle, `${title}\n${body}`, warnings), FIELD_LIMITS.source, warnings);
+  const topicHint = limitField("topic line", draft.topicHint?.replace(/\s+/g, " ").trim() || null, FIELD_LIMITS.topicName, warnings);
   const publishedAt = normalizeDate(draft.date ?? cleaned.dateLine?.replace(/^(?:published|updated|last updated)\s+/i, "") ?? null, warnings);
 
   const story: ParsedStory = {
@@ -89,13 +102,29 @@ export function assembleStory(draft: StoryDraft, item: string): ItemResult {
     source,
     url,
     publishedAt,
-    topicHint: draft.topicHint?.trim() || null,
+    topicHint,
     format: draft.format,
     original: draft.original,
     warnings,
     dropped,
   };
   return { ok: true, item, story };
+}
+
+function limitField(name: string, value: string | null, limit: number, warnings: string[]): string | null {
+  if (value === null || value.length <= limit) return value;
+  warnings.push(`left out the ${name} “${truncate(value, 60)}”: it is ${describeLengthOverLimit(value.length, limit)}`);
+  return null;
+}
+
+function limitByline(names: string[], warnings: string[]): string[] {
+  const kept = names.filter((name) => name.length <= FIELD_LIMITS.bylineName);
+  if (kept.length < names.length) warnings.push(`left out ${names.length - kept.length} byline name(s) longer than ${FIELD_LIMITS.bylineName} characters`);
+  if (kept.length > FIELD_LIMITS.bylineNames) {
+    warnings.push(`kept the first ${FIELD_LIMITS.bylineNames} of ${kept.length} byline names`);
+    return kept.slice(0, FIELD_LIMITS.bylineNames);
+  }
+  return kept;
 }
 
 export function reject(item: string, code: IngestErrorCode, message: string): ItemResult {

@@ -2,7 +2,7 @@
 // Order matters: size first (cheap), then binary sniffing, then the character encoding.
 
 import { fileTypeFromBuffer } from "file-type";
-import { formatByteSize } from "./ingest-limits";
+import { formatSizeOverLimit } from "./ingest-limits";
 import type { IngestError } from "./types";
 
 export type DecodedText = { ok: true; text: string; warnings: string[] } | { ok: false; error: IngestError };
@@ -50,9 +50,10 @@ export function measureUtf8Bytes(text: string): number {
 
 export function checkSize(byteLength: number, maxBytes: number): IngestError | null {
   if (byteLength <= maxBytes) return null;
+  const sizes = formatSizeOverLimit(byteLength, maxBytes);
   return {
     code: "TOO_LARGE",
-    message: `file is ${formatByteSize(byteLength)}; the limit is ${formatByteSize(maxBytes)}. Split it into smaller files and upload them separately.`,
+    message: `file is ${sizes.size}; the limit is ${sizes.limit}. Split it into smaller files and upload them separately.`,
   };
 }
 

@@ -6,6 +6,7 @@ import { parseFeed } from "./feed-formats";
 import { detectFormat } from "./format-detection";
 import { parseHtmlPage } from "./html-page";
 import { resolveLimits } from "./ingest-limits";
+import { parseFileSafely } from "./item-guard";
 import type { IngestLimits } from "./ingest-limits";
 import { parseJsonDocument, parseNdjson } from "./json-records";
 import { reject } from "./story-assembly";
@@ -46,6 +47,11 @@ export function parseText(text: string, options?: ParseOptions & { name?: string
 }
 
 function parseDecoded(text: string, label: string, name: string | undefined, contentType: string | undefined, limits: IngestLimits, forced: Format | undefined): ItemResult[] {
+  // Formats that hold several items guard each one; this catches what breaks a whole file.
+  return parseFileSafely(label, () => parseDecodedFile(text, label, name, contentType, limits, forced));
+}
+
+function parseDecodedFile(text: string, label: string, name: string | undefined, contentType: string | undefined, limits: IngestLimits, forced: Format | undefined): ItemResult[] {
   if (text.trim() === "") return [reject(label, "EMPTY", "the file is empty. Check that the right file was uploaded.")];
   const guess = forced ? { format: forced, reason: "requested" } : detectFormat(text, name, contentType);
   switch (guess.format) {

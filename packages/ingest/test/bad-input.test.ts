@@ -121,3 +121,92 @@ describe("programmer errors", () => {
     expect(() => parseText("x", { maxBytes: 0 })).toThrow(RangeError);
   });
 });
+
+describe("pathological nesting", () => {
+  const deepArray = (levels: number) => "[".repeat(levels) + "]".repeat(levels);
+  const goodItem = { title: "Council approves harbour wall repairs", body: "The council approved the repairs on Tuesday.\n\nWork starts in spring." };
+
+  it("rejects only the deeply nested entry of a JSON array, with the limit in the message", () => {
+    const text = `[${JSON.stringify(goodItem)}, {"title": "Deep", "body": "x", "extra": ${deepArray(10_000)}}, ${JSON.stringify({ ...goodItem, title: "Library opens on Sundays" })}]`;
+    const results = parseText(text, { name: "mixed.json" });
+    expect(results.map((result) => [result.item, result.ok])).toEqual([
+      ["mixed.json[0]", true],
+      ["mixed.json[1]", false],
+      ["mixed.json[2]", true],
+    ]);
+    expect(getRejection(results, "mixed.json[1]").message).toMatch(/more than 32 levels deep.*Fix the item/);
+  });
+
+  it("answers for a JSON document that is nothing but nesting", () => {
+    expect(getRejection(parseText(deepArray(10_000), { name: "deep.json" })).message).toMatch(/^deep\.json\[0\]: nests arrays or objects more than 32 levels/);
+  });
+
+  it("rejects one NDJSON line nested too deep and reads the others", () => {
+    const text = `${JSON.stringify(goodItem)}\n{"title":"Deep","body":"x","extra":${deepArray(10_000)}}\n`;
+    const results = parseText(text, { name: "lines.ndjson" });
+    expect(results.map((result) => result.ok)).toEqual([true, false]);
+  });
+
+  it("rejects a feed item whose markup nests thousands of levels and keeps the other items", () => {
+    const body = `${"<b>".repeat(10_000)}x${"</b>".repeat(10_000)}`;
+    const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title>
+      <item><title>Wall repairs approved</title><description>The council approved the harbour wall repairs on Tuesday.</description></item>
+      <item><title>Deep</title><description><![CDATA[${body}]]></description></item>
+    </channel></rss>`;
+    const results = parseText(feed, { name: "feed.xml" });
+    expect(results.map((result) => [result.item, result.ok])).toEqual([
+      ["feed.xml#1", true],
+      ["feed.xml#2", false],
+    ]);
+    expect(getRejection(results, "feed.xml#2").message).toMatch(/nested too deeply to read/);
+  });
+
+  it("rejects a text file of deeply nested markup instead of throwing", () => {
+    const results = parseText(`Title\n\n${"<i>".repeat(10_000)}x${"</i>".repeat(10_000)}`, { name: "deep.txt" });
+    expect(getRejection(results).message).toMatch(/^deep\.txt: is nested too deeply to read/);
+  });
+});
+
+describe("size messages", () => {
+  it("never says a file over the limit is the limit's size", async () => {
+    const limit = INGEST_LIMITS.maxBytes;
+    const error = getRejection(await parseUpload({ name: "edge.txt", bytes: new Uint8Array(limit + 1).fill(0x61) }));
+    const [, size, max] = /file is (.+?); the limit is (.+?)\. /.exec(error.message) ?? [];
+    expect(size).toBeDefined();
+    expect(size).not.toBe(max);
+    expect(error.message).toContain("file is 5,242,881 bytes; the limit is 5 MB (5,242,880 bytes)");
+  });
+
+  it("adds decimals when one is not enough to tell the sizes apart", async () => {
+    const error = getRejection(await parseUpload({ name: "a.txt", bytes: new Uint8Array(5 * 1024 * 1024 + 30 * 1024).fill(0x61) }));
+    expect(error.message).toContain("file is 5.03 MB; the limit is 5 MB");
+  });
+});
+
+describe("field lengths", () => {
+  it("rejects a title longer than the limit instead of storing it", () => {
+    const title = "<img src=x onerror=alert(1)>".repeat(72);
+    const error = getRejection(parseText(JSON.stringify({ title, body: "A short body of text." }), { name: "long.json" }));
+    expect(error.message).toMatch(/title is 2,016 characters long; the limit is 300.*fix the title/);
+  });
+
+  it("leaves out an over-long standfirst, source, topic line and byline name, saying so", () => {
+    const results = parseText(
+      JSON.stringify({
+        title: "Ferry service resumes",
+        dek: "d".repeat(700),
+        source: "s".repeat(200),
+        topic: "t".repeat(200),
+        author: ["Mara Quinn", "n".repeat(200)],
+        body: "The ferry sailed again on Monday after repairs.",
+      }),
+      { name: "fields.json" },
+    );
+    const story = getOnlyStory(results);
+    expect(story).toMatchObject({ dek: null, source: null, topicHint: null, byline: ["Mara Quinn"] });
+    expect(story.warnings.join("\n")).toMatch(/left out the standfirst: it is 700 characters long; the limit is 600/);
+    expect(story.warnings.join("\n")).toMatch(/left out the source .*200 characters long; the limit is 120/);
+    expect(story.warnings.join("\n")).toMatch(/left out the topic line .*the limit is 120/);
+    expect(story.warnings.join("\n")).toMatch(/left out 1 byline name/);
+  });
+});
