@@ -13,11 +13,7 @@ const TEST_SECRET = "test-secret-test-secret-test-secret-0123";
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  auth = createAuth(database.db, {
-    secret: TEST_SECRET,
-    allowSignUp: true,
-    signInLimits: { perEmail: { max: 5, windowSeconds: 900 }, perAddress: { max: 8, windowSeconds: 900 } },
-  });
+  auth = createAuth(database.db, { secret: TEST_SECRET, allowSignUp: true });
 }, 60_000);
 afterAll(async () => {
   await database.drop();
@@ -145,88 +141,180 @@ describe("disabled accounts", { timeout: 30_000 }, () => {
   });
 });
 
-describe("sign-in rate limiting", { timeout: 30_000 }, () => {
-  it("locks an account after 5 failures and says when to try again, even with the right password", async () => {
+describe("sign-in rate limiting", { timeout: 60_000 }, () => {
+  const limits = {
+    perClient: { free: 4, baseLockSeconds: 60, maxLockSeconds: 900, forgetAfterSeconds: 86_400 },
+    perAddress: { max: 10, windowSeconds: 900 },
+    perAccount: { max: 12, windowSeconds: 3600 },
+  };
+  let proxied: Auth;
+  let direct: Auth;
+  beforeAll(() => {
+    // Behind a proxy we run: its appended X-Forwarded-For hop is the client's address.
+    proxied = createAuth(database.db, { secret: TEST_SECRET, trustProxy: true, signInLimits: limits });
+    // No proxy: X-Forwarded-For is whatever the client says.
+    direct = createAuth(database.db, { secret: TEST_SECRET, trustProxy: false, signInLimits: limits });
+  });
+  /** What our proxy forwards: the client's claimed chain, then the address it saw. */
+  const viaProxy = (address: string, claimed?: string, cookie?: string) => {
+    const headers = clientHeaders(claimed ? `${claimed}, ${address}` : address, cookie);
+    return headers;
+  };
+  const attempt = (instance: Auth, email: string, password: string, headers: Headers) =>
+    signInWithPassword({ email, password, headers }, instance);
+
+  it("locks one client out of one account after 5 wrong passwords, then doubles the wait", async () => {
     const { password } = await createUser(database.db, { email: "target@example.test", role: "editor" });
-    // Each attempt from a different address: the per-email limit must hold on its own.
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      const result = await signIn("target@example.test", `guess number ${attempt}`, clientHeaders());
-      expect(result).toMatchObject({ ok: false, reason: "invalid" });
+    for (let n = 1; n <= 4; n++) {
+      expect(await attempt(proxied, "target@example.test", `guess number ${n}`, viaProxy("198.51.100.1"))).toMatchObject({ reason: "invalid" });
     }
-    const fifth = await signIn("target@example.test", "guess number 5", clientHeaders());
-    expect(fifth).toMatchObject({ ok: false, reason: "rate_limited" });
-    if (fifth.ok) return;
-    expect(fifth.message).toBe("Too many attempts; try again in 15 minutes.");
-    expect(fifth.retryAfterSeconds).toBeGreaterThan(14 * 60);
-
-    const correct = await signIn("target@example.test", password, clientHeaders());
-    expect(correct).toMatchObject({ ok: false, reason: "rate_limited" });
-    if (!correct.ok) expect(correct.message).toMatch(/try again in 1[45] minutes/);
+    const fifth = await attempt(proxied, "target@example.test", "guess number 5", viaProxy("198.51.100.1"));
+    expect(fifth).toMatchObject({ ok: false, reason: "rate_limited", message: "Too many attempts; try again in 1 minute." });
+    // Even the right password waits, from this client.
+    expect(await attempt(proxied, "target@example.test", password, viaProxy("198.51.100.1"))).toMatchObject({ reason: "rate_limited" });
+    // When the minute is over, the next wrong guess locks for two.
+    await database.db.rateLimit.updateMany({ where: { key: { contains: "198.51.100.1" } }, data: { lastRequest: BigInt(Date.now() - 61_000) } });
+    const sixth = await attempt(proxied, "target@example.test", "guess number 6", viaProxy("198.51.100.1"));
+    expect(sixth).toMatchObject({ reason: "rate_limited", message: "Too many attempts; try again in 2 minutes." });
   });
 
-  it("tells the remaining wait as time passes", async () => {
-    await createUser(database.db, { email: "waiting@example.test", role: "editor" });
-    for (let attempt = 1; attempt <= 5; attempt++) await signIn("waiting@example.test", `guess ${attempt} wrong`);
-    // Move the window's start 3½ minutes into the past: 11½ minutes remain.
-    const key = "dispatch:sign-in:email:waiting@example.test";
-    const row = await database.db.rateLimit.findUniqueOrThrow({ where: { key } });
-    await database.db.rateLimit.update({ where: { key }, data: { lastRequest: row.lastRequest - 210_000n } });
-    const result = await signIn("waiting@example.test", "another guess");
-    expect(result).toMatchObject({ ok: false, reason: "rate_limited", message: "Too many attempts; try again in 12 minutes." });
-  });
-
-  it("lets the account in again when the window is over", async () => {
-    const { password } = await createUser(database.db, { email: "patient@example.test", role: "editor" });
-    for (let attempt = 1; attempt <= 5; attempt++) await signIn("patient@example.test", `guess ${attempt} wrong`);
-    await database.db.rateLimit.updateMany({ data: { lastRequest: BigInt(Date.now() - 16 * 60_000) } });
-    expect(await signIn("patient@example.test", password)).toMatchObject({ ok: true });
-  });
-
-  it("a successful sign-in clears the account's failures", async () => {
-    const { password } = await createUser(database.db, { email: "typo@example.test", role: "editor" });
-    for (let attempt = 1; attempt <= 4; attempt++) await signIn("typo@example.test", `typo number ${attempt}`);
-    expect(await signIn("typo@example.test", password)).toMatchObject({ ok: true });
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      expect(await signIn("typo@example.test", `typo again ${attempt}`)).toMatchObject({ reason: "invalid" });
-    }
-  });
-
-  it("locks an address that tries many accounts, without locking those accounts elsewhere", async () => {
-    const { password } = await createUser(database.db, { email: "bystander@example.test", role: "editor" });
-    const attacker = "198.51.100.7";
+  it("does not let an attacker lock the owner out of the address they sign in from", async () => {
+    const { password } = await createUser(database.db, { email: "owner@example.test", role: "admin" });
+    const home = "192.0.2.10";
+    expect(await attempt(proxied, "owner@example.test", password, viaProxy(home))).toMatchObject({ ok: true });
+    // Twenty wrong guesses from the attacker's address (the ones after the lock are refused).
+    const attacker = "198.51.100.66";
     const results = [];
-    for (let attempt = 1; attempt <= 8; attempt++) {
-      results.push(await signIn(`victim${attempt}@example.test`, "password123!", clientHeaders(attacker)));
+    for (let n = 1; n <= 20; n++) results.push(await attempt(proxied, "owner@example.test", `attack ${n} pass`, viaProxy(attacker)));
+    expect(results.filter((result) => !result.ok && result.reason === "rate_limited").length).toBeGreaterThanOrEqual(15);
+    expect(await attempt(proxied, "owner@example.test", password, viaProxy(attacker))).toMatchObject({ reason: "rate_limited" });
+    // The owner, at home, signs in — a cookie-less client such as a fresh browser included.
+    expect(await attempt(proxied, "owner@example.test", password, viaProxy(home))).toMatchObject({ ok: true });
+  });
+
+  it("does not let an attacker lock the owner's browser out, even with no trusted address at all", async () => {
+    const { password } = await createUser(database.db, { email: "browser@example.test", role: "admin" });
+    const first = await attempt(direct, "browser@example.test", password, clientHeaders());
+    if (!first.ok) throw new Error(first.message);
+    const ownersBrowser = cookieHeader(first.setCookies.filter((line) => line.startsWith("dispatch.known_device=")));
+    expect(ownersBrowser).toMatch(/^dispatch\.known_device=/);
+    // The attacker spoofs a new X-Forwarded-For on every guess; it changes nothing.
+    const results = [];
+    for (let n = 1; n <= 12; n++) results.push(await attempt(direct, "browser@example.test", `attack ${n} pass`, clientHeaders()));
+    expect(results.slice(0, 4).every((result) => !result.ok && result.reason === "invalid")).toBe(true);
+    expect(results.slice(4).every((result) => !result.ok && result.reason === "rate_limited")).toBe(true);
+    // The owner's browser carries its known-device cookie and signs in.
+    expect(await attempt(direct, "browser@example.test", password, clientHeaders(undefined, ownersBrowser))).toMatchObject({ ok: true });
+    // A forged or another account's device cookie does not count as known.
+    const forged = ownersBrowser.replace(/=([^:]+)/, "=00000000-0000-0000-0000-000000000000");
+    expect(await attempt(direct, "browser@example.test", password, clientHeaders(undefined, forged))).toMatchObject({ reason: "rate_limited" });
+  });
+
+  it("ignores X-Forwarded-For without a trusted proxy: spoofing it neither escapes a lock nor frames another address", async () => {
+    const { password } = await createUser(database.db, { email: "spoofed@example.test", role: "editor" });
+    await createUser(database.db, { email: "framed@example.test", role: "editor" });
+    // A client claiming the victim's address makes 15 failures across accounts…
+    for (let n = 1; n <= 15; n++) await attempt(direct, `nobody${n}@example.test`, "password123!", clientHeaders("192.0.2.200"));
+    // …which puts no lock on that address: the victim behind it, with no cookie, still signs in.
+    expect(await attempt(direct, "spoofed@example.test", password, clientHeaders("192.0.2.200"))).toMatchObject({ ok: true });
+    // And a lock on an account from unknown clients holds whatever address is claimed next.
+    for (let n = 1; n <= 5; n++) await attempt(direct, "framed@example.test", `wrong ${n} pass`, clientHeaders());
+    for (const claimed of ["203.0.113.250", "10.0.0.1", "::1"]) {
+      expect(await attempt(direct, "framed@example.test", `wrong again`, clientHeaders(claimed))).toMatchObject({ reason: "rate_limited" });
     }
-    expect(results.slice(0, 7).every((result) => !result.ok && result.reason === "invalid")).toBe(true);
-    expect(results[7]).toMatchObject({ ok: false, reason: "rate_limited" });
-    // The attacker's address cannot try even a real account…
-    expect(await signIn("bystander@example.test", password, clientHeaders(attacker))).toMatchObject({
+  });
+
+  it("behind the proxy, counts the address the proxy saw, not what the client claims before it", async () => {
+    const { password } = await createUser(database.db, { email: "chained@example.test", role: "editor" });
+    const attacker = "198.51.100.90";
+    const results = [];
+    for (let n = 1; n <= 11; n++) {
+      results.push(await attempt(proxied, `stuffed${n}@example.test`, "password123!", viaProxy(attacker, `10.0.${n}.1`)));
+    }
+    expect(results.slice(0, 9).every((result) => !result.ok && result.reason === "invalid")).toBe(true);
+    expect(results[9]).toMatchObject({ ok: false, reason: "rate_limited" });
+    // The address is locked for accounts it has not signed in to, however the chain starts…
+    expect(await attempt(proxied, "chained@example.test", password, viaProxy(attacker, "192.0.2.99"))).toMatchObject({ reason: "rate_limited" });
+    // …while the account's owner, elsewhere, signs in.
+    expect(await attempt(proxied, "chained@example.test", password, viaProxy("192.0.2.50"))).toMatchObject({ ok: true });
+  });
+
+  it("lets people behind a shared address who signed in from it before keep signing in while it is locked", async () => {
+    const office = "203.0.113.77";
+    const { password } = await createUser(database.db, { email: "colleague@example.test", role: "editor" });
+    expect(await attempt(proxied, "colleague@example.test", password, viaProxy(office))).toMatchObject({ ok: true });
+    for (let n = 1; n <= 12; n++) await attempt(proxied, `guessed${n}@example.test`, "password123!", viaProxy(office));
+    expect(await attempt(proxied, "newcomer@example.test", "password123!", viaProxy(office))).toMatchObject({ reason: "rate_limited" });
+    expect(await attempt(proxied, "colleague@example.test", password, viaProxy(office))).toMatchObject({ ok: true });
+  });
+
+  it("limits guessing one account from many addresses, for addresses the account does not know", async () => {
+    const { password } = await createUser(database.db, { email: "spread@example.test", role: "editor" });
+    expect(await attempt(proxied, "spread@example.test", password, viaProxy("192.0.2.1"))).toMatchObject({ ok: true });
+    const results = [];
+    for (let n = 1; n <= 13; n++) results.push(await attempt(proxied, "spread@example.test", `wrong ${n} pass`, viaProxy(`198.18.0.${n}`)));
+    expect(results.slice(0, 11).every((result) => !result.ok && result.reason === "invalid")).toBe(true);
+    expect(results[11]).toMatchObject({ reason: "rate_limited" });
+    expect(await attempt(proxied, "spread@example.test", password, viaProxy("198.18.1.1"))).toMatchObject({ reason: "rate_limited" });
+    expect(await attempt(proxied, "spread@example.test", password, viaProxy("192.0.2.1"))).toMatchObject({ ok: true });
+  });
+
+  it("tells the remaining wait as time passes, and lets the client in when it is over", async () => {
+    const { password } = await createUser(database.db, { email: "waiting@example.test", role: "editor" });
+    const here = "192.0.2.77";
+    for (let n = 1; n <= 5; n++) await attempt(proxied, "waiting@example.test", `guess ${n} wrong`, viaProxy(here));
+    const key = `dispatch:sign-in:client:waiting@example.test:address:${here}`;
+    await database.db.rateLimit.update({ where: { key }, data: { lastRequest: BigInt(Date.now() - 30_000) } });
+    expect(await attempt(proxied, "waiting@example.test", "another guess", viaProxy(here))).toMatchObject({
       reason: "rate_limited",
-      message: expect.stringMatching(/^Too many attempts; try again in 1[45] minutes\.$/),
+      message: "Too many attempts; try again in 30 seconds.",
     });
-    // …while its owner, elsewhere, signs in.
-    expect(await signIn("bystander@example.test", password, clientHeaders("192.0.2.50"))).toMatchObject({ ok: true });
+    await database.db.rateLimit.update({ where: { key }, data: { lastRequest: BigInt(Date.now() - 61_000) } });
+    expect(await attempt(proxied, "waiting@example.test", password, viaProxy(here))).toMatchObject({ ok: true });
+  });
+
+  it("a successful sign-in clears that client's failures", async () => {
+    const { password } = await createUser(database.db, { email: "typo@example.test", role: "editor" });
+    for (let n = 1; n <= 4; n++) await attempt(proxied, "typo@example.test", `typo number ${n}`, viaProxy("192.0.2.5"));
+    expect(await attempt(proxied, "typo@example.test", password, viaProxy("192.0.2.5"))).toMatchObject({ ok: true });
+    for (let n = 1; n <= 4; n++) {
+      expect(await attempt(proxied, "typo@example.test", `typo again ${n}`, viaProxy("192.0.2.5"))).toMatchObject({ reason: "invalid" });
+    }
   });
 
   it("counts failures over HTTP too, with a 429 and Retry-After", async () => {
     await createUser(database.db, { email: "http@example.test", role: "editor" });
     const post = (password: string) =>
-      auth.handler(
+      direct.handler(
         new Request("http://localhost:3001/api/auth/sign-in/email", {
           method: "POST",
-          headers: { "content-type": "application/json", origin: "http://localhost:3001", "x-forwarded-for": "192.0.2.99" },
+          headers: { "content-type": "application/json", origin: "http://localhost:3001", "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}` },
           body: JSON.stringify({ email: "http@example.test", password }),
         }),
       );
-    for (let attempt = 1; attempt <= 4; attempt++) expect((await post(`wrong ${attempt} pass`)).status).toBe(401);
+    for (let n = 1; n <= 4; n++) expect((await post(`wrong ${n} pass`)).status).toBe(401);
     const locked = await post("wrong 5 pass");
     expect(locked.status).toBe(429);
-    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(800);
-    expect(((await locked.json()) as { message: string }).message).toBe("Too many attempts; try again in 15 minutes.");
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(50);
+    expect(((await locked.json()) as { message: string }).message).toBe("Too many attempts; try again in 1 minute.");
     const again = await post("wrong 6 pass");
     expect(again.status).toBe(429);
-    expect(Number(again.headers.get("retry-after"))).toBeGreaterThan(800);
+    expect(Number(again.headers.get("retry-after"))).toBeGreaterThan(50);
+  });
+});
+
+describe("session cookies", { timeout: 30_000 }, () => {
+  it("are Secure when the app is served over https, even while the other app's URL is http", async () => {
+    const mixed = createAuth(database.db, { secret: TEST_SECRET, readerUrl: "http://localhost:3000", adminUrl: "https://admin.example.test" });
+    const { password } = await createUser(database.db, { email: "secure@example.test", role: "editor" });
+    const result = await signInWithPassword(
+      { email: "secure@example.test", password, headers: new Headers({ host: "admin.example.test", "x-forwarded-proto": "https" }) },
+      mixed,
+    );
+    if (!result.ok) throw new Error(result.message);
+    const session = result.setCookies.find((line) => /session_token=/.test(line));
+    expect(session).toMatch(/^__Secure-dispatch\.session_token=/);
+    expect(session).toMatch(/;\s*Secure/i);
   });
 });
 

@@ -1,21 +1,24 @@
 // The Better Auth instance both apps share: email and password, sessions in PostgreSQL through
 // our Prisma client, a role nobody can set on themselves, disabled accounts kept out, and
-// failed sign-ins throttled per account and per client address.
+// failed sign-ins throttled per account and client (see sign-in-throttle.ts).
+import { createHash, randomUUID } from "node:crypto";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { toNextJsHandler } from "better-auth/next-js";
-import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { getDb, type Db } from "@dispatch/db";
 import { ROLES } from "./roles";
+import { clientAddressOf } from "./client-address";
 import { getAuthEnv, type AuthEnv } from "./env";
 import {
-  clearFailures,
   DEFAULT_SIGN_IN_LIMITS,
   findLockout,
   formatLockoutMessage,
   recordFailure,
+  recordSuccess,
   type Lockout,
   type SignInLimits,
+  type SignInSubject,
 } from "./sign-in-throttle";
 
 /** The session cookie's name prefix: `dispatch.session_token`. */
@@ -32,7 +35,7 @@ export const SIGN_IN_ERROR_CODES = {
 export const ACCOUNT_DISABLED_MESSAGE = "This account is disabled. Ask an admin to enable it.";
 
 export type CreateAuthOptions = Partial<Pick<AuthEnv, "secret" | "readerUrl" | "adminUrl" | "trustProxy" | "cookieDomain">> & {
-  /** Failed sign-in limits; the defaults are 5 per email and 20 per address per 15 minutes. */
+  /** Failed sign-in limits; see DEFAULT_SIGN_IN_LIMITS. */
   signInLimits?: SignInLimits;
   /**
    * Let anyone create a reader account at /api/auth/sign-up/email. Off by default: admins
@@ -60,6 +63,28 @@ function emailOf(body: unknown): string | null {
   return typeof email === "string" && email.trim() !== "" ? email.trim().toLowerCase() : null;
 }
 
+/** The cookie that marks a browser an account signed in on before (its "usual place"). */
+const KNOWN_DEVICE_COOKIE = "known_device";
+const KNOWN_DEVICE_MAX_AGE = 60 * 60 * 24 * 365;
+
+const emailDigest = (email: string) => createHash("sha256").update(email).digest("base64url").slice(0, 22);
+
+/** The device id in a signed known-device cookie, when that cookie was issued to this email. */
+function knownDeviceFor(cookieValue: string | null | false, email: string): string | null {
+  if (!cookieValue) return null;
+  const [device, digest] = cookieValue.split(":");
+  return device && digest === emailDigest(email) ? device : null;
+}
+
+/**
+ * Whether the apps' session cookies are Secure (and `__Secure-`-prefixed): when either app
+ * is served over https. A browser then only sends them over https, so an app still on http
+ * does not get them — the safe way round; before, a single http URL turned Secure off for both.
+ */
+export function usesSecureCookies(urls: { readerUrl: string; adminUrl: string }): boolean {
+  return [urls.readerUrl, urls.adminUrl].some((url) => url.startsWith("https://"));
+}
+
 /** Builds an auth instance on `db`. Options default to the validated environment. */
 export function createAuth(db: Db, options: CreateAuthOptions = {}) {
   const env = options.secret ? null : getAuthEnv();
@@ -69,19 +94,18 @@ export function createAuth(db: Db, options: CreateAuthOptions = {}) {
   const trustProxy = options.trustProxy ?? env?.trustProxy ?? false;
   const cookieDomain = options.cookieDomain ?? env?.cookieDomain;
   const limits = options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS;
-  const secureCookies = [readerUrl, adminUrl].every((url) => url.startsWith("https://"));
-  const ipOptions = {
-    advanced: {
-      ipAddress: {
-        ipAddressHeaders: ["x-forwarded-for"],
-        // Behind a proxy the client is the hop before it; without one, a forwarded chain is
-        // not trusted (Better Auth then only accepts a single-valued header).
-        ...(trustProxy ? { trustedProxies: ["127.0.0.1", "::1", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"] } : {}),
-      },
+  /** Who is trying to sign in: the account, the trusted address, the known device if any. */
+  const subjectOf = async (
+    ctx: { headers?: Headers; context: { secret: string; createAuthCookie: (name: string) => { name: string } } } & {
+      getSignedCookie: (key: string, secret: string) => Promise<string | false | null>;
     },
+    email: string,
+  ): Promise<SignInSubject> => {
+    const cookieName = ctx.context.createAuthCookie(KNOWN_DEVICE_COOKIE).name;
+    const signed = ctx.headers ? await ctx.getSignedCookie(cookieName, ctx.context.secret) : null;
+    return { email, address: clientAddressOf(ctx.headers, trustProxy), knownDevice: knownDeviceFor(signed, email) };
   };
-  const addressOf = (headers: Headers | undefined): string | null =>
-    headers ? getIP(headers, ipOptions) : null;
+  const secureCookies = usesSecureCookies({ readerUrl, adminUrl });
 
   return betterAuth({
     appName: "Dispatch",
@@ -126,7 +150,9 @@ export function createAuth(db: Db, options: CreateAuthOptions = {}) {
       useSecureCookies: secureCookies,
       trustedProxyHeaders: trustProxy,
       ...(cookieDomain ? { crossSubDomainCookies: { enabled: true, domain: cookieDomain } } : {}),
-      ipAddress: ipOptions.advanced.ipAddress,
+      // Without a proxy we run in front, X-Forwarded-For is whatever the client says: keep
+      // it out of the session records.
+      ipAddress: trustProxy ? { ipAddressHeaders: ["x-forwarded-for"] } : { disableIpTracking: true },
     },
     telemetry: { enabled: false },
     databaseHooks: {
@@ -150,21 +176,27 @@ export function createAuth(db: Db, options: CreateAuthOptions = {}) {
         if (ctx.path !== "/sign-in/email") return;
         const email = emailOf(ctx.body);
         if (!email) return;
-        const lockout = await findLockout(db, { email, address: addressOf(ctx.headers) }, limits);
+        const lockout = await findLockout(db, await subjectOf(ctx, email), limits);
         if (lockout) throw lockoutError(lockout);
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
         const email = emailOf(ctx.body);
         if (!email) return;
+        const subject = await subjectOf(ctx, email);
         const returned = ctx.context.returned;
         if (!isAPIError(returned)) {
-          await clearFailures(db, email);
+          await recordSuccess(db, subject, limits);
+          // Mark this browser as one the account signs in on, so guessing elsewhere cannot
+          // lock its owner out of it.
+          const cookie = ctx.context.createAuthCookie(KNOWN_DEVICE_COOKIE, { maxAge: KNOWN_DEVICE_MAX_AGE });
+          const device = subject.knownDevice ?? randomUUID();
+          await ctx.setSignedCookie(cookie.name, `${device}:${emailDigest(email)}`, ctx.context.secret, cookie.attributes);
           return;
         }
         // Only a wrong email or password counts; a lockout or a disabled account does not.
         if (returned.statusCode !== 401) return;
-        const lockout = await recordFailure(db, { email, address: addressOf(ctx.headers) }, limits);
+        const lockout = await recordFailure(db, subject, limits);
         if (!lockout) return;
         const error = lockoutError(lockout);
         // Over HTTP an error thrown here would keep the endpoint's 401 status; answer 429.

@@ -7,6 +7,7 @@ export {
   COOKIE_PREFIX,
   MIN_PASSWORD_LENGTH,
   SIGN_IN_ERROR_CODES,
+  usesSecureCookies,
   type Auth,
   type CreateAuthOptions,
 } from "./auth";
@@ -38,4 +39,5 @@ export {
   formatLockoutMessage,
   type SignInLimits,
   type ThrottleRule,
+  type BackoffRule,
 } from "./sign-in-throttle";
