@@ -3,7 +3,7 @@
 // Pure and deterministic: no I/O, no clock unless `options.now` is passed.
 import { compareBriefings } from "./output/changes";
 import { checkBriefing } from "./output/checks";
-import { extractMentions } from "./entities/entities";
+import { extractMentions } from "./entities/entity-mentions";
 import { buildEntityIndex, rankEntities } from "./entities/entity-registry";
 import { chooseHeadline, writeOverview } from "./selection/headline";
 import { type PreparedStory, prepareStories } from "./text/prepared-stories";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { foldNameToken, lookupKnownName, stripTitles } from "./canonical-names";
-import { findSentenceMentions } from "./entities";
+import { findSentenceMentions } from "./entity-mentions";
 
 describe("canonical names", () => {
   it("folds transliteration variants to one key", () => {

@@ -3,7 +3,7 @@
 // aliases, and abbreviations join their full names. Produces the people / organizations /
 // places lists and, per sentence, which entities it mentions.
 import { foldName, foldNameToken, measureEditDistance, slugifyName } from "./canonical-names";
-import type { EntityMention } from "./entities";
+import type { EntityMention } from "./entity-mentions";
 import type { PreparedStory } from "../text/prepared-stories";
 import type { Entity, EntityKind } from "../types";
 

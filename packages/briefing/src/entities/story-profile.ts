@@ -1,7 +1,7 @@
 // A story's fingerprint for matching it to topics: content-word stems and the names it
 // mentions, from the same tokenizer and name finder the briefing itself uses.
 import { foldName } from "./canonical-names";
-import { findSentenceMentions } from "./entities";
+import { findSentenceMentions } from "./entity-mentions";
 import { splitSentences } from "../text/sentences";
 import { getContentStems } from "../text/text-tokens";
 

@@ -1,0 +1,98 @@
+// Span finding: splits a sentence into word tokens (possessives and dotted acronyms kept
+// apart) and groups runs of capitalised words, joined by "of", "al", "bin"…, into candidate names.
+import { isTitleWord, lookupKnownName } from "./canonical-names";
+import { CONNECTORS, PLACE_PREFIXES, PROPER_TAGS, isCommonWord, isDateWord, readLexicon } from "./name-lexicon";
+import { STOPWORDS } from "../text/text-tokens";
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  possessive: boolean;
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&\-‑]*/gu)) {
+    let word = m[0];
+    const start = m.index;
+    let possessive = false;
+    if (/^(?:\p{L}\.){2,}$/u.test(word)) {
+      // Dotted acronym such as "U.S." keeps its dots.
+    } else if (/\.$/.test(word) && isTitleWord(word)) {
+      word = word.replace(/\.+$/, "");
+    } else {
+      word = word.replace(/[.\-‑]+$/, "");
+    }
+    if (/['’]s$/u.test(word)) {
+      word = word.slice(0, -2);
+      possessive = true;
+    } else if (/s['’]$/u.test(word)) {
+      word = word.slice(0, -1);
+      possessive = true;
+    } else {
+      word = word.replace(/['’]+$/u, "");
+    }
+    if (word === "") continue;
+    tokens.push({ text: word, start, end: start + word.length, possessive });
+  }
+  return tokens;
+}
+
+export function isCapitalized(word: string): boolean {
+  const c = word.charAt(0);
+  if (c !== c.toLowerCase()) return c === c.toUpperCase();
+  // Arabic article prefixes ("al-Sharaa") are written lowercase inside names.
+  return (c === "a" || c === "e" || c === "u") && /^(?:al|el|ad|as|ash|at|az|ul)-\p{L}{2}/u.test(word);
+}
+
+function isSentenceInitial(text: string, at: number): boolean {
+  return /^[\s"“‘'(\[—–-]*$/u.test(text.slice(0, at)) || /[:;—–]\s*[“"‘']?\s*$/u.test(text.slice(Math.max(0, at - 4), at));
+}
+
+// "United States", "New Zealand": a common first word that opens a known multi-word name.
+function startsKnownName(token: Token, next: Token | undefined): boolean {
+  if (!next || !isCapitalized(next.text) || STOPWORDS.has(token.text.toLowerCase())) return false;
+  if (PLACE_PREFIXES.has(token.text.toLowerCase())) return true;
+  const pair = `${token.text} ${next.text}`;
+  return lookupKnownName(pair) !== null || readLexicon(pair.toLowerCase()).some((t) => PROPER_TAGS.has(t));
+}
+
+export function findCapitalizedSpans(text: string): Token[][] {
+  const tokens = tokenize(text);
+  const spans: Token[][] = [];
+  let current: Token[] = [];
+  const flush = (): void => {
+    while (current.length > 0 && CONNECTORS.has((current[current.length - 1]?.text ?? "").toLowerCase())) current.pop();
+    if (current.length > 0) spans.push(current);
+    current = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) continue;
+    const previous = current[current.length - 1];
+    const joined = previous !== undefined && !previous.possessive && /^[ \u00a0]$/u.test(text.slice(previous.end, token.start));
+    if (!joined) flush();
+    const lower = token.text.toLowerCase();
+    if (isCapitalized(token.text) && !isDateWord(token.text) && !/^\p{N}/u.test(token.text)) {
+      if (current.length === 0 && isSentenceInitial(text, token.start) && isCommonWord(token.text) && !isTitleWord(token.text) && !startsKnownName(token, tokens[i + 1])) continue;
+      current.push(token);
+    } else if (current.length > 0 && (CONNECTORS.has(lower) || (lower === "the" && previous?.text.toLowerCase() === "of"))) {
+      const next = tokens[i + 1];
+      const afterNext = tokens[i + 2];
+      const plainGap = (a: Token, b: Token): boolean => /^[ \u00a0]$/u.test(text.slice(a.end, b.start));
+      const continues =
+        next !== undefined &&
+        plainGap(token, next) &&
+        (isCapitalized(next.text) ||
+          (lower === "of" && next.text === "the" && afterNext !== undefined && isCapitalized(afterNext.text) && plainGap(next, afterNext)));
+      if (continues) current.push(token);
+      else flush();
+    } else {
+      flush();
+    }
+    if (token.possessive) flush();
+  }
+  flush();
+  return spans;
+}
