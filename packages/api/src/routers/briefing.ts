@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { adminProcedure, actorOf, publicProcedure, router } from "../trpc";
-import { briefingSchema, briefingStorySchema, briefingVersionSchema } from "../schemas/briefing";
+import { briefingDiffSchema, briefingSchema, briefingStorySchema, briefingVersionSchema } from "../schemas/briefing";
 import { diffBriefingVersions, getBriefing, listBriefingVersions, rebuildBriefing } from "../services/briefings";
 
 const slug = z.string().min(1).max(200);
@@ -31,6 +31,7 @@ export const briefingRouter = router({
   /** Anyone: what changed between two versions. */
   diff: publicProcedure
     .input(z.object({ topic: slug, from: z.number().int().positive(), to: z.number().int().positive() }))
+    .output(briefingDiffSchema)
     .query(({ ctx, input }) => diffBriefingVersions(ctx.db, input.topic, input.from, input.to)),
 
   /** Admins: build the topic's briefing now and store it as a new version. */

@@ -24,10 +24,16 @@ const storyDetail = storyListItem.extend({
   topics: z.array(z.object({ slug: z.string(), name: z.string(), status: z.enum(["pending", "approved", "rejected"]) })),
 });
 
+// What a reader sees of a story: no status, deletion time or topic hint, approved topics
+// only, and a near-duplicate only when that story is itself public (the service checks).
 const publicStory = storyListItem.extend({
   body: z.string(),
   url: z.string().nullable(),
   topics: z.array(z.object({ slug: z.string(), name: z.string() })),
+});
+
+const publicStoryDetail = publicStory.extend({
+  nearDuplicateOf: z.object({ id: z.string(), slug: z.string(), title: z.string(), score: z.number().nullable() }).nullable(),
 });
 
 const storyReading = z.object({
@@ -80,10 +86,10 @@ export const storyRouter = router({
     .output(pageOutput(storyListItem.extend({ status: storyStatus, deletedAt: z.date().nullable() })))
     .query(({ ctx, input }) => listStories(ctx.db, input)),
 
-  /** Anyone: one published story by id or slug, with its approved topics. */
+  /** Anyone: one published story by id or slug, with its approved topics and a public near-duplicate. */
   get: publicProcedure
     .input(z.object({ idOrSlug: z.string().min(1) }))
-    .output(storyDetail)
+    .output(publicStoryDetail)
     .query(({ ctx, input }) => getStory(ctx.db, input.idOrSlug)),
 
   /**
@@ -123,16 +129,16 @@ export const storyRouter = router({
     .output(storyDetail)
     .mutation(({ ctx, input }) => {
       const { id, ...patch } = input;
-      return updateStory(ctx.db, id, patch, actorOf(ctx));
+      return updateStory(ctx.db, id, patch, actorOf(ctx), ctx.jobs);
     }),
 
   /** Editors: hide a story everywhere (restorable). */
   delete: editorProcedure
     .input(z.object({ id: z.string().min(1) }))
-    .mutation(({ ctx, input }) => deleteStory(ctx.db, input.id, actorOf(ctx))),
+    .mutation(({ ctx, input }) => deleteStory(ctx.db, input.id, actorOf(ctx), ctx.jobs)),
 
   /** Editors: bring a deleted story back. */
   restore: editorProcedure
     .input(z.object({ id: z.string().min(1) }))
-    .mutation(({ ctx, input }) => restoreStory(ctx.db, input.id, actorOf(ctx))),
+    .mutation(({ ctx, input }) => restoreStory(ctx.db, input.id, actorOf(ctx), ctx.jobs)),
 });

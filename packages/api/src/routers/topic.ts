@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actorOf, adminProcedure, publicProcedure, router } from "../trpc";
+import { actorOf, adminProcedure, editorProcedure, publicProcedure, router } from "../trpc";
 import { createTopic, getTopic, listTopics, mergeTopics, setTopicArchived, testTopicRule, updateTopic } from "../services/topics";
 
 const topicSummary = z.object({
@@ -26,6 +26,15 @@ const topicDetail = z.object({
   updatedAt: z.date(),
 });
 
+// What a reader may see of a topic: no keyword rules, source rules or auto-approve flag.
+const publicTopic = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  mergedInto: z.object({ slug: z.string() }).nullable(),
+});
+
 const terms = z.array(z.string().trim().min(1).max(100)).max(100);
 const topicFields = z.object({
   name: z.string().trim().min(1, "A topic needs a name.").max(120),
@@ -42,8 +51,14 @@ export const topicRouter = router({
   /** Anyone: the active topics with their story counts. */
   list: publicProcedure.output(z.array(topicSummary)).query(({ ctx }) => listTopics(ctx.db)),
 
-  /** Anyone: one topic by slug or id, with its rules; a merged topic names its survivor. */
+  /** Anyone: one topic by slug or id (name and description); a merged topic names its survivor. */
   get: publicProcedure
+    .input(z.object({ topic: z.string().min(1) }))
+    .output(publicTopic)
+    .query(({ ctx, input }) => getTopic(ctx.db, input.topic)),
+
+  /** Editors: one topic with its keyword rules, aliases, auto-approve flag and status. */
+  getForEditing: editorProcedure
     .input(z.object({ topic: z.string().min(1) }))
     .output(topicDetail)
     .query(({ ctx, input }) => getTopic(ctx.db, input.topic)),

@@ -106,3 +106,16 @@ export const briefingVersionSchema = z.object({
   engineVersion: z.string(),
   timings: z.record(z.string(), z.number()),
 });
+
+/** What changed between two versions, as readers may see it (removed stories already left out). */
+export const briefingDiffSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  addedPoints: z.array(z.object({ text: z.string(), sourceCount: z.number().int() })),
+  removedPoints: z.array(z.object({ text: z.string() })),
+  addedStorylines: z.array(z.string()),
+  removedStorylines: z.array(z.string()),
+  addedSources: z.array(z.string()),
+  addedStoryIds: z.array(z.string()),
+  removedStoryIds: z.array(z.string()),
+});

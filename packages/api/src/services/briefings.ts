@@ -5,6 +5,7 @@ import type { Db } from "@dispatch/db";
 import { buildBriefing, ENGINE_VERSION, type Briefing, type StoryInput } from "@dispatch/briefing";
 import { AppError, notFound } from "../errors";
 import { recordAudit, type Actor } from "./audit";
+import { redactBriefing } from "./briefing-redaction";
 
 export type RebuildResult = { topicId: string; slug: string; version: number; storyCount: number; buildMs: number };
 
@@ -82,7 +83,11 @@ export type BriefingView = {
   stories: { id: string; slug: string; title: string; source: string | null; url: string | null; publishedAt: Date | null }[];
 };
 
-/** The latest (or a given) version of a topic's briefing, with the stories it cites. */
+/**
+ * The latest (or a given) version of a topic's briefing, with the stories it cites. What
+ * rests on a story that is no longer public is taken out (see redactBriefing), so a removed
+ * story leaves every version at once, before the rebuild it queued has run.
+ */
 export async function getBriefing(db: Db, topicSlug: string, version?: number): Promise<BriefingView | null> {
   const topic = await db.topic.findFirst({
     where: { slug: topicSlug, status: "active" },
@@ -99,15 +104,16 @@ export async function getBriefing(db: Db, topicSlug: string, version?: number): 
     return null;
   }
   const stories = await db.story.findMany({
-    where: { id: { in: row.storyIds } },
+    where: { id: { in: row.storyIds }, deletedAt: null, status: "published" },
     select: { id: true, slug: true, title: true, url: true, publishedAt: true, source: { select: { name: true } } },
   });
+  // Stored by rebuildBriefing from the engine; the routers validate it on the way out.
+  const stored = row.content as unknown as Briefing;
   return {
     topic,
     version: row.version,
     createdAt: row.createdAt,
-    // Stored by rebuildBriefing from the engine; the routers validate it on the way out.
-    briefing: row.content as unknown as Briefing,
+    briefing: redactBriefing(stored, new Map(stories.map((story) => [story.id, { title: story.title }]))),
     stories: stories.map(({ source, ...story }) => ({ ...story, source: source?.name ?? null })),
   };
 }

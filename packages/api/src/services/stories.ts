@@ -3,6 +3,7 @@
 import type { Db, Prisma } from "@dispatch/db";
 import { splitSentences } from "@dispatch/briefing";
 import { AppError, notFound } from "../errors";
+import type { JobQueue } from "../jobs";
 import { cursorArgs, toPage, type Page, type PageInput } from "../pagination";
 import { recordAudit, type Actor } from "./audit";
 import { computeDuplicateKeys, upsertSource } from "./story-store";
@@ -108,7 +109,10 @@ export async function getStory(db: Db, idOrSlug: string, options: { includeHidde
       topicHint: true,
       nearDuplicateScore: true,
       source: { select: { name: true } },
-      nearDuplicateOf: { select: { id: true, slug: true, title: true } },
+      // A reader may only learn of a near-duplicate that is itself public.
+      nearDuplicateOf: {
+        select: { id: true, slug: true, title: true, status: true, deletedAt: true },
+      },
       topics: {
         where: options.includeHidden ? {} : { status: "approved" },
         select: { status: true, topic: { select: { slug: true, name: true } } },
@@ -121,9 +125,17 @@ export async function getStory(db: Db, idOrSlug: string, options: { includeHidde
   return {
     ...rest,
     source: source?.name ?? null,
-    nearDuplicateOf: nearDuplicateOf ? { ...nearDuplicateOf, score: nearDuplicateScore } : null,
+    nearDuplicateOf:
+      nearDuplicateOf && (options.includeHidden || isPublic(nearDuplicateOf))
+        ? { id: nearDuplicateOf.id, slug: nearDuplicateOf.slug, title: nearDuplicateOf.title, score: nearDuplicateScore }
+        : null,
     topics: topics.map((tag) => ({ ...tag.topic, status: tag.status })),
   };
+}
+
+/** What readers may see: published and not deleted. */
+export function isPublic(story: { status: string; deletedAt: Date | null }): boolean {
+  return story.status === "published" && story.deletedAt === null;
 }
 
 export type StoryPatch = {
@@ -135,8 +147,12 @@ export type StoryPatch = {
   status?: "draft" | "published" | "archived";
 };
 
-/** Edits a story. A new title or body re-keys its duplicate detection. */
-export async function updateStory(db: Db, id: string, patch: StoryPatch, actor: Actor): Promise<StoryDetail> {
+/**
+ * Edits a story. A new title or body re-keys its duplicate detection. A change to what a
+ * briefing is built from (text, source, date, or status — unpublishing takes it out of
+ * public view) queues a rebuild of every topic that tags or cites it.
+ */
+export async function updateStory(db: Db, id: string, patch: StoryPatch, actor: Actor, jobs: JobQueue): Promise<StoryDetail> {
   const current = await db.story.findUnique({ where: { id }, select: { id: true, title: true, body: true } });
   if (!current) throw notFound(`Story ${id}`);
   const title = patch.title ?? current.title;
@@ -173,16 +189,36 @@ export async function updateStory(db: Db, id: string, patch: StoryPatch, actor: 
       details: { fields: Object.keys(patch) },
     });
   });
+  const briefed = Object.keys(patch).some((field) => field !== "dek");
+  if (briefed) await jobs.topicsChanged(await findTopicsOfStory(db, id));
   return getStory(db, id, { includeHidden: true });
 }
 
-/** Soft delete: hidden everywhere, restorable with `restoreStory`. */
-export async function deleteStory(db: Db, id: string, actor: Actor): Promise<void> {
+/** Soft delete: hidden everywhere at once, restorable with `restoreStory`. */
+export async function deleteStory(db: Db, id: string, actor: Actor, jobs: JobQueue): Promise<void> {
   await setDeleted(db, id, new Date(), actor, "story.delete");
+  await jobs.topicsChanged(await findTopicsOfStory(db, id));
 }
 
-export async function restoreStory(db: Db, id: string, actor: Actor): Promise<void> {
+export async function restoreStory(db: Db, id: string, actor: Actor, jobs: JobQueue): Promise<void> {
   await setDeleted(db, id, null, actor, "story.restore");
+  await jobs.topicsChanged(await findTopicsOfStory(db, id));
+}
+
+/**
+ * Topics whose briefing a change to this story alters: those that tag it (approved) and
+ * those whose latest briefing cites it (a tag may have been removed since the build).
+ */
+export async function findTopicsOfStory(db: Db, storyId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "topicId" AS id FROM "StoryTopic" WHERE "storyId" = ${storyId} AND status = 'approved'
+    UNION
+    SELECT t.id FROM "Topic" t
+    JOIN LATERAL (
+      SELECT "storyIds" FROM "Briefing" WHERE "topicId" = t.id ORDER BY version DESC LIMIT 1
+    ) b ON true
+    WHERE ${storyId}::text = ANY(b."storyIds")`;
+  return rows.map((row) => row.id).sort();
 }
 
 async function setDeleted(db: Db, id: string, deletedAt: Date | null, actor: Actor, action: string): Promise<void> {

@@ -150,7 +150,7 @@ describe("topics, tags and suggestions", () => {
     expect(merged.into.aliases).toEqual(expect.arrayContaining(["Tallow river levels", "tallow-river-levels"]));
     expect(merged.into.includeTerms).toContain("River Tallow");
 
-    const old = await caller.topic.get({ topic: "tallow-river-levels" });
+    const old = await caller.topic.getForEditing({ topic: "tallow-river-levels" });
     expect(old.status).toBe("archived");
     expect(old.mergedInto?.slug).toBe("greyford-flood");
     expect((await caller.topic.list()).map((topic) => topic.slug)).not.toContain("tallow-river-levels");

@@ -9,7 +9,7 @@ import { ErrorMessage, describeError } from "~/components/error-message";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import type { RouterOutputs } from "~/trpc/types";
 
-type Topic = RouterOutputs["topic"]["get"];
+type Topic = RouterOutputs["topic"]["getForEditing"];
 type RuleTest = RouterOutputs["topic"]["testRule"];
 
 /** One term per line or comma-separated. */

@@ -40,7 +40,7 @@ export default async function BriefingPage(props: { params: Promise<{ slug: stri
   const params = await props.searchParams;
   const caller = await getCaller();
   const [topic, versions] = await Promise.all([
-    caller.topic.get({ topic: slug }).catch(rethrowUnlessMissing),
+    caller.topic.getForEditing({ topic: slug }).catch(rethrowUnlessMissing),
     caller.briefing.versions({ topic: slug }).catch(rethrowUnlessMissing),
   ]);
   const shownVersion = versionParam(params.v);

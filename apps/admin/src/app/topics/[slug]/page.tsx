@@ -19,7 +19,7 @@ export default async function TopicPage(props: { params: Promise<{ slug: string 
   const user = await requireStaff();
   const { slug } = await props.params;
   const caller = await getCaller();
-  const topic = await caller.topic.get({ topic: decodeURIComponent(slug) }).catch((error: unknown) => {
+  const topic = await caller.topic.getForEditing({ topic: decodeURIComponent(slug) }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
