@@ -43,3 +43,28 @@ export function toTRPCError(error: AppError): TRPCError {
 }
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found.`);
+
+type InputIssue = { path: readonly PropertyKey[]; message: string; code?: string };
+
+/** zod's own wording, which names no field; ours are sentences that do. */
+const GENERIC_ISSUE = /^(?:Invalid|Too (?:big|small)|Unrecognized|Expected|Required)\b/;
+
+/**
+ * A refused input in one sentence a person can act on, for every procedure: our own schema
+ * messages as written ("201 files; the limit is 200 per upload — split them into two
+ * uploads."), zod's generic ones prefixed with the field they are about. tRPC would answer
+ * with zod's issues as raw JSON.
+ */
+export function describeInputIssues(issues: readonly InputIssue[]): string {
+  const sentences = issues.slice(0, 3).map((issue) => {
+    const field = issue.path.filter((part) => typeof part === "string").join(" ");
+    const message = GENERIC_ISSUE.test(issue.message) && field ? `${field}: ${lowerFirst(issue.message)}` : issue.message;
+    return /[.!?]$/.test(message) ? message : `${message}.`;
+  });
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : "";
+  return sentences.length > 0 ? `${sentences.join(" ")}${more}` : "The input was refused; check the form and try again.";
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,11 +1,11 @@
 // The tRPC instance: the context (inner for tests and scripts, outer per request), and the
 // procedure kinds. The role check is here, once, as middleware.
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { hasRole, type RoleName, type SessionUser } from "@dispatch/auth";
 import type { Channel, Db } from "@dispatch/db";
-import { AppError, toTRPCError } from "./errors";
+import { AppError, describeInputIssues, toTRPCError } from "./errors";
 import { noJobs, type JobQueue } from "./jobs";
 
 /** What every procedure gets; tests and the CLI build it directly, without a request. */
@@ -59,6 +59,8 @@ const errorMapping = t.middleware(async ({ next, path }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof AppError) throw toTRPCError(cause);
+    // Refused input: one sentence for a person, not zod's issues as JSON (they stay in data.issues).
+    if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: describeInputIssues(cause.issues), cause });
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
       console.error(`[api] ${path} failed:`, cause ?? result.error);
     }

@@ -3,6 +3,8 @@ import { pageInput } from "../pagination";
 import { actorOf, adminProcedure, router } from "../trpc";
 import { reviewSuggestions } from "../services/tags";
 import { listSuggestions, listUnmatchedStories } from "../services/suggestions";
+import { createRequestedTopic, dismissTopicRequest, listTopicRequests } from "../services/topic-requests";
+import { FIELD_LIMITS } from "@dispatch/ingest";
 
 const keys = z
   .array(z.object({ storyId: z.string().min(1), topicId: z.string().min(1) }))
@@ -22,6 +24,23 @@ export const suggestionRouter = router({
   approve: adminProcedure
     .input(z.object({ keys }))
     .mutation(({ ctx, input }) => reviewSuggestions(ctx.db, input.keys, "approved", actorOf(ctx), ctx.jobs)),
+
+  /** Admins: topics editors' uploads named that do not exist yet, with the stories waiting on each. */
+  topicRequests: adminProcedure.input(pageInput).query(({ ctx, input }) => listTopicRequests(ctx.db, input)),
+
+  /** Admins: create a requested topic (name and slug may be changed) and tag the stories waiting for it. */
+  createRequestedTopic: adminProcedure
+    .input(
+      z.object({
+        id: z.string().min(1),
+        name: z.string().trim().min(1, "A topic needs a name.").max(FIELD_LIMITS.topicName, `A topic name is at most ${FIELD_LIMITS.topicName} characters; shorten it.`).optional(),
+        slug: z.string().trim().min(1).max(60, "A slug is at most 60 characters; shorten it.").optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => createRequestedTopic(ctx.db, input, actorOf(ctx), ctx.jobs)),
+
+  /** Admins: close a topic request without creating the topic. */
+  dismissTopicRequest: adminProcedure.input(z.object({ id: z.string().min(1) })).mutation(({ ctx, input }) => dismissTopicRequest(ctx.db, input.id, actorOf(ctx))),
 
   /** Admins: reject suggestions (one or many). */
   reject: adminProcedure

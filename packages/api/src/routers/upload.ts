@@ -1,7 +1,8 @@
 import { z } from "zod";
-import type { UploadFile } from "@dispatch/ingest";
+import { hasRole } from "@dispatch/auth";
+import { describeLengthOverLimit, FIELD_LIMITS, type UploadFile } from "@dispatch/ingest";
 import { actorOf, editorProcedure, router } from "../trpc";
-import { commitUpload, MAX_FILES_PER_UPLOAD, previewUpload } from "../services/upload";
+import { commitUpload, describeTooManyFiles, MAX_FILES_PER_UPLOAD, previewUpload } from "../services/upload";
 import { getUploadBatch, listUploadBatches } from "../services/upload-batches";
 import { pageInput } from "../pagination";
 
@@ -20,7 +21,7 @@ const uploadFileInput = z
 const filesInput = z
   .array(uploadFileInput)
   .min(1, "Add at least one file or paste some text.")
-  .max(MAX_FILES_PER_UPLOAD, `At most ${MAX_FILES_PER_UPLOAD} files per upload; split it into smaller uploads.`);
+  .max(MAX_FILES_PER_UPLOAD, { error: (issue) => describeTooManyFiles(Array.isArray(issue.input) ? issue.input.length : MAX_FILES_PER_UPLOAD + 1) });
 
 function toUploadFiles(files: z.infer<typeof filesInput>): UploadFile[] {
   return files.map((file) => ({
@@ -30,11 +31,20 @@ function toUploadFiles(files: z.infer<typeof filesInput>): UploadFile[] {
   }));
 }
 
+/** A single-line field edited in the preview, refused (not cut) over its limit. */
+function lineField(label: string, limit: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, `The ${label} is empty; type one or clear the field.`)
+    .max(limit, { error: (issue) => `The ${label} is ${describeLengthOverLimit(String(issue.input ?? "").length, limit)}; shorten it.` });
+}
+
 const storyOverride = z.object({
-  title: z.string().trim().min(1).optional(),
-  source: z.string().trim().min(1).nullable().optional(),
-  publishedAt: z.string().datetime({ offset: true }).nullable().optional(),
-  topicHint: z.string().trim().min(1).nullable().optional(),
+  title: lineField("title", FIELD_LIMITS.title).optional(),
+  source: lineField("source", FIELD_LIMITS.source).nullable().optional(),
+  publishedAt: z.iso.datetime({ offset: true, error: "The date is not a date; pick one from the calendar or clear it." }).nullable().optional(),
+  topicHint: lineField("topic line", FIELD_LIMITS.topicName).nullable().optional(),
 });
 
 export const uploadRouter = router({
@@ -49,7 +59,7 @@ export const uploadRouter = router({
       z.object({
         files: filesInput,
         overrides: z.record(z.string(), storyOverride).optional(),
-        /** Tag stories with their bundle's topic line, creating the topic when it is new. */
+        /** Tag stories with their topic line; a new topic is created for admins and requested from an admin for editors. */
         topicFromHint: z.boolean().default(false),
         /** Continue an upload started by an earlier call (files sent one by one). */
         batchId: z.string().min(1).optional(),
@@ -59,6 +69,7 @@ export const uploadRouter = router({
       commitUpload(ctx.db, toUploadFiles(input.files), actorOf(ctx), {
         jobs: ctx.jobs,
         topicFromHint: input.topicFromHint,
+        createTopics: hasRole(ctx.user.role, "admin"),
         ...(input.overrides ? { overrides: input.overrides } : {}),
         ...(input.batchId ? { batchId: input.batchId } : {}),
       }),

@@ -1,13 +1,14 @@
 // Uploads: parse files into stories (preview), or parse and store them (commit) with one
 // result per item. Each item is stored atomically; a broken one never stops the others.
 import type { Db, Prisma } from "@dispatch/db";
-import { computeContentHash, parseUpload, INGEST_LIMITS, type ParsedStory, type UploadFile } from "@dispatch/ingest";
+import { computeContentHash, parseUpload, INGEST_LIMITS, type ItemResult, type ParsedStory, type UploadFile } from "@dispatch/ingest";
 import { AppError } from "../errors";
 import { noJobs, type JobQueue } from "../jobs";
 import type { Actor } from "./audit";
 import { storeParsedStory } from "./story-store";
 import { slugify } from "./slugs";
 import { tagStory } from "./tags";
+import { findTopicForHint, requestTopic, topicNameFromHint } from "./topic-requests";
 import { createTopic } from "./topics";
 
 /** Items stored at once; the same article twice in one upload still ends as one story (unique hash). */
@@ -42,8 +43,24 @@ export type CommitResult = {
 
 function checkFileCount(files: readonly UploadFile[]): void {
   if (files.length === 0) throw new AppError("INVALID_INPUT", "No files in the upload: add at least one file or paste some text.");
-  if (files.length > MAX_FILES_PER_UPLOAD) {
-    throw new AppError("TOO_LARGE", `The upload has ${files.length} files; the limit is ${MAX_FILES_PER_UPLOAD}. Split it into smaller uploads.`);
+  if (files.length > MAX_FILES_PER_UPLOAD) throw new AppError("TOO_LARGE", describeTooManyFiles(files.length));
+}
+
+/** "201 files; the limit is 200 per upload — split them into two uploads." */
+export function describeTooManyFiles(count: number): string {
+  const uploads = Math.ceil(count / MAX_FILES_PER_UPLOAD);
+  const split = uploads === 2 ? "two uploads" : `${uploads} uploads`;
+  return `${count} files; the limit is ${MAX_FILES_PER_UPLOAD} per upload — split them into ${split}.`;
+}
+
+/** Parses one file; what the parser throws rejects that file only (it should never throw). */
+async function parseFileSafely(file: UploadFile, maxBytes: number): Promise<ItemResult[]> {
+  const label = file.name?.trim() || "upload";
+  try {
+    return await parseUpload(file, { maxBytes });
+  } catch (error) {
+    console.error(`[upload] parsing ${label} failed:`, error);
+    return [{ ok: false, item: label, error: { code: "INVALID_INPUT", message: `${label}: could not be read because of a server error; the other files were still processed. Report it if it repeats.` } }];
   }
 }
 
@@ -52,7 +69,7 @@ export async function previewUpload(files: readonly UploadFile[], options: { max
   checkFileCount(files);
   const results: PreviewItem[] = [];
   for (const file of files) {
-    for (const result of await parseUpload(file, { maxBytes: options.maxBytes ?? INGEST_LIMITS.maxBytes })) {
+    for (const result of await parseFileSafely(file, options.maxBytes ?? INGEST_LIMITS.maxBytes)) {
       results.push(result.ok ? result : { item: result.item, ok: false, code: result.error.code, message: result.error.message });
     }
   }
@@ -67,8 +84,13 @@ export type CommitOptions = {
   onItem?: (item: CommitItem, done: number) => void;
   /** The worker's queue: new stories get topic suggestions. */
   jobs?: JobQueue;
-  /** Tag each story with the topic its bundle names (created when missing). */
+  /** Tag each story with the topic its bundle names. */
   topicFromHint?: boolean;
+  /**
+   * Whether a topic line naming no topic creates it (admins, the CLI); otherwise it becomes a
+   * topic request for an admin and the item's message says so.
+   */
+  createTopics?: boolean;
   /** Add to an upload already started (a browser sends its files one by one, for progress). */
   batchId?: string;
 };
@@ -86,6 +108,8 @@ export async function commitUpload(
     ? await continueBatch(db, options.batchId, actor)
     : { ...(await db.uploadBatch.create({ data: { uploaderId: actor.userId, via: actor.via }, select: { id: true } })), itemCount: 0 };
   const firstPosition = batch.itemCount;
+  const jobs = options.jobs ?? noJobs;
+  const hints = options.topicFromHint ? createHintTagger(db, actor, jobs, options.createTopics ?? false) : null;
   const items: CommitItem[] = [];
   const rows: Prisma.UploadItemCreateManyInput[] = [];
   const flushRows = async () => {
@@ -97,7 +121,8 @@ export async function commitUpload(
   const settleOldest = async () => {
     const oldest = window.shift();
     if (!oldest) return;
-    const item = await oldest.pending;
+    let item = await oldest.pending;
+    if (hints) item = await hints.tag(item);
     items.push(item);
     rows.push({
       batchId: batch.id,
@@ -116,47 +141,63 @@ export async function commitUpload(
   // The same article twice in one upload: the later copy waits for the earlier one, so the
   // first in upload order is the one stored and the second is reported as its duplicate.
   const inFlight = new Map<string, Promise<unknown>>();
-  for await (const file of files) {
-    const parsed = await parseUpload(file, { maxBytes: options.maxBytes ?? INGEST_LIMITS.maxBytes });
-    for (const result of parsed) {
-      let pending: Promise<CommitItem>;
-      if (result.ok) {
-        const story = { ...result.story, ...options.overrides?.[result.item] };
-        const hash = computeContentHash(story);
-        const earlier = inFlight.get(hash) ?? Promise.resolve();
-        const stored = earlier.then(() => storeItem(db, result.item, story, actor));
-        inFlight.set(hash, stored);
-        // Once settled the database answers for it; a long stream keeps no map of every hash.
-        pending = stored.finally(() => {
-          if (inFlight.get(hash) === stored) inFlight.delete(hash);
-        });
-      } else {
-        pending = Promise.resolve(rejected(result.item, result.error.message));
+  try {
+    for await (const file of files) {
+      for (const result of await parseFileSafely(file, options.maxBytes ?? INGEST_LIMITS.maxBytes)) {
+        window.push({ pending: result.ok ? startStoring(result.item, result.story) : Promise.resolve(rejected(result.item, result.error.message)) });
+        if (window.length >= STORE_CONCURRENCY) await settleOldest();
       }
-      window.push({ pending });
-      if (window.length >= STORE_CONCURRENCY) await settleOldest();
+    }
+  } finally {
+    // Whatever stops the upload (a file stream that fails midway), every item already under
+    // way is reported and counted in the history. Settling never throws: each item's store
+    // and tagging answer for their own errors.
+    while (window.length > 0) await settleOldest();
+    await flushRows();
+    await recordCounts(db, batch.id, items);
+  }
+
+  function startStoring(item: string, parsed: ParsedStory): Promise<CommitItem> {
+    try {
+      const story = { ...parsed, ...options.overrides?.[item] };
+      const hash = computeContentHash(story);
+      const earlier = inFlight.get(hash) ?? Promise.resolve();
+      const stored = earlier.then(() => storeItem(db, item, story, actor));
+      inFlight.set(hash, stored);
+      // Once settled the database answers for it; a long stream keeps no map of every hash.
+      return stored.finally(() => {
+        if (inFlight.get(hash) === stored) inFlight.delete(hash);
+      });
+    } catch (error) {
+      console.error(`[upload] preparing ${item} failed:`, error);
+      return Promise.resolve(rejected(item, `${item}: could not be stored because of a server error; the other items were still processed. Report it if it repeats.`, parsed.title));
     }
   }
-  while (window.length > 0) await settleOldest();
-  await flushRows();
-  const counts = {
+
+  const counts = countItems(items);
+  const storedIds = items.flatMap((item) => (item.status === "stored" && item.storyId ? [item.storyId] : []));
+  if (storedIds.length > 0) await jobs.storiesAdded(storedIds);
+  return { batchId: batch.id, items, stored: counts.storedCount, duplicates: counts.duplicateCount, rejected: counts.rejectedCount };
+}
+
+function countItems(items: readonly CommitItem[]) {
+  return {
     storedCount: items.filter((item) => item.status === "stored").length,
     duplicateCount: items.filter((item) => item.status === "duplicate").length,
     rejectedCount: items.filter((item) => item.status === "rejected").length,
   };
+}
+
+async function recordCounts(db: Db, batchId: string, items: readonly CommitItem[]): Promise<void> {
+  const counts = countItems(items);
   await db.uploadBatch.update({
-    where: { id: batch.id },
+    where: { id: batchId },
     data: {
       storedCount: { increment: counts.storedCount },
       duplicateCount: { increment: counts.duplicateCount },
       rejectedCount: { increment: counts.rejectedCount },
     },
   });
-  const jobs = options.jobs ?? noJobs;
-  if (options.topicFromHint) await tagFromHints(db, items, actor, jobs);
-  const storedIds = items.flatMap((item) => (item.status === "stored" && item.storyId ? [item.storyId] : []));
-  if (storedIds.length > 0) await jobs.storiesAdded(storedIds);
-  return { batchId: batch.id, items, stored: counts.storedCount, duplicates: counts.duplicateCount, rejected: counts.rejectedCount };
 }
 
 async function continueBatch(db: Db, batchId: string, actor: Actor) {
@@ -165,30 +206,45 @@ async function continueBatch(db: Db, batchId: string, actor: Actor) {
   return { id: batch.id, itemCount: batch._count.items };
 }
 
-/** Tags stored (and already-stored) stories with their bundle's topic, creating it once. */
-async function tagFromHints(db: Db, items: readonly CommitItem[], actor: Actor, jobs: JobQueue): Promise<void> {
-  const topicIds = new Map<string, string>();
-  for (const item of items) {
-    const storyId = item.storyId ?? item.duplicateOfId;
-    if (!item.topicHint || !storyId) continue;
-    let topicId = topicIds.get(item.topicHint);
-    if (!topicId) {
-      topicId = (await findOrCreateTopicForHint(db, item.topicHint, actor)).id;
-      topicIds.set(item.topicHint, topicId);
-    }
-    await tagStory(db, storyId, topicId, actor, jobs);
-  }
+/**
+ * Tags each stored (or already-stored) story with the topic its topic line names. A missing
+ * topic is created when the uploader may create topics, and otherwise requested from an
+ * admin; either way the item's message says what happened to its topic line.
+ */
+function createHintTagger(db: Db, actor: Actor, jobs: JobQueue, createTopics: boolean) {
+  const topicIds = new Map<string, string | null>();
+  const resolve = async (hint: string): Promise<string | null> => {
+    const key = slugify(hint, 60);
+    if (topicIds.has(key)) return topicIds.get(key) ?? null;
+    const existing = await findTopicForHint(db, hint);
+    const id = existing?.id ?? (createTopics ? (await createHintTopic(db, hint, actor)).id : null);
+    topicIds.set(key, id);
+    return id;
+  };
+  return {
+    async tag(item: CommitItem): Promise<CommitItem> {
+      const storyId = item.storyId ?? item.duplicateOfId;
+      if (!item.topicHint || !storyId) return item;
+      const name = topicNameFromHint(item.topicHint);
+      try {
+        const topicId = await resolve(item.topicHint);
+        if (topicId) {
+          await tagStory(db, storyId, topicId, actor, jobs);
+          return item;
+        }
+        await requestTopic(db, item.topicHint, storyId, actor);
+        return { ...item, message: `${item.message} Topic ‘${name}’ does not exist; an admin has been asked to create it.` };
+      } catch (error) {
+        console.error(`[upload] tagging ${item.item} with “${item.topicHint}” failed:`, error);
+        return { ...item, message: `${item.message} It could not be tagged with the topic ‘${name}’ because of a server error; tag it from the story page.` };
+      }
+    },
+  };
 }
 
-async function findOrCreateTopicForHint(db: Db, hint: string, actor: Actor) {
-  const slug = slugify(hint, 60);
-  const existing = await db.topic.findFirst({
-    where: { status: "active", OR: [{ slug }, { aliases: { has: hint } }, { name: { equals: hint, mode: "insensitive" } }] },
-    select: { id: true },
-  });
-  if (existing) return existing;
-  const name = hint.trim().charAt(0).toUpperCase() + hint.trim().slice(1);
-  return createTopic(db, { name, slug, description: `Stories uploaded under the topic line “${hint.trim()}”.` }, actor);
+async function createHintTopic(db: Db, hint: string, actor: Actor) {
+  const name = topicNameFromHint(hint);
+  return createTopic(db, { name, slug: slugify(name, 60), description: `Stories uploaded under the topic line “${hint.trim()}”.` }, actor);
 }
 
 async function storeItem(db: Db, item: string, story: ParsedStory, actor: Actor): Promise<CommitItem> {
@@ -222,7 +278,7 @@ async function storeItem(db: Db, item: string, story: ParsedStory, actor: Actor)
     };
   } catch (error) {
     console.error(`[upload] storing ${item} failed:`, error);
-    return rejected(item, "Could not be stored because of a server error; try again, and report it if it repeats.", story.title);
+    return rejected(item, `${item}: could not be stored because of a server error; the other items were still processed. Try this one again, and report it if it repeats.`, story.title);
   }
 }
 
