@@ -1,10 +1,40 @@
-// The routers over HTTP (fetch Request → Response), for both apps' /api/trpc route.
+// A router over HTTP (fetch Request → Response), for each app's /api/trpc route: the admin
+// mounts the whole app router, the reader only its public reads. Calls a browser sent from
+// another site are marked here, so mutations can refuse them (see trpc.ts).
+import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "./root";
 import type { InnerContext } from "./trpc";
 
-export function createTrpcHandler(createContext: (req: Request) => Promise<InnerContext>) {
+export type TrpcHandlerOptions<TRouter extends AnyTRPCRouter> = {
+  router: TRouter;
+  createContext: (req: Request) => Promise<InnerContext>;
+  /** The app's public origins (e.g. DISPATCH_ADMIN_URL), beside the origin the request was addressed to. */
+  ownOrigins?: () => string[];
+};
+
+/**
+ * The site a browser says sent this request, when it is not this app: the Origin header
+ * (browsers send it on every POST), else Sec-Fetch-Site. Null for same-origin calls and for
+ * clients that are not browsers (no ambient cookies to abuse).
+ */
+export function foreignOriginOf(req: Request, ownOrigins: string[] = []): string | null {
+  const origin = req.headers.get("origin");
+  if (origin !== null) {
+    const own = new Set([new URL(req.url).origin, ...ownOrigins.map((url) => new URL(url).origin)]);
+    return own.has(origin) ? null : origin;
+  }
+  const site = req.headers.get("sec-fetch-site");
+  if (site !== null && site !== "same-origin" && site !== "none") return `a ${site} page`;
+  return null;
+}
+
+export function createTrpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerOptions<TRouter>) {
   return function handleTrpcRequest(req: Request): Promise<Response> {
-    return fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createContext(req) });
+    return fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req,
+      router: options.router,
+      createContext: async () => ({ ...(await options.createContext(req)), foreignOrigin: foreignOriginOf(req, options.ownOrigins?.() ?? []) }),
+    });
   };
 }

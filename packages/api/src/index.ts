@@ -1,5 +1,5 @@
 // @dispatch/api: tRPC routers, their context and the services behind them.
-export { appRouter, createCaller, type AppRouter } from "./root";
+export { appRouter, createCaller, readerRouter, createReaderCaller, type AppRouter, type ReaderRouter } from "./root";
 export { createInnerContext, type InnerContext } from "./trpc";
 export { AppError, APP_ERROR_CODES, type AppErrorCode } from "./errors";
 export { listTopics, createTopic, getTopic, updateTopic, mergeTopics, setTopicArchived } from "./services/topics";
@@ -15,6 +15,6 @@ export { listUsers, inviteUser, changeRole, setUserDisabled, type UserSummary, t
 export { rebuildBriefing, getBriefing, listBriefingVersions, diffBriefingVersions, type BriefingView, type RebuildResult } from "./services/briefings";
 export { noJobs, type JobQueue } from "./jobs";
 export { createInlineJobs, type InlineJobs } from "./services/inline-jobs";
-export { createTrpcHandler } from "./http";
+export { createTrpcHandler, foreignOriginOf, type TrpcHandlerOptions } from "./http";
 export { listProcedures, isInAudience, AUDIENCES, type ProcedureEntry } from "./security/procedure-audiences";
 export type { Audience } from "./trpc";

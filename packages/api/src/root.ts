@@ -1,4 +1,5 @@
-// The app router: one sub-router per domain.
+// The app router: one sub-router per domain. The reader router: only the public reads, for
+// the public reader app, which must not answer editor or admin procedures at all.
 import { createCallerFactory, router } from "./trpc";
 import { auditRouter } from "./routers/audit";
 import { briefingRouter } from "./routers/briefing";
@@ -26,3 +27,20 @@ export type AppRouter = typeof appRouter;
 
 /** A server-side caller: server components and the CLI call procedures in-process. */
 export const createCaller = createCallerFactory(appRouter);
+
+/**
+ * What the reader app serves over HTTP: the public reads and nothing else. Every procedure
+ * here is a publicProcedure query (a test holds that); editor and admin procedures are not
+ * mounted, so the reader answers them with NOT_FOUND whoever asks.
+ */
+export const readerRouter = router({
+  briefing: { get: briefingRouter.get, versions: briefingRouter.versions, diff: briefingRouter.diff },
+  search: { stories: searchRouter.stories, filters: searchRouter.filters },
+  story: { list: storyRouter.list, get: storyRouter.get, read: storyRouter.read, passages: storyRouter.passages },
+  topic: { list: topicRouter.list, get: topicRouter.get },
+});
+
+export type ReaderRouter = typeof readerRouter;
+
+/** A server-side caller over the reader's procedures only. */
+export const createReaderCaller = createCallerFactory(readerRouter);

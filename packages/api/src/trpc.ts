@@ -16,6 +16,11 @@ export type InnerContext = {
   via: Channel;
   /** The background worker's queue (rebuilds, suggestions). */
   jobs: JobQueue;
+  /**
+   * Set for calls over HTTP: the Origin a browser said the request came from, when it is not
+   * the app's own. Mutations refuse such calls; in-process callers have no request to check.
+   */
+  foreignOrigin?: string | null;
 };
 
 export function createInnerContext(opts: {
@@ -68,6 +73,22 @@ const errorMapping = t.middleware(async ({ next, path }) => {
   return result;
 });
 
+/**
+ * Refuses a mutation a browser sent from another site (cross-site request forgery): the
+ * session cookie rides along, so the role check alone would let it through.
+ */
+const sameOriginMutations = t.middleware(({ ctx, type, next }) => {
+  if (type === "mutation" && ctx.foreignOrigin) {
+    throw toTRPCError(
+      new AppError(
+        "FORBIDDEN",
+        `This change was sent from another site (${ctx.foreignOrigin}), so it was refused. Make changes from the Dispatch app itself.`,
+      ),
+    );
+  }
+  return next();
+});
+
 function requireRole(required: RoleName) {
   return t.middleware(({ ctx, next }) => {
     if (!ctx.user) {
@@ -86,7 +107,7 @@ function requireRole(required: RoleName) {
 }
 
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.meta({ audience: "public" }).use(errorMapping);
+export const publicProcedure = t.procedure.meta({ audience: "public" }).use(errorMapping).use(sameOriginMutations);
 /** Any signed-in account. */
 export const readerProcedure = publicProcedure.meta({ audience: "reader" }).use(requireRole("reader"));
 /** Editors and admins. */

@@ -1,9 +1,15 @@
-// The HTTP face of the shared routers, for client components and other callers.
-import { createTrpcHandler } from "@dispatch/api";
+// The HTTP face of the reader router: the public reads only. Editor and admin procedures are
+// not mounted here at all; the admin app serves them.
+import { createTrpcHandler, readerRouter } from "@dispatch/api";
+import { getAuthEnv } from "@dispatch/auth";
 import { createRequestContext } from "~/server/context";
 
 export const dynamic = "force-dynamic";
 
-const handler = createTrpcHandler((req) => createRequestContext(req.headers));
+const handler = createTrpcHandler({
+  router: readerRouter,
+  createContext: (req) => createRequestContext(req.headers),
+  ownOrigins: () => [getAuthEnv().readerUrl],
+});
 
 export { handler as GET, handler as POST };
