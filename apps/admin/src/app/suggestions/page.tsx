@@ -1,9 +1,10 @@
-// The review queue: pending topic suggestions with their reasons, for admins to approve or
-// reject in bulk, by mouse or keyboard.
+// The review queue: topics editors' uploads asked for, then pending topic suggestions with
+// their reasons, for admins to approve or reject in bulk, by mouse or keyboard.
 import type { Metadata } from "next";
 import { getCaller } from "~/server/context";
 import { isAdmin, requireStaff, RoleNotice } from "~/server/page-access";
 import { ReviewQueue } from "./review-queue";
+import { TopicRequests } from "./topic-requests";
 
 export const metadata: Metadata = { title: "Review queue" };
 export const dynamic = "force-dynamic";
@@ -19,10 +20,11 @@ export default async function SuggestionsPage() {
     );
   }
   const caller = await getCaller();
-  const initial = await caller.suggestion.list({ limit: 100 });
+  const [initial, requests] = await Promise.all([caller.suggestion.list({ limit: 100 }), caller.suggestion.topicRequests({ limit: 50 })]);
   return (
     <>
       <h1>Review queue</h1>
+      <TopicRequests initial={requests} />
       <ReviewQueue initial={initial} />
     </>
   );

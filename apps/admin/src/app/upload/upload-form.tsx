@@ -263,7 +263,9 @@ export function UploadForm() {
           <div className="upload-actions">
             <div className="checkbox-field">
               <input id="topic-from-hint" type="checkbox" checked={topicFromHint} onChange={(event) => setTopicFromHint(event.target.checked)} />
-              <label htmlFor="topic-from-hint">Tag with the bundle’s topic (creates the topic when it is new)</label>
+              <label htmlFor="topic-from-hint">
+                Tag with the topic line (a topic that does not exist yet is created for admins; for editors an admin is asked to create it)
+              </label>
             </div>
             <button type="button" className="button" onClick={() => void commitAll()} disabled={busy || queued === 0}>
               {running ? "Uploading…" : `Upload ${queued} file${queued === 1 ? "" : "s"}`}
@@ -332,6 +334,8 @@ function PreviewTable(props: {
             }
             const override = props.overrides[item.item] ?? {};
             const story = item.story;
+            const date = override.publishedAt !== undefined ? override.publishedAt : story.publishedAt;
+            const dateMissing = date === null;
             const id = `pv-${index}-${item.item.replace(/[^a-z0-9]+/gi, "-")}`;
             return (
               <tr key={`${item.item}-${index}`}>
@@ -364,7 +368,7 @@ function PreviewTable(props: {
                     onChange={(event) => props.onChange(item.item, { source: event.target.value.trim() || null })}
                   />
                 </td>
-                <td>
+                <td className={dateMissing ? "cell--needs-input" : undefined}>
                   <label className="visually-hidden" htmlFor={`${id}-date`}>
                     Date of {item.item}
                   </label>
@@ -372,12 +376,20 @@ function PreviewTable(props: {
                     id={`${id}-date`}
                     className="cell-input cell-input--date"
                     type="date"
-                    value={override.publishedAt !== undefined ? toDateInput(override.publishedAt) : toDateInput(story.publishedAt)}
+                    value={toDateInput(date)}
                     disabled={props.disabled}
+                    aria-describedby={dateMissing ? `${id}-date-note` : undefined}
                     onChange={(event) =>
                       props.onChange(item.item, { publishedAt: event.target.value ? `${event.target.value}T00:00:00.000Z` : null })
                     }
                   />
+                  {dateMissing ? (
+                    <p id={`${id}-date-note`} className="meta" data-testid="date-missing">
+                      {story.publishedAt === null ? "No date was found in the file." : "The date was cleared."} Pick the day it was published. Left
+                      empty, the story is listed by its upload time, and days it names only as “on Monday” stay undated in the
+                      briefing’s timeline.
+                    </p>
+                  ) : null}
                 </td>
                 <td>
                   <label className="visually-hidden" htmlFor={`${id}-topic`}>
