@@ -3,7 +3,7 @@ import { SourceBadge, formatDate, formatDateTime } from "@dispatch/ui";
 import { FollowedTopics } from "~/components/followed-topics";
 import { getHomeData, type TopicCard } from "~/server/home-data";
 
-// Served per request from a one-minute cache of the stored briefings (nothing is rebuilt).
+// Served per request from a 5-second cache of the stored briefings (nothing is rebuilt).
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {

@@ -1,34 +1,39 @@
-// Feeds built with the `feed` library: a topic's briefing updates (one entry per stored
-// version, its points' citations kept as links to the cited sentences) and all stories.
-import { Feed } from "feed";
+// The reader's feeds: a topic's briefing updates (one entry per stored version, its points'
+// citations kept as links to the cited sentences) and the newest stories. Links come from
+// the configured site address (DISPATCH_READER_URL), never from the request's Host.
 import { getPublicCaller, orNull } from "./public-caller";
 import { numberStories, storyHref, type BriefingPage } from "./briefing-view";
+import { escapeHtml, FEED_CONTENT_TYPES, renderFeed, type FeedEntry, type FeedFormat, type FeedMeta } from "./feed-formats";
+import { siteUrl } from "./site";
 
 const MAX_VERSIONS = 20;
 const TOP_POINTS = 8;
 
-export type FeedFormat = "rss" | "atom" | "json";
+export type { FeedFormat };
 
-const CONTENT_TYPES: Record<FeedFormat, string> = {
-  rss: "application/rss+xml; charset=utf-8",
-  atom: "application/atom+xml; charset=utf-8",
-  json: "application/feed+json; charset=utf-8",
-};
+export type BuiltFeed = { meta: FeedMeta; entries: FeedEntry[] };
 
-export function feedResponse(feed: Feed, format: FeedFormat): Response {
-  const body = format === "rss" ? feed.rss2() : format === "atom" ? feed.atom1() : feed.json1();
-  return new Response(body, {
-    headers: { "content-type": CONTENT_TYPES[format], "cache-control": "public, max-age=300" },
+export function feedResponse(feed: BuiltFeed, format: FeedFormat): Response {
+  return new Response(renderFeed(format, feed.meta, feed.entries), {
+    headers: {
+      "content-type": FEED_CONTENT_TYPES[format],
+      // Feeds are built per request; a removed story must not linger in a shared cache.
+      "cache-control": "public, max-age=0, must-revalidate",
+      "x-content-type-options": "nosniff",
+    },
   });
 }
 
 /** A topic's briefing versions as a feed; null when there is no such topic. */
-export async function buildTopicFeed(slug: string, origin: string): Promise<Feed | null> {
+export async function buildTopicFeed(slug: string): Promise<BuiltFeed | null> {
+  const origin = siteUrl;
   const caller = getPublicCaller();
   const latest = await orNull(caller.briefing.get({ topic: slug }));
+  let name = latest?.topic.name;
   if (latest === null) {
     const topics = await caller.topic.list();
-    if (!topics.some((topic) => topic.slug === slug)) return null;
+    name = topics.find((topic) => topic.slug === slug)?.name;
+    if (name === undefined) return null;
   }
   const versions = latest ? await caller.briefing.versions({ topic: slug }) : [];
   const pages = await Promise.all(
@@ -40,32 +45,31 @@ export async function buildTopicFeed(slug: string, origin: string): Promise<Feed
           : caller.briefing.get({ topic: slug, version: version.version }),
       ),
   );
-  const topicUrl = `${origin}/topics/${slug}`;
-  const name = latest?.topic.name ?? slug;
-  const feed = new Feed({
+  const topicUrl = `${origin}/topics/${encodeURIComponent(slug)}`;
+  const topicName = name ?? slug;
+  const meta: FeedMeta = {
     id: topicUrl,
-    title: `${name} — Dispatch briefing`,
-    description: `Each update to the Dispatch briefing on ${name}, with links to the sentences it cites.`,
-    link: topicUrl,
-    language: "en",
+    title: `${topicName} — Dispatch briefing`,
+    description: `Each update to the Dispatch briefing on ${topicName}, with links to the sentences it cites.`,
+    homeUrl: topicUrl,
+    feedUrls: { rss: `${topicUrl}/feed.xml`, atom: `${topicUrl}/feed.atom`, json: `${topicUrl}/feed.json` },
     updated: latest?.createdAt ?? new Date(0),
-    generator: "Dispatch",
     copyright: "Excerpts belong to the outlets cited.",
-    feedLinks: { rss: `${topicUrl}/feed.xml`, atom: `${topicUrl}/feed.atom`, json: `${topicUrl}/feed.json` },
-  });
+  };
+  const entries: FeedEntry[] = [];
   for (const page of pages) {
     if (!page) continue;
-    feed.addItem({
+    entries.push({
       title: `${page.briefing.headline} (version ${page.version})`,
       id: `${topicUrl}#version-${page.version}`,
-      link: topicUrl,
-      date: page.createdAt,
-      description: page.briefing.overview.map((sentence) => sentence.text).join(" "),
-      content: renderVersionHtml(page, origin),
-      category: [{ name }],
+      url: topicUrl,
+      updated: page.createdAt,
+      summary: page.briefing.overview.map((sentence) => sentence.text).join(" "),
+      contentHtml: renderVersionHtml(page, origin),
+      categories: [{ term: slug, label: topicName }],
     });
   }
-  return feed;
+  return { meta, entries };
 }
 
 function renderVersionHtml(page: BriefingPage, origin: string): string {
@@ -94,43 +98,38 @@ function renderVersionHtml(page: BriefingPage, origin: string): string {
 }
 
 /** The newest stories across every topic. */
-export async function buildStoriesFeed(origin: string): Promise<Feed> {
+export async function buildStoriesFeed(): Promise<BuiltFeed> {
+  const origin = siteUrl;
   const stories = await getPublicCaller().story.list({ limit: 50 });
-  const feed = new Feed({
+  const meta: FeedMeta = {
     id: `${origin}/`,
     title: "Dispatch — latest stories",
     description: "The newest stories in Dispatch, across every topic.",
-    link: `${origin}/`,
-    language: "en",
+    homeUrl: `${origin}/`,
+    feedUrls: { rss: `${origin}/feed.xml` },
     updated: stories.items[0]?.ingestedAt ?? new Date(0),
-    generator: "Dispatch",
     copyright: "Stories belong to their outlets.",
-    feedLinks: { rss: `${origin}/feed.xml` },
-  });
-  for (const story of stories.items) {
-    const link = `${origin}${storyHref(story)}`;
-    feed.addItem({
+  };
+  const entries = stories.items.map((story): FeedEntry => {
+    const url = `${origin}${storyHref(story)}`;
+    return {
       title: story.title,
-      id: link,
-      link,
-      date: story.publishedAt ?? story.ingestedAt,
-      description: story.dek ?? undefined,
-      author: story.byline.map((name) => ({ name })),
-      category: story.source ? [{ name: story.source }] : undefined,
-    });
-  }
-  return feed;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+      id: url,
+      url,
+      updated: story.publishedAt ?? story.ingestedAt,
+      summary: story.dek ?? undefined,
+      authors: story.byline,
+      categories: story.source ? [{ term: story.source, label: story.source }] : undefined,
+    };
+  });
+  return { meta, entries };
 }
 
 /** The GET handler of a topic feed route in the given format; 404 for an unknown topic. */
 export function createTopicFeedHandler(format: FeedFormat) {
-  return async function GET(request: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
+  return async function GET(_request: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
     const { slug } = await context.params;
-    const feed = await buildTopicFeed(decodeURIComponent(slug), new URL(request.url).origin);
+    const feed = await buildTopicFeed(decodeURIComponent(slug));
     if (!feed) {
       return new Response("No such topic.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
     }

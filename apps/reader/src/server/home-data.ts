@@ -1,4 +1,4 @@
-// What the home page shows, cached for a minute: topics with their current briefing's
+// What the home page shows, cached for 5 seconds (a removed story's title must not linger): topics with their current briefing's
 // headline, overview and counts (read from the stored briefing), and the latest stories.
 import { unstable_cache } from "next/cache";
 import { getPublicCaller } from "./public-caller";
@@ -73,4 +73,4 @@ async function loadHome(): Promise<{ topics: TopicCard[]; stories: LatestStory[]
   };
 }
 
-export const getHomeData = unstable_cache(loadHome, ["reader-home"], { revalidate: 60 });
+export const getHomeData = unstable_cache(loadHome, ["reader-home"], { revalidate: 5 });

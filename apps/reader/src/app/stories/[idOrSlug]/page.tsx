@@ -7,10 +7,9 @@ import { SourceBadge, formatDate, formatDateTime } from "@dispatch/ui";
 import { CitedSentence } from "~/components/cited-sentence";
 import { getPublicCaller, orNull } from "~/server/public-caller";
 
-export const revalidate = 300;
-export function generateStaticParams() {
-  return []; // rendered on first visit, then cached
-}
+// Rendered per request: one indexed lookup that checks the story is still published, so a
+// deleted or unpublished story's page is gone at once (an ISR copy lived five minutes).
+export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ idOrSlug: string }> };
 

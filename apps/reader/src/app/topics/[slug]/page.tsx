@@ -1,5 +1,5 @@
-// A topic's briefing, served from the stored version (cached, refreshed at most once a
-// minute; nothing is recomputed per request). Readable in full without JavaScript.
+// A topic's briefing, served from the stored version (cached, refreshed at most every few
+// seconds; nothing is recomputed per request). Readable in full without JavaScript.
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
@@ -19,7 +19,9 @@ import {
 } from "~/server/briefing-view";
 import { getPublicCaller, orNull } from "~/server/public-caller";
 
-export const revalidate = 60;
+// Regenerated in the background at most every 5 s: a rebuilt briefing, or one without a
+// story just removed (the service leaves it out of every version), shows within seconds.
+export const revalidate = 5;
 const POINTS_SHOWN = 5;
 // Long-running topics gather hundreds of dated events and quotes; the page keeps the most
 // useful ones so it stays readable (and light enough to serve quickly).
