@@ -1,6 +1,9 @@
 // Groups stories about the same event into storylines. Each story becomes a TF-IDF vector of
-// title, lead and named entities; candidate pairs come from an inverted index (no all-pairs
-// pass), and pairs are merged strongest first while the merged centroids stay similar.
+// title, lead and named entities; candidate pairs come from all pairs (or an inverted index on
+// large inputs). Storylines are merged by average linkage — the mean similarity over every pair
+// of their stories, discounted by how far apart the stories were published — so one shared
+// famous name cannot chain different events together; the bar rises with the topic's size,
+// since a broad topic holds many events in one domain.
 import type { EntityIndex } from "../entities/entity-registry";
 import type { PreparedStory } from "../text/prepared-stories";
 import {
@@ -19,8 +22,17 @@ export interface StorylineCluster {
   centroid: SparseVector;
 }
 
-/** Cosine similarity needed to put two stories (or two storylines) together. */
+/** Cosine similarity between the centroids of two storylines needed to merge them. */
 export const STORYLINE_THRESHOLD = 0.08;
+/** Mean (date-discounted) similarity between two storylines' stories needed to merge them, for a small topic… */
+const AVERAGE_LINK_THRESHOLD = 0.05;
+/** …rising by this much for each e-fold of stories past SMALL_TOPIC (60 stories: ~0.1). */
+const AVERAGE_LINK_SLOPE = 0.025;
+const SMALL_TOPIC = 8;
+/** Days over which a pair's similarity halves: one event's reports come out close together. */
+const DATE_HALF_LIFE_DAYS = 60;
+/** Pairs less similar than this are left out of the averages (counted as 0), keeping them sparse. */
+const LINK_FLOOR = 0.01;
 const TOP_TERMS = 80;
 const INDEX_TERMS = 25;
 /** Up to this many stories every pair is compared; beyond it an inverted index proposes pairs. */
@@ -57,16 +69,96 @@ export function buildStoryVectors(stories: readonly PreparedStory[], entities: E
 
 export function clusterStories(stories: readonly PreparedStory[], vectors: readonly SparseVector[]): StorylineCluster[] {
   const n = stories.length;
+  const edges = findSimilarPairs(vectors);
+  const days = stories.map((s) => (s.publishedAt !== null && s.reference !== null ? s.reference.getTime() / 86_400_000 : null));
+
+  // links.get(a).get(b): sum of date-discounted similarities between the stories of storylines a and b.
+  const links = new Map<number, Map<number, number>>();
+  const addLink = (a: number, b: number, w: number): void => {
+    const la = links.get(a) ?? new Map<number, number>();
+    la.set(b, (la.get(b) ?? 0) + w);
+    links.set(a, la);
+    const lb = links.get(b) ?? new Map<number, number>();
+    lb.set(a, (lb.get(a) ?? 0) + w);
+    links.set(b, lb);
+  };
+  for (const { a, b, sim } of edges) {
+    const da = days[a];
+    const db = days[b];
+    const apart = da !== null && da !== undefined && db !== null && db !== undefined ? Math.abs(da - db) : 0;
+    addLink(a, b, sim / (1 + apart / DATE_HALF_LIFE_DAYS));
+  }
+  const threshold = AVERAGE_LINK_THRESHOLD + AVERAGE_LINK_SLOPE * Math.max(0, Math.log(n / SMALL_TOPIC));
+
+  const members = Array.from({ length: n }, (_, i) => [i]);
+  const centroids = vectors.map((v) => new Map(v));
+  // Pairs whose centroids were too far apart to merge; retried only after one of them grows.
+  const blocked = new Set<string>();
+  for (;;) {
+    let best: { a: number; b: number; avg: number } | null = null;
+    for (const [a, la] of links) {
+      const sa = members[a]?.length ?? 1;
+      for (const [b, sum] of la) {
+        if (b <= a || blocked.has(`${a} ${b}`)) continue;
+        const avg = sum / (sa * (members[b]?.length ?? 1));
+        if (avg < threshold) continue;
+        if (!best || avg > best.avg || (avg === best.avg && (a < best.a || (a === best.a && b < best.b)))) best = { a, b, avg };
+      }
+    }
+    if (!best) break;
+    const { a: keep, b: drop } = best;
+    const ck = centroids[keep] ?? new Map<string, number>();
+    const cd = centroids[drop] ?? new Map<string, number>();
+    // Centroid linkage as a second check: stories that are each a little like the other
+    // storyline but about something else as a whole stay apart.
+    if (dotProduct(normalizeVector(ck), normalizeVector(cd)) < STORYLINE_THRESHOLD) {
+      blocked.add(`${keep} ${drop}`);
+      continue;
+    }
+    addVector(ck, cd);
+    centroids[keep] = keepTopTerms(ck, CENTROID_TERMS);
+    members[keep] = [...(members[keep] ?? []), ...(members[drop] ?? [])];
+    members[drop] = [];
+    const dropLinks = links.get(drop) ?? new Map<number, number>();
+    links.delete(drop);
+    for (const [other, sum] of dropLinks) {
+      links.get(other)?.delete(drop);
+      if (other !== keep) addLink(keep, other, sum);
+    }
+    links.get(keep)?.delete(keep);
+    for (const key of [...blocked]) if (key.startsWith(`${keep} `) || key.endsWith(` ${keep}`)) blocked.delete(key);
+  }
+
+  const clusters: StorylineCluster[] = [];
+  members.forEach((list, root) => {
+    if (list.length === 0) return;
+    const sorted = [...list].sort((x, y) => x - y);
+    const first = stories[sorted[0] ?? 0];
+    if (!first) return;
+    clusters.push({
+      id: `storyline-${first.id}`,
+      stories: sorted.map((i) => stories[i]).filter((s): s is PreparedStory => s !== undefined),
+      centroid: normalizeVector(centroids[root] ?? new Map()),
+    });
+  });
+  return clusters;
+}
+
+/** Pairs of stories with some similarity: every pair on a topic's usual size, else pairs sharing an indexed term. */
+function findSimilarPairs(vectors: readonly SparseVector[]): Array<{ a: number; b: number; sim: number }> {
+  const n = vectors.length;
   // Inverted index over each story's heaviest terms; very common terms are skipped for
   // candidate generation only, so the work stays near-linear in the number of stories.
   const postings = new Map<string, number[]>();
-  vectors.forEach((v, i) => {
-    for (const t of keepTopTerms(v, INDEX_TERMS).keys()) {
-      const list = postings.get(t) ?? [];
-      list.push(i);
-      postings.set(t, list);
-    }
-  });
+  if (n > ALL_PAIRS_LIMIT) {
+    vectors.forEach((v, i) => {
+      for (const t of keepTopTerms(v, INDEX_TERMS).keys()) {
+        const list = postings.get(t) ?? [];
+        list.push(i);
+        postings.set(t, list);
+      }
+    });
+  }
   const maxPosting = Math.max(30, Math.ceil(Math.sqrt(n) * 4));
   const edges: Array<{ a: number; b: number; sim: number }> = [];
   const seen = new Set<number>();
@@ -80,7 +172,7 @@ export function clusterStories(stories: readonly PreparedStory[], vectors: reado
         const vj = vectors[j];
         if (!vj) continue;
         const sim = dotProduct(vi, vj);
-        if (sim >= STORYLINE_THRESHOLD) edges.push({ a: i, b: j, sim });
+        if (sim >= LINK_FLOOR) edges.push({ a: i, b: j, sim });
       }
       continue;
     }
@@ -94,53 +186,9 @@ export function clusterStories(stories: readonly PreparedStory[], vectors: reado
         const vj = vectors[j];
         if (!vj) continue;
         const sim = dotProduct(vi, vj);
-        if (sim >= STORYLINE_THRESHOLD) edges.push({ a: i, b: j, sim });
+        if (sim >= LINK_FLOOR) edges.push({ a: i, b: j, sim });
       }
     }
   }
-  edges.sort((x, y) => y.sim - x.sim || x.a - y.a || x.b - y.b);
-
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (x: number): number => {
-    let r = x;
-    while (parent[r] !== r) r = parent[r] ?? r;
-    return r;
-  };
-  const centroids = vectors.map((v) => new Map(v));
-  const sizes = vectors.map(() => 1);
-  for (const { a, b } of edges) {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra === rb) continue;
-    const ca = centroids[ra];
-    const cb = centroids[rb];
-    if (!ca || !cb) continue;
-    // Centroid linkage keeps chains of loosely related stories from collapsing into one.
-    if (dotProduct(normalizeVector(ca), normalizeVector(cb)) < STORYLINE_THRESHOLD) continue;
-    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
-    parent[drop] = keep;
-    const merged = centroids[keep] ?? new Map();
-    addVector(merged, centroids[drop] ?? new Map());
-    centroids[keep] = keepTopTerms(merged, CENTROID_TERMS);
-    sizes[keep] = (sizes[keep] ?? 1) + (sizes[drop] ?? 1);
-  }
-
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const r = find(i);
-    const list = groups.get(r) ?? [];
-    list.push(i);
-    groups.set(r, list);
-  }
-  const clusters: StorylineCluster[] = [];
-  for (const [root, members] of groups) {
-    const first = stories[members[0] ?? 0];
-    if (!first) continue;
-    clusters.push({
-      id: `storyline-${first.id}`,
-      stories: members.map((i) => stories[i]).filter((s): s is PreparedStory => s !== undefined),
-      centroid: normalizeVector(centroids[root] ?? new Map()),
-    });
-  }
-  return clusters;
+  return edges;
 }
