@@ -1,182 +1,49 @@
 // Quality eval: ROUGE-1/2/L F1 of the engine's 250-word `summary` against human multi-document
 // summaries, beside a Lead baseline and a TextRank baseline built on the same tokenisation.
-// Usage: pnpm eval:briefing [path/to/mds.jsonl] [--words 250] [--no-stem]
-// ROUGE here: lowercase, [a-z0-9]+ tokens, Porter stemming on (off with --no-stem), no
-// stopword removal; ROUGE-L is the F1 of the longest common subsequence over the whole text.
-import { readFileSync } from "node:fs";
+// Usage: pnpm eval:briefing [--file path/to/mds.jsonl] [--words 250] [--no-stem] [--folds 5]
+// With --folds, the selection weights are tuned by k-fold cross-validation instead (see
+// tune-selection.ts) and the per-fold table is printed.
 import { resolve } from "node:path";
-import { stemmer } from "stemmer";
-import { buildBriefing, splitSentences } from "../src/index";
-import { getContentStems } from "../src/text/text-tokens";
+import { parseArgs } from "node:util";
+import { buildBriefing } from "../src/index";
+import { type Cluster, type Scores, averageScores, readClusters, scoreSummary, summarizeLead, summarizeTextRank, toStories } from "./mds-eval";
+import { runFolds } from "./tune-selection";
 
-interface Cluster {
-  id: string;
-  documents: Array<{ title: string; text: string }>;
-  summary: string;
+const { values, positionals } = parseArgs({
+  options: {
+    file: { type: "string" },
+    words: { type: "string", default: "250" },
+    "no-stem": { type: "boolean", default: false },
+    folds: { type: "string" },
+  },
+  allowPositionals: true,
+});
+const WORDS = Number(values.words);
+const STEM = !values["no-stem"];
+const fileArg = values.file ?? positionals[0];
+const path = fileArg ? resolve(fileArg) : resolve(import.meta.dirname, "../../../../shared/fixtures/mds-dev.jsonl");
+const clusters = readClusters(path);
+
+if (values.folds !== undefined) {
+  const folds = Number(values.folds);
+  if (!Number.isInteger(folds) || folds < 2) throw new Error(`--folds must be a whole number of at least 2, not "${values.folds}"`);
+  runFolds(clusters, { folds, words: WORDS, stem: STEM });
+} else {
+  const systems: Array<[string, (c: Cluster, w: number) => string]> = [
+    ["Dispatch engine", (c, w) => buildBriefing(toStories(c), { words: w }).summary],
+    ["Lead (round-robin)", summarizeLead],
+    ["TextRank", summarizeTextRank],
+  ];
+  const started = performance.now();
+  const results = new Map<string, Scores>(
+    systems.map(([name, summarize]) => [name, averageScores(clusters.map((c) => scoreSummary(summarize(c, WORDS), c.summary, STEM)))]),
+  );
+  const pct = (x: number): string => x.toFixed(2).padStart(6);
+  console.log(`ROUGE F1 on ${clusters.length} clusters from ${path}`);
+  console.log(`summary length ${WORDS} words; tokens lowercase [a-z0-9]+, Porter stemming ${STEM ? "on" : "off"}, stopwords kept`);
+  console.log(`${"system".padEnd(22)}  R-1     R-2     R-L`);
+  for (const [name, s] of results) console.log(`${name.padEnd(22)} ${pct(s.r1)}  ${pct(s.r2)}  ${pct(s.rl)}`);
+  const ours = results.get("Dispatch engine")?.r2 ?? 0;
+  const textRank = results.get("TextRank")?.r2 ?? 0;
+  console.log(`R-2 vs TextRank: ${textRank > 0 ? ((100 * (ours - textRank)) / textRank).toFixed(1) : "n/a"}%  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
-
-interface Scores {
-  r1: number;
-  r2: number;
-  rl: number;
-}
-
-const args = process.argv.slice(2);
-const wordsFlag = args.indexOf("--words");
-const WORDS = wordsFlag >= 0 ? Number(args[wordsFlag + 1]) : 250;
-const STEM = !args.includes("--no-stem");
-const pathArg = args.find((a, i) => !a.startsWith("--") && (wordsFlag < 0 || i !== wordsFlag + 1));
-const path = pathArg ? resolve(pathArg) : resolve(import.meta.dirname, "../../../../shared/fixtures/mds-dev.jsonl");
-
-function tokenizeForRouge(text: string): string[] {
-  const tokens = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  return STEM ? tokens.map((t) => (/^[a-z]+$/.test(t) ? stemmer(t) : t)) : tokens;
-}
-
-function countNgrams(tokens: readonly string[], n: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let i = 0; i + n <= tokens.length; i++) {
-    const key = tokens.slice(i, i + n).join(" ");
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
-function scoreNgrams(candidate: readonly string[], reference: readonly string[], n: number): number {
-  const c = countNgrams(candidate, n);
-  const r = countNgrams(reference, n);
-  let overlap = 0;
-  for (const [k, v] of c) overlap += Math.min(v, r.get(k) ?? 0);
-  const cTotal = Math.max(0, candidate.length - n + 1);
-  const rTotal = Math.max(0, reference.length - n + 1);
-  return computeF1(overlap, cTotal, rTotal);
-}
-
-function scoreLcs(candidate: readonly string[], reference: readonly string[]): number {
-  let prev = new Array<number>(reference.length + 1).fill(0);
-  for (let i = 1; i <= candidate.length; i++) {
-    const cur = new Array<number>(reference.length + 1).fill(0);
-    for (let j = 1; j <= reference.length; j++) {
-      cur[j] = candidate[i - 1] === reference[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, cur[j - 1] ?? 0);
-    }
-    prev = cur;
-  }
-  return computeF1(prev[reference.length] ?? 0, candidate.length, reference.length);
-}
-
-function computeF1(overlap: number, candidateTotal: number, referenceTotal: number): number {
-  if (overlap === 0 || candidateTotal === 0 || referenceTotal === 0) return 0;
-  const p = overlap / candidateTotal;
-  const r = overlap / referenceTotal;
-  return (2 * p * r) / (p + r);
-}
-
-function scoreSummary(candidate: string, reference: string): Scores {
-  const c = tokenizeForRouge(candidate);
-  const r = tokenizeForRouge(reference);
-  return { r1: scoreNgrams(c, r, 1), r2: scoreNgrams(c, r, 2), rl: scoreLcs(c, r) };
-}
-
-function limitWords(sentences: readonly string[], words: number): string {
-  return sentences.join(" ").split(/\s+/).filter(Boolean).slice(0, words).join(" ");
-}
-
-/** Lead: first sentence of every document, then the second of every document, and so on. */
-function summarizeLead(cluster: Cluster, words: number): string {
-  const docs = cluster.documents.map((d) => splitSentences(d.text).map((s) => s.text));
-  const out: string[] = [];
-  let count = 0;
-  for (let i = 0; count < words && docs.some((d) => d.length > i); i++) {
-    for (const d of docs) {
-      const s = d[i];
-      if (!s) continue;
-      out.push(s);
-      count += s.split(/\s+/).length;
-    }
-  }
-  return limitWords(out, words);
-}
-
-/** TextRank (Mihalcea & Tarau 2004): PageRank over sentence overlap, same stems as the engine. */
-function summarizeTextRank(cluster: Cluster, words: number): string {
-  const sentences = cluster.documents.flatMap((d) => splitSentences(d.text).map((s) => s.text));
-  const bags = sentences.map((s) => new Set(getContentStems(s)));
-  const n = sentences.length;
-  const weights: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const a = bags[i] ?? new Set<string>();
-      const b = bags[j] ?? new Set<string>();
-      if (a.size < 2 || b.size < 2) continue;
-      let overlap = 0;
-      for (const t of a) if (b.has(t)) overlap++;
-      const w = overlap / (Math.log(a.size) + Math.log(b.size));
-      (weights[i] as number[])[j] = w;
-      (weights[j] as number[])[i] = w;
-    }
-  }
-  const outSum = weights.map((row) => row.reduce((x, y) => x + y, 0));
-  let rank = new Array<number>(n).fill(1);
-  for (let iter = 0; iter < 50; iter++) {
-    const next = new Array<number>(n).fill(0.15);
-    for (let j = 0; j < n; j++) {
-      const row = weights[j] ?? [];
-      const total = outSum[j] ?? 0;
-      if (total === 0) continue;
-      for (let i = 0; i < n; i++) {
-        const w = row[i] ?? 0;
-        if (w > 0) next[i] = (next[i] ?? 0) + (0.85 * w * (rank[j] ?? 0)) / total;
-      }
-    }
-    rank = next;
-  }
-  const order = sentences.map((_, i) => i).sort((a, b) => (rank[b] ?? 0) - (rank[a] ?? 0) || a - b);
-  const out: string[] = [];
-  let count = 0;
-  for (const i of order) {
-    if (count >= words) break;
-    const s = sentences[i] ?? "";
-    out.push(s);
-    count += s.split(/\s+/).length;
-  }
-  return limitWords(out, words);
-}
-
-function summarizeEngine(cluster: Cluster, words: number): string {
-  const stories = cluster.documents.map((d, i) => ({ id: `doc-${String(i + 1).padStart(2, "0")}`, title: d.title, body: d.text, source: null, publishedAt: null }));
-  return buildBriefing(stories, { words }).summary;
-}
-
-const clusters: Cluster[] = readFileSync(path, "utf8")
-  .split("\n")
-  .filter((l) => l.trim() !== "")
-  .map((l) => JSON.parse(l) as Cluster);
-
-const systems: Array<[string, (c: Cluster, w: number) => string]> = [
-  ["Dispatch engine", summarizeEngine],
-  ["Lead (round-robin)", summarizeLead],
-  ["TextRank", summarizeTextRank],
-];
-const totals = new Map<string, Scores>(systems.map(([name]) => [name, { r1: 0, r2: 0, rl: 0 }]));
-const started = performance.now();
-for (const cluster of clusters) {
-  for (const [name, summarize] of systems) {
-    const s = scoreSummary(summarize(cluster, WORDS), cluster.summary);
-    const t = totals.get(name);
-    if (!t) continue;
-    t.r1 += s.r1;
-    t.r2 += s.r2;
-    t.rl += s.rl;
-  }
-}
-const pct = (x: number): string => (100 * x / clusters.length).toFixed(2).padStart(6);
-console.log(`ROUGE F1 on ${clusters.length} clusters from ${path}`);
-console.log(`summary length ${WORDS} words; tokens lowercase [a-z0-9]+, Porter stemming ${STEM ? "on" : "off"}, stopwords kept`);
-console.log(`${"system".padEnd(22)}  R-1     R-2     R-L`);
-for (const [name] of systems) {
-  const t = totals.get(name);
-  if (t) console.log(`${name.padEnd(22)} ${pct(t.r1)}  ${pct(t.r2)}  ${pct(t.rl)}`);
-}
-const ours = totals.get("Dispatch engine")?.r2 ?? 0;
-const textRank = totals.get("TextRank")?.r2 ?? 0;
-console.log(`R-2 vs TextRank: ${textRank > 0 ? ((100 * (ours - textRank)) / textRank).toFixed(1) : "n/a"}%  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
