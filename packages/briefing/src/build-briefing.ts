@@ -90,7 +90,7 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
     .map((cluster) => {
       const ranked = scoreStoryline(cluster, entityIndex, sentenceIdf);
       // Points past the visible ones are a reserve the word-limited summary may use.
-      const all = selectPoints(ranked, Math.max(perStoryline, SUMMARY_RESERVE));
+      const all = selectPoints(ranked, Math.max(perStoryline, SUMMARY_RESERVE), entityIndex);
       const drafts = all.slice(0, perStoryline);
       const reserve = all.slice(perStoryline);
       const sourceKeys = [...new Set(cluster.stories.map((s) => s.sourceKey))];
@@ -115,7 +115,8 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
     const weight = Math.sqrt(r.sourceKeys.length / largest);
     const toPoint = (d: DraftPoint): Point => ({
       id: `point-${d.lead.story.id}-${d.lead.sentence.index}`,
-      text: d.lead.sentence.text,
+      text: d.text,
+      ...(d.context ? { context: d.context } : {}),
       mode: "extractive",
       storylineId: r.cluster.id,
       score: roundScore(d.score * weight),

@@ -24,7 +24,10 @@ export interface Citation {
 
 export interface Point {
   id: string;
+  /** The cited text, made to read alone; words in [square brackets] are ours (a name a pronoun stood for). */
   text: string;
+  /** How it was made to read alone: a pronoun resolved to a bracketed name, or the sentence before it joined on. */
+  context?: "resolved" | "joined";
   mode: WritingMode;
   storylineId: string;
   score: number;
@@ -126,6 +129,8 @@ export interface BriefingChecks {
     storylines: number;
     points: number;
     citations: number;
+    /** Points and overview sentences that still lean on context the reader never saw (goal 0). */
+    leaningPoints: number;
     quotes: number;
     timelineEvents: number;
     people: number;

@@ -1,7 +1,11 @@
 // The engine checks its own output before returning it: every citation resolves to a real
-// sentence span, every quote is a verbatim substring of its story, and the counts add up.
+// sentence span, every quote is a verbatim substring of its story, every point shows its
+// cited text (bracketed words are ours), no point leans on context, and the counts add up.
+import { isFaithfulExcerpt, leansOnContext } from "../selection/standalone";
 import { splitSentences } from "../text/sentences";
 import type { Briefing, BriefingChecks, Citation, CheckResult, StoryInput } from "../types";
+
+const OUR_SEPARATELY = /^Separately, /;
 
 type CheckedParts = Omit<Briefing, "checks" | "summary" | "engineVersion" | "changes" | "diagnostics">;
 
@@ -27,13 +31,39 @@ export function checkBriefing(parts: CheckedParts, stories: ReadonlyMap<string, 
   const uncited = parts.points.filter((p) => p.citations.length === 0).map((p) => p.id);
   results.push({ name: "every point has a citation", ok: uncited.length === 0, detail: uncited.length === 0 ? `${parts.points.length} points` : `uncited: ${uncited.join(", ")}` });
 
+  // A point or overview sentence may cite the tail of a sentence (a connective dropped).
   const allCitations = [
-    ...parts.points.flatMap((p) => p.citations),
-    ...parts.overview.flatMap((s) => s.citations),
-    ...parts.timeline.flatMap((e) => e.citations),
+    ...parts.points.flatMap((p) => p.citations).map((c) => ({ c, exact: false })),
+    ...parts.overview.flatMap((s) => s.citations).map((c) => ({ c, exact: false })),
+    ...parts.timeline.flatMap((e) => e.citations).map((c) => ({ c, exact: true })),
   ];
-  const broken = allCitations.filter((c) => !resolves(c, true));
+  const broken = allCitations.filter(({ c, exact }) => !resolves(c, exact)).map(({ c }) => c);
   results.push({ name: "citations resolve to sentence spans", ok: broken.length === 0, detail: broken.length === 0 ? `${allCitations.length} citations` : `${broken.length} broken, first ${JSON.stringify(broken[0])}` });
+
+  // The text shown is one story's cited spans (joined by a space), apart from our brackets
+  // and the overview's own "Separately, ".
+  const showsCitedText = (text: string, citations: readonly Citation[]): boolean => {
+    const byStory = new Map<string, Citation[]>();
+    for (const c of citations) byStory.set(c.storyId, [...(byStory.get(c.storyId) ?? []), c]);
+    return [...byStory.entries()].some(([storyId, list]) => {
+      const body = stories.get(storyId)?.body;
+      if (body === undefined) return false;
+      const source = [...list].sort((a, b) => a.sentenceIndex - b.sentenceIndex).map((c) => body.slice(c.start, c.end)).join(" ");
+      return isFaithfulExcerpt(text, source);
+    });
+  };
+  const unfaithful = [
+    ...parts.points.filter((p) => p.mode === "extractive" && !showsCitedText(p.text, p.citations)).map((p) => p.id),
+    ...parts.overview.filter((s) => s.mode === "extractive" && !showsCitedText(s.text.replace(OUR_SEPARATELY, ""), s.citations)).map((s) => s.text.slice(0, 40)),
+  ];
+  results.push({ name: "points show their cited text", ok: unfaithful.length === 0, detail: unfaithful.length === 0 ? `${parts.points.length + parts.overview.length} checked` : `not the cited text: ${unfaithful.join(", ")}` });
+
+  // The overview's later sentences follow its first, so our own "Separately," there is fine.
+  const leaning = [
+    ...parts.points.filter((p) => leansOnContext(p.text)).map((p) => p.id),
+    ...parts.overview.filter((s, i) => leansOnContext(i > 0 ? s.text.replace(OUR_SEPARATELY, "") : s.text)).map((s) => `overview: ${s.text.slice(0, 40)}`),
+  ];
+  results.push({ name: "points stand alone", ok: leaning.length === 0, detail: leaning.length === 0 ? `${parts.points.length + parts.overview.length} read without context` : `${leaning.length} lean on context: ${leaning.join(", ")}` });
 
   const notVerbatim = parts.quotes.filter((q) => {
     const body = stories.get(q.citation.storyId)?.body;
@@ -63,6 +93,7 @@ export function checkBriefing(parts: CheckedParts, stories: ReadonlyMap<string, 
       storylines: parts.storylines.length,
       points: parts.points.length,
       citations: parts.points.reduce((n, p) => n + p.citations.length, 0),
+      leaningPoints: leaning.length,
       quotes: parts.quotes.length,
       timelineEvents: parts.timeline.length,
       people: parts.people.length,

@@ -1,13 +1,17 @@
 // Turns ranked sentences into points without repeating a fact: a sentence and the
 // near-duplicates other outlets wrote become one point citing all of them. Near-duplicates
 // are found through an inverted index over rare terms, so only the top candidates of a
-// storyline are compared, never every sentence with every other.
+// storyline are compared, never every sentence with every other. A point must read alone:
+// see standalone-points.ts for how a chosen sentence is trimmed, resolved or joined.
+import type { EntityIndex } from "../entities/entity-registry";
 import type { ScoredSentence } from "./scoring";
 import { compareScored } from "./scoring";
 import { dotProduct } from "../text/sparse-vectors";
 import { PERSON_TITLES } from "../entities/canonical-names";
 import { stemWord } from "../text/text-tokens";
 import type { Citation } from "../types";
+import { type CitedSpan, type StandaloneText, shapeStandalone } from "./standalone-points";
+import { readContext, trimConnective } from "./standalone";
 
 const ROLE_STEMS = new Set([...PERSON_TITLES].map((t) => stemWord(t)));
 
@@ -16,6 +20,11 @@ export interface DraftPoint {
   support: ScoredSentence[];
   score: number;
   sourceKeys: string[];
+  /** What the point shows: the lead sentence made to read alone. */
+  text: string;
+  /** The lead story's cited spans (the lead, its tail after a dropped connective, or the sentence before and the lead). */
+  spans: CitedSpan[];
+  context: "resolved" | "joined" | null;
 }
 
 /** Cosine at which a sentence in another story is taken to report the same fact. */
@@ -32,7 +41,11 @@ const SUPPORT_BOOST = 0.8;
 const ECHO_THRESHOLD = SUPPORT_THRESHOLD;
 const NOVELTY_EXPONENT = 2;
 
-export function selectPoints(ranked: readonly ScoredSentence[], limit: number): DraftPoint[] {
+/**
+ * Chooses up to `limit` points from a storyline's ranked sentences. `entities` lets a pronoun
+ * be resolved to a bracketed name; without it such sentences are joined on or passed over.
+ */
+export function selectPoints(ranked: readonly ScoredSentence[], limit: number, entities: EntityIndex | null = null): DraftPoint[] {
   const candidateCount = Math.min(ranked.length, Math.max(20, limit * 4));
   const candidates = ranked.slice(0, candidateCount);
   const postings = new Map<string, ScoredSentence[]>();
@@ -84,16 +97,20 @@ export function selectPoints(ranked: readonly ScoredSentence[], limit: number): 
   // Greedy selection with diminishing returns: a candidate is worth its score times the share
   // of its term weight that chosen points have not covered yet (SumBasic-style), so a
   // sentence that repeats half of an earlier point ranks below one with fresh content.
-  const used = new Set<ScoredSentence>();
+  // Sentences already shown (as a lead, a support or a joined sentence), by story and index.
+  const used = new Set<string>();
+  const keyOf = (story: { id: string }, index: number): string => `${story.id}#${index}`;
+  const isUsed = (item: ScoredSentence): boolean => used.has(keyOf(item.story, item.sentence.index));
   const covered = new Set<string>();
   const points: DraftPoint[] = [];
+  const passedOver: Array<{ item: ScoredSentence; gain: number }> = [];
   const pool = [...boosted];
   while (points.length < limit && pool.length > 0) {
     let bestIndex = -1;
     let bestGain = -1;
     for (let i = 0; i < pool.length; i++) {
       const entry = pool[i];
-      if (!entry || used.has(entry.item)) continue;
+      if (!entry || isUsed(entry.item)) continue;
       const gain = entry.score * Math.pow(measureNovelty(entry.item, covered), NOVELTY_EXPONENT);
       if (gain > bestGain) {
         bestGain = gain;
@@ -105,17 +122,58 @@ export function selectPoints(ranked: readonly ScoredSentence[], limit: number): 
     if (!entry) break;
     const { item } = entry;
     if (points.some((p) => dotProduct(p.lead.vector, item.vector) >= DUPLICATE_THRESHOLD)) {
-      used.add(item);
+      used.add(keyOf(item.story, item.sentence.index));
       continue;
     }
-    const support = (supportOf.get(item) ?? []).filter((s) => !used.has(s));
-    used.add(item);
-    for (const s of support) used.add(s);
-    for (const t of item.vector.keys()) covered.add(t);
-    const sourceKeys = [...new Set([item.story.sourceKey, ...support.map((s) => s.story.sourceKey)])].sort();
-    points.push({ lead: item, support, score: roundScore(bestGain), sourceKeys });
+    const candidates = (supportOf.get(item) ?? []).filter((s) => !isUsed(s));
+    // The sentence as it would read alone; failing that, another outlet's telling of the same
+    // fact that does; failing that, the sentence is passed over for the next candidate.
+    let lead = item;
+    let shaped = shapeFor(item);
+    if (!shaped) {
+      for (const other of [...candidates].sort(compareScored)) {
+        shaped = shapeFor(other);
+        if (shaped) {
+          lead = other;
+          break;
+        }
+      }
+    }
+    if (!shaped) {
+      used.add(keyOf(item.story, item.sentence.index));
+      passedOver.push({ item, gain: bestGain });
+      continue;
+    }
+    const support = candidates.filter((s) => s !== lead);
+    if (lead !== item) support.push(item);
+    support.sort(compareByPosition);
+    for (const s of [lead, ...support]) used.add(keyOf(s.story, s.sentence.index));
+    for (const span of shaped.spans) used.add(keyOf(lead.story, span.sentence.index));
+    for (const t of lead.vector.keys()) covered.add(t);
+    if (lead !== item) for (const t of item.vector.keys()) covered.add(t);
+    const sourceKeys = [...new Set([lead.story.sourceKey, ...support.map((s) => s.story.sourceKey)])].sort();
+    points.push({ lead, support, score: roundScore(bestGain), sourceKeys, text: shaped.text, spans: shaped.spans, context: shaped.context });
+  }
+  // A storyline whose every sentence leans on context still gets its best one (the checks count it).
+  const fallback = passedOver[0];
+  if (points.length === 0 && fallback) {
+    const { item } = fallback;
+    const trim = readContext(item.sentence.text).trim;
+    points.push({
+      lead: item,
+      support: [],
+      score: roundScore(fallback.gain),
+      sourceKeys: [item.story.sourceKey],
+      text: trimConnective(item.sentence.text, trim),
+      spans: [{ sentence: item.sentence, start: item.sentence.start + trim, end: item.sentence.end }],
+      context: null,
+    });
   }
   return points;
+
+  function shapeFor(candidate: ScoredSentence): StandaloneText | null {
+    return shapeStandalone(candidate.story, candidate.sentence, entities, (index) => !used.has(keyOf(candidate.story, index)));
+  }
 }
 
 function countSharedUnits(a: ScoredSentence, b: ScoredSentence): number {
@@ -149,7 +207,10 @@ export function citeSentence(item: ScoredSentence): Citation {
   return { storyId: item.story.id, sentenceIndex: item.sentence.index, start: item.sentence.start, end: item.sentence.end };
 }
 
-/** Citations of a point: the lead sentence and its supporters, in story order. */
+/** Citations of a point: the spans it shows of the lead story and its supporters' sentences, in story order. */
 export function citePoint(point: DraftPoint): Citation[] {
-  return [point.lead, ...point.support].sort(compareByPosition).map(citeSentence);
+  const own = point.spans.map((s) => ({ storyId: point.lead.story.id, sentenceIndex: s.sentence.index, start: s.start, end: s.end }));
+  return [...own, ...point.support.map(citeSentence)].sort(
+    (a, b) => (a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : 0) || a.sentenceIndex - b.sentenceIndex,
+  );
 }

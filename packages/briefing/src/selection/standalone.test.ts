@@ -54,6 +54,8 @@ describe("readContext: sentences that need an antecedent", () => {
     ["Speaking in Kellsford, she said the fund would open in November.", "pronoun"],
     ["The mayor also announced a review of the tram budget.", "also"],
     ["Ferry workers joined the strike, too.", "also"],
+    ["Building on that sense of relief, the mayor promised a faster rebuild.", "reference"],
+    ["The highest level on record there is 6.1 metres.", "reference"],
     ["Later that day, the water board published the inspection report.", "time"],
     ["The plan has since been changed to include a second depot.", "time"],
     ["A day earlier, the minister said the dam was safe.", "time"],
@@ -100,6 +102,10 @@ describe("readContext: sentences that stand alone", () => {
     "The mayor apologised to the residents and also pledged 2 million euros for repairs.",
     "The council will vote on the budget next week.",
     "While the figures were disputed at first, it quickly became clear that the dam had failed.",
+    "Despite reports that talks had stalled, the union said a deal was close.",
+    "Officials said there was no sign of a leak.",
+    "There are 22 ships waiting at anchor off Saltmere.",
+    "In that year's vote, the port union backed the strike.",
     "The harbour pilot aboard the container ship told the inquiry that visibility had fallen.",
   ])("%j stands alone", (text) => {
     expect(readContext(text)).toEqual({ trim: 0, needs: [] });

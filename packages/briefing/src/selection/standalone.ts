@@ -76,12 +76,22 @@ const PREPOSITIONS = "in|at|during|after|following|before|since|under|despite|th
 const WEEKDAYS_MONTHS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 const EXPLETIVE_IT =
-  /^it(?:(?:['’]s|(?:\s+\p{L}+ly)?\s+(?:is|was|has been|had been|will be|would be|could be|may be|might be|remains|remained|seems|seemed|appears|appeared|became|becomes|is not|was not|isn't|wasn't))\s+(?:not\s+|also\s+|still\s+|now\s+|yet\s+)?(?:(?:[\p{L}-]+\s+){0,3}?(?:that|whether|if|to|how|when|why|what|who|for)\b|(?:\w+\s+)?(?:raining|snowing|sunny|cold|hot|warm|windy|dark|foggy|cloudy|freezing|wet|dry|late|early|unclear|clear|unknown|possible|impossible|likely|unlikely|expected|understood|thought|believed|reported|estimated|feared|hoped|said|claimed|alleged)\b)|\s+(?:rained|snowed|rains|snows|emerged|remains to be seen)\b|\s+(?:takes|took|cost|costs)\b[^.]*\bto\b)/iu;
+  /^it(?:(?:['’]s|(?:\s+\p{L}+ly)?\s+(?:is|was|has been|had been|will be|would be|could be|may be|might be|remains|remained|seems|seemed|appears|appeared|became|becomes|is not|was not|isn['’]t|wasn['’]t))\s+(?:not\s+|also\s+|still\s+|now\s+|yet\s+)?(?:(?:[\p{L}-]+\s+){0,3}?(?:that|whether|if|to|how|when|why|what|who|for)\b|(?:\w+\s+)?(?:raining|snowing|sunny|cold|hot|warm|windy|dark|foggy|cloudy|freezing|wet|dry|late|early|unclear|clear|unknown|possible|impossible|likely|unlikely|expected|understood|thought|believed|reported|estimated|feared|hoped|said|claimed|alleged)\b)|\s+(?:rained|snowed|rains|snows|emerged|remains to be seen)\b|\s+(?:takes|took|cost|costs)\b[^.]*\bto\b)/iu;
 
 const ALSO_RE = /\balso\b(?!\s+(?:known|called|referred|named|spelled|spelt|dubbed|nicknamed|styled)\b)(?!-)/giu;
 const TOO_RE = /(?:,\s*too\b|\btoo(?=\s*[.!?;]?["”’]?\s*$))/giu;
 const TIME_RE =
   /\b(?:later on|later that (?:day|night|morning|afternoon|evening|week|month|year)|the (?:next|following) (?:day|morning|afternoon|evening|night|week)|the day before|the previous (?:day|night|week)|(?:that|the same) (?:day|night|morning|afternoon|evening)|(?:minutes|hours|days|weeks|months) later|shortly (?:afterwards?|after that|thereafter)|soon (?:afterwards?|after that)|afterwards|thereafter|(?:has|have|had) since|since(?=\s*[.,;]))\b/giu;
+// "there" as a place ("the record there"), not the "there is" that introduces something.
+const EXISTENTIAL_RE = /^there\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|seems?|seemed|appears?|appeared|remains?|remained|being|be|exists?|existed|came|comes|followed|follows|used|isn|wasn|aren|weren|hasn|haven|hadn|won|wouldn|couldn|did|does|do)\b|^there['’]s\b/iu;
+const CLAUSE_OPENERS = new Set([
+  "that", "and", "but", "because", "if", "when", "while", "as", "so", "since", "where", "although", "though", "whether",
+  "unless", "until", "before", "after", "once", "then", "now", "yet", "or", "nor", "whereas", "how", "why", "what",
+  "said", "says", "say", "added", "insisted", "argued", "suggested", "claimed", "admitted", "confirmed", "reported",
+  "found", "showed", "shows", "likely", "unlikely", "clear", "sure", "hope", "hopes", "hoped", "expect", "expects",
+  "expected", "fear", "fears", "feared", "warned", "think", "thinks", "thought", "believe", "believes", "believed",
+  "know", "knew", "noted", "means", "meant", "ensure", "given", "whereby", "which", "who",
+]);
 const OPENING_TIME_RE = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years)\s+(?:earlier|later|before|after(?:wards)?)\b/i;
 
 /** Reads what a sentence leans on; offsets are in `text`. */
@@ -118,6 +128,11 @@ export function readContext(text: string, options: ReadContextOptions = {}): Con
   }
   for (const m of rest.matchAll(TOO_RE)) if (outside(m.index)) add("also", m.index, m[0]);
   for (const m of rest.matchAll(TIME_RE)) if (outside(m.index)) add("time", m.index, m[0]);
+  for (const m of rest.matchAll(/\bthere\b/giu)) {
+    const before = /([\p{L}’']+)[\s,]*$/u.exec(rest.slice(0, m.index))?.[1]?.toLowerCase();
+    const existential = before === undefined || /,\s*$/.test(rest.slice(0, m.index)) || CLAUSE_OPENERS.has(before);
+    if (outside(m.index) && !(existential && EXISTENTIAL_RE.test(rest.slice(m.index)))) add("reference", m.index, m[0]);
+  }
   const opening = OPENING_TIME_RE.exec(rest);
   if (opening) add("time", 0, opening[0]);
   needs.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -183,6 +198,13 @@ function readOpener(rest: string, personSpans: ReadonlyArray<{ start: number; en
   if (intro) {
     const inner = readDefiniteReference(rest.slice(intro[0].length));
     if (inner && inner.start === 0) return add("reference", intro[0].length, inner.word);
+  }
+
+  // A demonstrative after a preposition in the opening phrase: "Building on that sense of momentum, …".
+  const demonstrative = /^[^,“”"]{0,80}?\b(?:on|in|at|of|by|after|with|for|from|despite|during|under|amid|following|before|since|to)\s+(this|that|these|those)\s+([\p{Ll}][\p{L}’'-]*)/iu.exec(rest);
+  if (demonstrative?.[1] !== undefined && demonstrative[2] !== undefined && !TIME_NOUNS.has(demonstrative[2].toLowerCase()) && !/^(?:the|a|an|he|she|it|they|we|his|her|their|its|there|is|was)$/i.test(demonstrative[2])) {
+    const at = demonstrative[0].length - demonstrative[2].length - 1 - demonstrative[1].length;
+    return add("reference", at, demonstrative[1]);
   }
 
   // An introductory phrase, then a pronoun subject: "Taking to his platform later on, he said…".
