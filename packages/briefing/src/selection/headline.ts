@@ -46,7 +46,8 @@ export function writeOverview(storylines: readonly Storyline[], pointsById: Map<
   const follow = pick(main, 1);
   if (follow) chosen.push({ point: follow, separately: false });
   const other = pick(second, 0);
-  if (other) chosen.push({ point: other, separately: true });
+  // "Separately," only after a sentence it can follow: the home page shows the first alone.
+  if (other) chosen.push({ point: other, separately: chosen.length > 0 });
   else {
     const third = pick(main, 2);
     if (third) chosen.push({ point: third, separately: false });
