@@ -153,6 +153,7 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
   const timeline = buildTimeline(
     shown.map((r, rank) => ({ storylineId: r.cluster.id, storylineRank: rank, ranked: r.ranked })),
     options.maxTimelineEvents ?? DEFAULTS.maxTimelineEvents,
+    entityIndex,
   );
   const scoreOf = new Map<string, number>();
   for (const r of shown) for (const item of r.ranked) scoreOf.set(`${item.story.id}#${item.sentence.index}`, item.score);

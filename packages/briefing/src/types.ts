@@ -9,6 +9,8 @@ export interface StoryInput {
   source?: string | null;
   /** ISO 8601 date or date-time; relative dates in the story are resolved against it. */
   publishedAt?: string | null;
+  /** ISO 8601 date-time the story reached us (upload or ingest); relative dates fall back to it when there is no `publishedAt`. */
+  uploadedAt?: string | null;
 }
 
 /** Which writer produced a sentence: copied from a source, or rewritten by a model. */
@@ -77,14 +79,18 @@ export interface Entity {
 
 export type DatePrecision = "day" | "week" | "month" | "year";
 
+export type DateBasis = "published" | "uploaded" | "reference";
+
 export interface TimelineEvent {
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY` depending on precision; null when it cannot be resolved. */
   date: string | null;
   precision: DatePrecision | null;
   /** The date words exactly as written in the story. */
   dateText: string;
-  /** absolute: written with a year; relative: resolved against publishedAt; unresolved: no date to resolve against. */
+  /** absolute: written with a year; relative: resolved against a date of the story (see `basis`); unresolved: no date to resolve against. */
   resolution: "absolute" | "relative" | "unresolved";
+  /** What a relative date was resolved against: the story's publication date, the time it was uploaded (it had no publication date), or the caller's `referenceDate`; null when not relative. */
+  basis: DateBasis | null;
   text: string;
   storylineId: string;
   citations: Citation[];

@@ -4,7 +4,7 @@
 import { cleanTitle, isBoilerplateLine, isBoilerplateSentence } from "./boilerplate";
 import { splitSentences } from "./sentences";
 import { countWords, getContentStems, measureEnglishShare } from "./text-tokens";
-import type { Diagnostic, StoryInput } from "../types";
+import type { DateBasis, Diagnostic, StoryInput } from "../types";
 
 export interface PreparedSentence {
   index: number;
@@ -28,6 +28,8 @@ export interface PreparedStory {
   publishedAt: string | null;
   /** UTC midnight-independent instant used for relative dates, or null. */
   reference: Date | null;
+  /** Where `reference` came from: publishedAt, else uploadedAt, else the caller's referenceDate. */
+  referenceBasis: DateBasis | null;
   sentences: PreparedSentence[];
   titleStems: string[];
   proseCount: number;
@@ -75,7 +77,11 @@ function prepareStory(
   if (publishedAt !== null && reference === null) {
     diagnostics.push({ level: "warning", code: "BAD_DATE", message: `story "${story.id}" has publishedAt "${publishedAt}", which is not an ISO date; its relative dates are left unresolved`, storyId: story.id });
   }
-  reference ??= fallback;
+  let referenceBasis: DateBasis | null = reference ? "published" : null;
+  // A story without a publication date is dated by when it reached us, and says so.
+  const uploaded = typeof story.uploadedAt === "string" ? parseReference(story.uploadedAt.trim()) : null;
+  if (reference === null && uploaded !== null) [reference, referenceBasis] = [uploaded, "uploaded"];
+  if (reference === null && fallback !== null) [reference, referenceBasis] = [fallback, "reference"];
   const source = typeof story.source === "string" && story.source.trim() !== "" ? story.source.trim() : null;
   const sentences = markSentences(body);
   const proseCount = sentences.filter((s) => s.prose).length;
@@ -94,6 +100,7 @@ function prepareStory(
     sourceKey: source !== null ? `source:${source.toLowerCase()}` : `story:${story.id}`,
     publishedAt,
     reference,
+    referenceBasis,
     sentences,
     titleStems: getContentStems(title),
     proseCount,

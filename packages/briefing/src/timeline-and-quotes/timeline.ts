@@ -2,12 +2,16 @@
 // chrono-node and resolves them against the story's publication date. News conventions
 // decide what chrono cannot: a bare weekday is the last one before publication unless the
 // sentence looks ahead, and a month without a year is the nearest one in the past. A story
-// without a date keeps its relative dates unresolved; no date is invented.
+// without a publication date is resolved against when it was uploaded (and says so); one
+// with neither keeps its relative dates unresolved: no date is invented. Background dates
+// ("since 2014") do not date an event, and only sentences that report something happening
+// become entries, one per event however many stories report it.
 import * as chrono from "chrono-node";
 import { BoundedCache } from "../text/bounded-cache";
 import type { ScoredSentence } from "../selection/scoring";
 import { citeSentence } from "../selection/redundancy";
 import { dotProduct } from "../text/sparse-vectors";
+import type { EntityIndex } from "../entities/entity-registry";
 import type { DatePrecision, TimelineEvent } from "../types";
 
 export interface ResolvedDate {
@@ -22,7 +26,7 @@ export interface ResolvedDate {
 // names, relative phrases and four-digit years. "may" the verb does not pass; "May" does.
 const DATE_HINT =
   /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]*)\b\.?|\b(?:today|yesterday|tomorrow|tonight)\b|\b(?:last|next|this|previous|coming)\s+(?:week|month|year|weekend)\b|\b(?:ago|earlier|later)\b|\b(?:1[89]|20)\d{2}\b/;
-const FUTURE_CUE = /\b(?:will|next|upcoming|to be held|expected|scheduled|due|plans? to|planned|set to|begins|starts|opens|takes effect)\b/i;
+const FUTURE_CUE = /\b(?:will|would|next|upcoming|to be held|expected|scheduled|due|plans? to|planned|set to|begins|starts|opens|takes effect)\b/i;
 const BARE_YEAR = /\b(?:in|since|by|until|from|during|before|after|of)\s+((?:19|20)\d{2})\b(?![-–\/]\d)/g;
 // chrono needs some instant; when a story has none, only parts written out in full are kept.
 const PLACEHOLDER_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
@@ -80,7 +84,10 @@ function resolveResult(r: chrono.ParsedResult, sentence: string, reference: Date
 
   // "said on Friday" is always past; otherwise a future cue in the same clause looks ahead.
   const lead = sentence.slice(Math.max(0, index - 60), index);
-  const reported = /\b(?:said|told|announced|reported|confirmed|added|wrote|met|held|visited)\b[^,;:“"]{0,40}$/i.test(lead);
+  // …unless what was said looks ahead ("said the repair would begin on November 10").
+  const reported =
+    /\b(?:said|told|announced|reported|confirmed|added|wrote|met|held|visited)\b[^,;:“"]{0,40}$/i.test(lead) &&
+    !/\b(?:will|would|is\s+to|are\s+to|plans?\s+to|expected\s+to|due\s+to|set\s+to|scheduled)\b[^,;:“"]*$/i.test(lead);
   const lookAhead = !reported && FUTURE_CUE.test(sentence);
   if (/\bevery\s+$/i.test(sentence.slice(Math.max(0, index - 7), index))) return null;
   if (hasWeekday && !hasDay && !hasMonth) {
@@ -146,10 +153,14 @@ export interface TimelineInput {
 
 const CANDIDATES_PER_STORYLINE = 30;
 const EVENTS_PER_STORYLINE = 8;
+// Two dated sentences of one storyline are one event when they say much the same, or name
+// the same person, organisation or place on the same date in somewhat similar words.
+const SAME_EVENT_SIMILARITY = 0.3;
+const SAME_EVENT_SIMILARITY_WITH_ENTITY = 0.15;
 
-/** The best-scored dated sentences of every storyline, ordered by date (undated last). */
-export function buildTimeline(inputs: readonly TimelineInput[], limit: number): TimelineEvent[] {
-  const found: Array<{ event: TimelineEvent; score: number; item: ScoredSentence; rank: number }> = [];
+/** The best-scored dated sentences of every storyline that report something happening, one entry per event, ordered by date (undated last). */
+export function buildTimeline(inputs: readonly TimelineInput[], limit: number, entities?: EntityIndex): TimelineEvent[] {
+  const found: Array<{ event: TimelineEvent; score: number; item: ScoredSentence; rank: number; entityIds: Set<string> }> = [];
   for (const input of inputs) {
     // Date parsing is the slow part: stop once a storyline has plenty of dated events, or
     // the whole timeline has plenty of candidates.
@@ -157,12 +168,17 @@ export function buildTimeline(inputs: readonly TimelineInput[], limit: number): 
     let inStoryline = 0;
     for (const item of input.ranked.slice(0, CANDIDATES_PER_STORYLINE)) {
       if (inStoryline >= EVENTS_PER_STORYLINE) break;
-      const dates = resolveDates(item.sentence.text, item.story.reference);
-      const first = dates.find((d) => d.date !== null) ?? dates[0];
+      const text = item.sentence.text;
+      if (!reportsEvent(text)) continue;
+      const dates = resolveDates(text, item.story.reference);
+      const first = chooseEventDate(text, dates);
       if (!first) continue;
-      const duplicate = found.find(
-        (f) => f.event.storylineId === input.storylineId && f.event.date === first.date && first.date !== null && dotProduct(f.item.vector, item.vector) >= 0.3,
-      );
+      const entityIds = new Set((entities?.bySentence.get(`${item.story.id}#${item.sentence.index}`) ?? []).map((m) => m.entityId));
+      const duplicate = found.find((f) => {
+        if (f.event.storylineId !== input.storylineId || f.event.date !== first.date || first.date === null) return false;
+        const similarity = dotProduct(f.item.vector, item.vector);
+        return similarity >= SAME_EVENT_SIMILARITY || (similarity >= SAME_EVENT_SIMILARITY_WITH_ENTITY && [...entityIds].some((id) => f.entityIds.has(id)));
+      });
       if (duplicate) {
         if (!duplicate.event.citations.some((c) => c.storyId === item.story.id)) duplicate.event.citations.push(citeSentence(item));
         continue;
@@ -174,13 +190,15 @@ export function buildTimeline(inputs: readonly TimelineInput[], limit: number): 
           precision: first.precision,
           dateText: first.dateText,
           resolution: first.resolution,
-          text: item.sentence.text,
+          basis: first.resolution === "relative" ? item.story.referenceBasis : null,
+          text,
           storylineId: input.storylineId,
           citations: [citeSentence(item)],
         },
         score: item.score,
         item,
         rank: input.storylineRank,
+        entityIds,
       });
     }
   }
@@ -196,7 +214,46 @@ export function buildTimeline(inputs: readonly TimelineInput[], limit: number): 
     if (da !== null && db === null) return -1;
     return a.rank - b.rank || compareItems(a.item, b.item);
   });
+  for (const k of kept) k.event.citations.sort((a, b) => (a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : 0) || a.sentenceIndex - b.sentenceIndex);
   return kept.map((k) => k.event);
+}
+
+// Dates that set the scene rather than date what happened: "since 2014", "between 2014 and
+// 2017", a bare year after "founded in" or "first elected in", and dates inside a
+// "who/which" clause hung on a name ("al-Sharaa, who seized power last December,").
+const BACKGROUND_BEFORE = /\b(?:since|between|until|till|dating\s+back\s+to|back\s+in|as\s+early\s+as|as\s+far\s+back\s+as)\s+(?:(?:in|on|at|the|early|late|mid|around)\s+)*$/i;
+const BACKGROUND_YEAR_BEFORE = /\b(?:founded|established|formed|created|built|born|elected|appointed|launched|introduced|opened|set\s+up|in\s+power|in\s+office)\s+(?:(?:in|on|at|the|early|late|mid|around)\s+)*$/i;
+const RELATIVE_CLAUSE = /,\s*(?:who|which|whose)\s+[^,;:]*$/i;
+const PRECISION_RANK: Record<string, number> = { day: 0, week: 1, month: 2, year: 3 };
+
+/** The date of what the sentence reports: its finest date that is not background (first of equals), or null when every date is background. */
+export function chooseEventDate(text: string, dates: readonly ResolvedDate[]): ResolvedDate | null {
+  const eventDates = dates.filter((d) => !isBackgroundDate(text, d));
+  const ranked = [...eventDates].sort((a, b) => Number(b.date !== null) - Number(a.date !== null) || (PRECISION_RANK[a.precision ?? "year"] ?? 3) - (PRECISION_RANK[b.precision ?? "year"] ?? 3) || a.index - b.index);
+  return ranked[0] ?? null;
+}
+
+function isBackgroundDate(text: string, d: ResolvedDate): boolean {
+  const lead = text.slice(Math.max(0, d.index - 60), d.index);
+  if (BACKGROUND_BEFORE.test(lead)) return true;
+  if (/\bbetween\s+\S+\s+and\s+$/i.test(lead)) return true;
+  // "the deadliest since the ceasefire began on October 10", "Despite the overthrow of al-Assad last December,".
+  if (/\b(?:since|despite)\s+(?:[^\s,;:]+\s+){0,6}$/i.test(lead) && !/\b(?:since|despite)\b[^,;:]*,/i.test(lead)) return true;
+  if (d.precision === "year" && BACKGROUND_YEAR_BEFORE.test(lead) && !/\b(?:was|were|is|are|been|be|will)\s+(?:\w+\s+)?\w+\s+(?:in\s+)?$/i.test(lead)) return true;
+  return RELATIVE_CLAUSE.test(lead);
+}
+
+// A sentence reports something happening when it has a verb in the past or the future;
+// advice and instructions ("don't click it", "if you get a text…") and questions do not.
+const IMPERATIVE_START = /^[\s“"‘']*(?:don['’]t|do\s+not|never|please|always|make\s+sure|be\s+sure|remember|beware|avoid|check|click|call|contact|visit|keep|stay|watch\s+out|report|delete|ignore|use)\b/i;
+const ADVICE = /\b(?:you\s+(?:should|must|can|need|could|might|may|will\s+need)|if\s+you|don['’]t\s+click|do\s+not\s+click)\b/i;
+const PAST_OR_FUTURE =
+  /\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|plans?\s+to|is\s+expected\s+to|are\s+expected\s+to|set\s+to|due\s+to|scheduled|(?<![-\\w])[a-z]{2,}ed|said|told|met|held|took|went|came|began|begun|won|lost|made|gave|left|saw|became|fell|rose|sent|struck|hit|fled|led|brought|bought|sold|paid|spoke|wrote|ran|set|put|cut|shut|broke|drove|chose|fought|sought|found|kept|knew|grew|threw|withdrew|stood|swept|spent|shot|sank|tore|wore|woke|won|overtook|undertook|took\s+office)\b/i;
+
+export function reportsEvent(text: string): boolean {
+  if (/\?\s*[”"’]?\s*$/.test(text)) return false;
+  if (IMPERATIVE_START.test(text) || ADVICE.test(text)) return false;
+  return PAST_OR_FUTURE.test(text);
 }
 
 function compareItems(a: ScoredSentence, b: ScoredSentence): number {
