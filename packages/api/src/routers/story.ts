@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageInput, pageOutput } from "../pagination";
+import { FIELD_LIMITS, singleLineField } from "../schemas/single-line-fields";
 import { actorOf, editorProcedure, publicProcedure, router } from "../trpc";
 import { deleteStory, getCitedPassages, getStory, listStories, readStory, restoreStory, updateStory } from "../services/stories";
 
@@ -118,10 +119,10 @@ export const storyRouter = router({
     .input(
       z.object({
         id: z.string().min(1),
-        title: z.string().trim().min(1, "A story needs a title.").max(500).optional(),
-        dek: z.string().trim().max(1000).nullable().optional(),
+        title: singleLineField("title", FIELD_LIMITS.title).optional(),
+        dek: z.string().trim().max(FIELD_LIMITS.dek, `The standfirst is at most ${FIELD_LIMITS.dek} characters; shorten it.`).nullable().optional(),
         body: z.string().trim().min(1, "A story needs a body.").optional(),
-        source: z.string().trim().min(1).max(200).nullable().optional(),
+        source: singleLineField("source", FIELD_LIMITS.source).nullable().optional(),
         publishedAt: z.coerce.date().nullable().optional(),
         status: storyStatus.optional(),
       }),

@@ -4,7 +4,7 @@ import { actorOf, adminProcedure, router } from "../trpc";
 import { reviewSuggestions } from "../services/tags";
 import { listSuggestions, listUnmatchedStories } from "../services/suggestions";
 import { createRequestedTopic, dismissTopicRequest, listTopicRequests } from "../services/topic-requests";
-import { FIELD_LIMITS } from "@dispatch/ingest";
+import { FIELD_LIMITS, singleLineField } from "../schemas/single-line-fields";
 
 const keys = z
   .array(z.object({ storyId: z.string().min(1), topicId: z.string().min(1) }))
@@ -33,7 +33,7 @@ export const suggestionRouter = router({
     .input(
       z.object({
         id: z.string().min(1),
-        name: z.string().trim().min(1, "A topic needs a name.").max(FIELD_LIMITS.topicName, `A topic name is at most ${FIELD_LIMITS.topicName} characters; shorten it.`).optional(),
+        name: singleLineField("topic name", FIELD_LIMITS.topicName).optional(),
         slug: z.string().trim().min(1).max(60, "A slug is at most 60 characters; shorten it.").optional(),
       }),
     )

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { actorOf, adminProcedure, editorProcedure, publicProcedure, router } from "../trpc";
+import { FIELD_LIMITS, singleLineField } from "../schemas/single-line-fields";
 import { createTopic, getTopic, listTopics, mergeTopics, setTopicArchived, testTopicRule, updateTopic } from "../services/topics";
 
 const topicSummary = z.object({
@@ -37,7 +38,7 @@ const publicTopic = z.object({
 
 const terms = z.array(z.string().trim().min(1).max(100)).max(100);
 const topicFields = z.object({
-  name: z.string().trim().min(1, "A topic needs a name.").max(120),
+  name: singleLineField("topic name", FIELD_LIMITS.topicName),
   slug: z.string().trim().min(1).max(60).optional(),
   description: z.string().max(1000).optional(),
   aliases: terms.optional(),

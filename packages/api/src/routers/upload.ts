@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { hasRole } from "@dispatch/auth";
-import { describeLengthOverLimit, FIELD_LIMITS, type UploadFile } from "@dispatch/ingest";
+import type { UploadFile } from "@dispatch/ingest";
+import { FIELD_LIMITS, singleLineField } from "../schemas/single-line-fields";
 import { actorOf, editorProcedure, router } from "../trpc";
 import { commitUpload, describeTooManyFiles, MAX_FILES_PER_UPLOAD, previewUpload } from "../services/upload";
 import { getUploadBatch, listUploadBatches } from "../services/upload-batches";
@@ -31,20 +32,11 @@ function toUploadFiles(files: z.infer<typeof filesInput>): UploadFile[] {
   }));
 }
 
-/** A single-line field edited in the preview, refused (not cut) over its limit. */
-function lineField(label: string, limit: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, `The ${label} is empty; type one or clear the field.`)
-    .max(limit, { error: (issue) => `The ${label} is ${describeLengthOverLimit(String(issue.input ?? "").length, limit)}; shorten it.` });
-}
-
 const storyOverride = z.object({
-  title: lineField("title", FIELD_LIMITS.title).optional(),
-  source: lineField("source", FIELD_LIMITS.source).nullable().optional(),
+  title: singleLineField("title", FIELD_LIMITS.title).optional(),
+  source: singleLineField("source", FIELD_LIMITS.source).nullable().optional(),
   publishedAt: z.iso.datetime({ offset: true, error: "The date is not a date; pick one from the calendar or clear it." }).nullable().optional(),
-  topicHint: lineField("topic line", FIELD_LIMITS.topicName).nullable().optional(),
+  topicHint: singleLineField("topic line", FIELD_LIMITS.topicName).nullable().optional(),
 });
 
 export const uploadRouter = router({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@dispatch/auth";
 import { actorOf, adminProcedure, router } from "../trpc";
+import { singleLineField, USER_NAME_LIMIT } from "../schemas/single-line-fields";
 import { changeRole, inviteUser, listUsers, setUserDisabled } from "../services/users";
 
 const role = z.enum(ROLES);
@@ -29,7 +30,7 @@ export const userRouter = router({
     .input(
       z.object({
         email: z.email().max(254),
-        name: z.string().trim().min(1).max(120).optional(),
+        name: singleLineField("name", USER_NAME_LIMIT).optional(),
         role: role.default("editor"),
         password: z.string().min(10).max(128).optional(),
       }),

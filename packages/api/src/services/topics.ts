@@ -3,6 +3,7 @@
 import type { Db } from "@dispatch/db";
 import { AppError, notFound } from "../errors";
 import type { JobQueue } from "../jobs";
+import { describeTooLongField, FIELD_LIMITS } from "../schemas/single-line-fields";
 import { recordAudit, type Actor } from "./audit";
 import { slugify } from "./slugs";
 import { findTerms } from "./topic-scoring";
@@ -70,7 +71,15 @@ function cleanList(values: readonly string[] | undefined): string[] | undefined 
   return [...new Set(values.map((value) => value.trim()).filter(Boolean))];
 }
 
+/** The CLI and uploads reach the services past the routers' schemas. */
+function checkTopicName(name: string | undefined): void {
+  const length = name?.trim().length ?? 0;
+  if (name !== undefined && length === 0) throw new AppError("INVALID_INPUT", "The topic name is empty; type one.");
+  if (length > FIELD_LIMITS.topicName) throw new AppError("INVALID_INPUT", describeTooLongField("topic name", length, FIELD_LIMITS.topicName));
+}
+
 export async function createTopic(db: Db, fields: TopicFields, actor: Actor) {
+  checkTopicName(fields.name);
   const slug = slugify(fields.slug ?? fields.name, 60);
   const taken = await db.topic.findUnique({ where: { slug }, select: { name: true } });
   if (taken) throw new AppError("DUPLICATE", `A topic with the slug “${slug}” exists already (“${taken.name}”). Pick another name or slug.`);
@@ -94,6 +103,7 @@ export async function createTopic(db: Db, fields: TopicFields, actor: Actor) {
 }
 
 export async function updateTopic(db: Db, slugOrId: string, fields: Partial<TopicFields>, actor: Actor) {
+  checkTopicName(fields.name);
   const current = await getTopic(db, slugOrId);
   const slug = fields.slug ? slugify(fields.slug, 60) : undefined;
   if (slug && slug !== current.slug && (await db.topic.findUnique({ where: { slug }, select: { id: true } }))) {

@@ -3,6 +3,7 @@
 import { createUser, UserExistsError, WeakPasswordError, type RoleName } from "@dispatch/auth";
 import type { Db } from "@dispatch/db";
 import { AppError, notFound } from "../errors";
+import { describeTooLongField, USER_NAME_LIMIT } from "../schemas/single-line-fields";
 import { recordAudit, type Actor } from "./audit";
 
 export type UserSummary = {
@@ -57,6 +58,9 @@ export async function inviteUser(
   actor: Actor,
   input: InviteInput,
 ): Promise<{ user: UserSummary; password: string }> {
+  // The CLI calls this directly, past the router's schema.
+  const name = input.name?.trim();
+  if (name !== undefined && name.length > USER_NAME_LIMIT) throw new AppError("INVALID_INPUT", describeTooLongField("name", name.length, USER_NAME_LIMIT));
   let created;
   try {
     created = await createUser(db, input);
