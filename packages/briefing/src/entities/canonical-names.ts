@@ -17,6 +17,7 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
   "editor", "economist", "counterpart", "negotiator", "ceo", "executive", "striker", "midfielder",
   "defender", "goalkeeper", "actor", "actress", "singer", "star", "head", "deputy", "prosecutor",
   "lawyer", "dean", "baroness", "baron", "count", "duke", "duchess", "pastor", "father",
+  "councillor", "councilor", "alderman", "chair", "constable",
 ]);
 
 /** Words that qualify a title ("Foreign", "Prime", "Army", "US") and are stripped with it. */
@@ -103,7 +104,7 @@ const KNOWN_ALIASES: Record<string, KnownName> = {
   "united nations": { name: "United Nations", kind: "organization" },
   eu: { name: "European Union", kind: "organization" },
   "european union": { name: "European Union", kind: "organization" },
-  nato: { name: "Nato", kind: "organization" },
+  nato: { name: "NATO", kind: "organization" },
   isil: { name: "ISIL", kind: "organization" },
   isis: { name: "ISIL", kind: "organization" },
   "islamic state": { name: "ISIL", kind: "organization" },

@@ -279,6 +279,14 @@ function joinAcrossStories(groups: readonly Group[], uf: UnionFind): void {
     const second = ranked[1];
     if (top && (!second || top[1] >= 2 * second[1])) uf.union(top[0], g.node);
   }
+  // A one-word name the text gives only that way ("Eriksen") is one person across stories.
+  const single = new Map<string, Group>();
+  for (const g of people) {
+    if (g.keys.length !== 1) continue;
+    const seen = single.get(g.keys[0] ?? "");
+    if (seen) uf.union(seen.node, g.node);
+    else single.set(g.keys[0] ?? "", g);
+  }
   // Organisations and places: same folded name or same canonical name across stories.
   const byKey = new Map<string, Group>();
   for (const g of groups) {
@@ -294,6 +302,8 @@ function joinAcrossStories(groups: readonly Group[], uf: UnionFind): void {
 
 function areFirstNamesCompatible(a: string, b: string): boolean {
   if (a === b) return true;
+  // A short form of the same name: "Des" / "Desmond".
+  if (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a))) return true;
   if (a.length === 1 || b.length === 1) return a[0] === b[0];
   return a.length >= 4 && b.length >= 4 && measureEditDistance(a, b, 1) <= 1;
 }
@@ -335,12 +345,16 @@ function chooseCanonicalName(all: readonly EntityMention[]): string {
       if (mk.every((k) => keys.includes(k))) score += count;
     }
     const length = keys.length;
-    if (score > bestScore || (score === bestScore && length > bestLength)) {
+    // Ties go to the fuller spelling: "Desmond Achterberg" over "Des Achterberg".
+    if (score > bestScore || (score === bestScore && (length > bestLength || (length === bestLength && form.length > best.length)))) {
       best = form;
       bestScore = score;
       bestLength = length;
     }
   }
+  // Acronyms keep their capitals whichever house style wrote most mentions ("Nato" → "NATO").
+  const upper = best.toUpperCase();
+  if (!best.includes(" ") && best !== upper && /^\p{Lu}{2,}$/u.test(upper) && all.some((m) => getSurface(m) === upper)) return upper;
   return capitalizeFirst(best);
 }
 
@@ -351,9 +365,12 @@ function capitalizeFirst(name: string): string {
 
 function collectAliases(all: readonly EntityMention[], name: string): string[] {
   const aliases = new Set<string>();
+  const nameTokens = name.split(" ");
   for (const m of all) {
     const raw = m.tokens.join(" ");
-    if (raw !== name) aliases.add(raw);
+    // A bare first name ("Donald" for Donald Trump) tells the reader nothing.
+    if (m.tokens.length === 1 && nameTokens.length > 1 && foldNameToken(raw) === foldNameToken(nameTokens[0] ?? "")) continue;
+    if (raw !== name && raw.toUpperCase() !== name) aliases.add(raw);
   }
   return [...aliases].sort();
 }

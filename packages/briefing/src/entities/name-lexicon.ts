@@ -10,7 +10,6 @@ interface CompromiseModel {
   two: { orgWords: Record<string, unknown>; placeWords: Record<string, unknown> };
 }
 
-
 const model = nlp.model() as unknown as CompromiseModel;
 const LEXICON = model.one.lexicon;
 export const ORG_WORDS = new Set([
@@ -18,7 +17,12 @@ export const ORG_WORDS = new Set([
   "party", "ministry", "government", "parliament", "police", "council", "forces", "army", "navy",
   "news", "times", "post", "journal", "agency", "court", "assembly", "senate", "congress",
   "alliance", "coalition", "movement", "front", "dialogue", "summit", "administration",
+  // Outlets and bodies a newsroom names with a head word: "Coastline Radio", "… Transit".
+  "tribune", "observer", "courier", "examiner", "ledger", "wire", "bulletin", "broadcasting",
+  "transit", "technologies", "campaign", "trust", "network", "initiative", "taskforce",
 ]);
+/** Head words that end a company's name ("Corvane Technologies"), so "Corvane" alone is it too. */
+export const CORPORATE_SUFFIXES = new Set(["technologies", "group", "inc", "ltd", "plc", "corp", "corporation", "holdings", "company", "co", "limited", "llc", "systems", "industries"]);
 export const PLACE_WORDS = new Set([...Object.keys(model.two.placeWords), "city", "county", "province", "region", "district", "state", "republic", "square", "street"]);
 // First words that make a place name of what follows ("Port Elling", "Lake Vara").
 export const PLACE_PREFIXES = new Set(["port", "fort", "mount", "lake", "cape", "saint", "san", "santa", "sao", "isle", "upper", "lower", "north", "south", "east", "west"]);
@@ -36,12 +40,22 @@ export function isCommonWord(word: string): boolean {
   const lower = word.toLowerCase();
   if (STOPWORDS.has(lower)) return true;
   const tags = readLexicon(lower);
-  return tags.length > 0 && !tags.some((t) => PROPER_TAGS.has(t));
+  if (tags.length > 0) return !tags.some((t) => PROPER_TAGS.has(t));
+  // Plurals the lexicon lists only in the singular ("Members of the union…").
+  const singular = /s$/u.test(lower) && lower.length > 4 ? readLexicon(lower.slice(0, -1)) : [];
+  return singular.length > 0 && !singular.some((t) => PROPER_TAGS.has(t));
 }
+
+const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/u;
 
 export function isDateWord(word: string): boolean {
   const tags = readLexicon(word.toLowerCase());
   return tags.includes("WeekDay") || tags.includes("Month");
+}
+
+/** Month names, some of which are also names ("Theresa May"), so only context rules ask. */
+export function isMonthName(word: string): boolean {
+  return MONTHS.test(word.toLowerCase());
 }
 export function isFirstName(word: string): boolean {
   return readLexicon(word.toLowerCase()).some((t) => t === "MaleName" || t === "FemaleName" || t === "FirstName");
@@ -49,4 +63,9 @@ export function isFirstName(word: string): boolean {
 
 export function isDemonym(word: string): boolean {
   return readLexicon(word.toLowerCase()).includes("Demonym") || /^(?:pro|anti)-/i.test(word);
+}
+
+/** A personal name in the lexicon (first or last), so a place of that name yields to people context. */
+export function isPersonName(word: string): boolean {
+  return readLexicon(word.toLowerCase()).some((t) => t === "Person" || t === "FirstName" || t === "MaleName" || t === "FemaleName" || t === "LastName");
 }

@@ -1,7 +1,7 @@
 // Span finding: splits a sentence into word tokens (possessives and dotted acronyms kept
 // apart) and groups runs of capitalised words, joined by "of", "al", "bin"…, into candidate names.
 import { isTitleWord, lookupKnownName } from "./canonical-names";
-import { CONNECTORS, PLACE_PREFIXES, PROPER_TAGS, isCommonWord, isDateWord, readLexicon } from "./name-lexicon";
+import { CONNECTORS, ORG_WORDS, PLACE_PREFIXES, PROPER_TAGS, isCommonWord, isDateWord, readLexicon } from "./name-lexicon";
 import { STOPWORDS } from "../text/text-tokens";
 
 export interface Token {
@@ -24,6 +24,9 @@ function tokenize(text: string): Token[] {
     } else {
       word = word.replace(/[.\-‑]+$/, "");
     }
+    // "Saltmere-based" names the place Saltmere; the suffix is context, not name.
+    const based = /^(\p{Lu}[\p{L}\p{M}'’.]*)[-‑](?:based|born)$/u.exec(word);
+    if (based?.[1]) word = based[1];
     if (/['’]s$/u.test(word)) {
       word = word.slice(0, -2);
       possessive = true;
@@ -36,6 +39,16 @@ function tokenize(text: string): Token[] {
     if (word === "") continue;
     tokens.push({ text: word, start, end: start + word.length, possessive });
   }
+  // A possessive inside a body's name ("Saltmere Dockworkers' Union") keeps the name going.
+  tokens.forEach((token, i) => {
+    const next = tokens[i + 1];
+    if (!token.possessive || !next || !ORG_WORDS.has(next.text.toLowerCase()) || !isCapitalized(next.text)) return;
+    const surface = /^[^\s]+/u.exec(text.slice(token.start, next.start))?.[0] ?? token.text;
+    if (!/^[ \u00a0]$/u.test(text.slice(token.start + surface.length, next.start))) return;
+    token.text = surface;
+    token.end = token.start + surface.length;
+    token.possessive = false;
+  });
   return tokens;
 }
 

@@ -1,0 +1,55 @@
+// Place names from kept data rather than a hand list: countries and continents from
+// countries-list (MIT) and ~7,300 world cities with their provinces and states from
+// city-timezones (MIT, built on SimpleMaps' basic world cities).
+import { cityMapping } from "city-timezones";
+import { continents, countries } from "countries-list";
+import { isCommonWord, isPersonName } from "./name-lexicon";
+
+export type PlaceType = "country" | "region" | "city";
+
+export interface GazetteerPlace {
+  type: PlaceType;
+  /** The name is also a personal name ("Florence", "Jackson"): people context wins over it. */
+  alsoPersonName: boolean;
+}
+
+// Small cities named like common words ("Mobile", "Split") are left to context; a big one
+// ("Nice") written with a capital mid-sentence is the city.
+const COMMON_WORD_CITY_POPULATION = 500_000;
+
+/** Lookup key: lowercase, no dots or commas, single spaces ("Washington, D.C." → "washington dc"). */
+export function toGazetteerKey(name: string): string {
+  return name.toLowerCase().replace(/[.,]/g, "").replace(/[-‑]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+const PLACES = new Map<string, PlaceType>();
+
+function addPlace(name: string, type: PlaceType, population = Number.POSITIVE_INFINITY): void {
+  const key = toGazetteerKey(name);
+  if (key.length < 3 || !/\p{L}/u.test(key)) return;
+  if (!key.includes(" ") && isCommonWord(key) && population < COMMON_WORD_CITY_POPULATION) return;
+  // A country outranks a region, a region a city, when names collide ("Georgia").
+  const rank: Record<PlaceType, number> = { country: 3, region: 2, city: 1 };
+  const seen = PLACES.get(key);
+  if (!seen || rank[type] > rank[seen]) PLACES.set(key, type);
+}
+
+for (const country of Object.values(countries)) {
+  addPlace(country.name, "country");
+  for (const alias of country.alias ?? []) addPlace(alias, "country");
+}
+for (const name of Object.values(continents)) addPlace(name, "region");
+for (const city of cityMapping) {
+  // Provinces named like common words ("Central", "Western") are not taken as places.
+  if (city.province && !isCommonWord(toGazetteerKey(city.province))) addPlace(city.province, "region", 0);
+  addPlace(city.city, "city", city.pop);
+  if (city.city_ascii && city.city_ascii !== city.city) addPlace(city.city_ascii, "city", city.pop);
+}
+
+/** The place a name is, when the gazetteer has it. */
+export function lookupPlace(name: string): GazetteerPlace | null {
+  const key = toGazetteerKey(name);
+  const type = PLACES.get(key);
+  if (!type) return null;
+  return { type, alsoPersonName: !key.includes(" ") && isPersonName(key) };
+}
