@@ -106,4 +106,27 @@ describe("renderBriefing", () => {
     expect(text).not.toMatch(/^#/m);
     expect(text).toContain(briefing.headline.toUpperCase());
   });
+
+  it("numbers the sources so every citation leads to a titled story and a sentence", () => {
+    const briefing = buildBriefing(stories);
+    const md = renderBriefing(briefing, "md", { stories });
+    const listed = new Map([...md.matchAll(/^(\d+)\. .* — \*(.+)\* \((.+)\)$/gm)].map((m) => [m[1], { title: m[2], id: m[3] }]));
+    const citations = [...md.matchAll(/\[((?:\d+\.\d+(?:; )?)+)\]/g)].flatMap((m) => (m[1] ?? "").split("; "));
+    expect(citations.length).toBeGreaterThan(5);
+    for (const citation of citations) {
+      const [n, sentence] = citation.split(".");
+      const story = listed.get(n ?? "");
+      expect(story, `citation ${citation} names a listed story`).toBeDefined();
+      const source = stories.find((s) => s.id === story?.id);
+      expect(source?.title).toBe(story?.title);
+      expect(Number(sentence)).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it("wraps plain text to the width asked for, keeping a hanging indent", () => {
+    const text = renderBriefing(buildBriefing(stories), "text", { width: 60 });
+    const lines = text.split("\n");
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(60);
+    expect(lines.some((l) => l.startsWith("  ") && !l.startsWith("   "))).toBe(true);
+  });
 });

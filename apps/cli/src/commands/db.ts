@@ -5,9 +5,10 @@ import { applyMigrations, getMigrationStatus, resetDatabase } from "@dispatch/db
 import { seedDemo } from "@dispatch/api";
 import { openConnection, withDatabase } from "../database";
 import { CliError } from "../errors";
+import { describe } from "./catalogue";
 
 export function registerDbCommands(program: Command): void {
-  const db = program.command("db").description("manage the database (DATABASE_URL, or the embedded one)");
+  const db = program.command("db").description(describe("db"));
 
   db.command("migrate")
     .description("apply pending migrations")

@@ -6,11 +6,12 @@ import pc from "picocolors";
 import { commitUpload, createInlineJobs, type CommitItem } from "@dispatch/api";
 import { withDatabase } from "../database";
 import { expandInputs, readUploadFiles } from "../input-files";
+import { describe } from "./catalogue";
 
 export function registerIngestCommand(program: Command): void {
   program
     .command("ingest")
-    .description("parse files, folders or globs and store the stories (duplicates are reported, not stored)")
+    .description(describe("ingest"))
     .argument("<inputs...>", "files, folders, globs, or - for standard input")
     .option("--topic-from-hint", "tag stories with their bundle's topic line (creating the topic when new)")
     .option("--no-briefings", "skip suggestions and briefing rebuilds after storing")

@@ -3,11 +3,12 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { parseUpload, toStoryJson, type StoryJson } from "@dispatch/ingest";
 import { expandInputs, readUploadFiles } from "../input-files";
+import { describe } from "./catalogue";
 
 export function registerParseCommand(program: Command): void {
   program
     .command("parse")
-    .description("parse files (or - for standard input) and print the stories as JSON; stores nothing")
+    .description(describe("parse"))
     .argument("<inputs...>", "files, folders or globs")
     .action(async (inputs: string[]) => {
       const stories: StoryJson[] = [];

@@ -4,12 +4,13 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { createInlineJobs, createTopic, listTopics, mergeTopics, tagStory, type Actor } from "@dispatch/api";
 import { withDatabase } from "../database";
+import { describe } from "./catalogue";
 
 const CLI_ACTOR: Actor = { userId: null, via: "cli" };
 const list = (value: string) => value.split(",").map((item) => item.trim()).filter(Boolean);
 
 export function registerTopicCommands(program: Command): void {
-  const topic = program.command("topic").description("create, list and merge topics");
+  const topic = program.command("topic").description(describe("topic"));
 
   topic
     .command("create")
@@ -65,10 +66,12 @@ export function registerTopicCommands(program: Command): void {
         for (const briefing of rebuilt) console.log(`  briefing /${briefing.slug} → version ${briefing.version}`);
       });
     });
+}
 
+export function registerTagCommand(program: Command): void {
   program
     .command("tag")
-    .description("tag a story with a topic (approved) and rebuild the topic's briefing")
+    .description(describe("tag"))
     .argument("<story>", "story id or slug")
     .argument("<topic>", "topic slug")
     .action(async (story: string, topicSlug: string) => {

@@ -6,6 +6,7 @@ import { changeRole, inviteUser, listUsers, setUserDisabled, type Actor, type Us
 import { MIN_PASSWORD_LENGTH, ROLES, type RoleName } from "@dispatch/auth";
 import { withDatabase } from "../database";
 import { CliError } from "../errors";
+import { describe } from "./catalogue";
 
 // The CLI is run by whoever holds the server; the audit log records the channel, no account.
 const cliActor: Actor = { userId: null, via: "cli" };
@@ -19,7 +20,7 @@ function parseRole(value: string): RoleName {
 }
 
 export function registerUserCommands(program: Command): void {
-  const user = program.command("user").description("manage accounts and roles (reader, editor, admin)");
+  const user = program.command("user").description(describe("user"));
 
   user
     .command("create")

@@ -5,11 +5,12 @@ import pc from "picocolors";
 import { startWorker, stopOnSignal } from "@dispatch/worker";
 import { withDatabase } from "../database";
 import { CliError } from "../errors";
+import { describe } from "./catalogue";
 
 export function registerWorkerCommand(program: Command): void {
   program
     .command("worker")
-    .description("run the background worker (briefing rebuilds, topic suggestions) until Ctrl-C")
+    .description(describe("worker"))
     .option("--concurrency <n>", "jobs of each kind at once in this process", "1")
     .action(async (options: { concurrency: string }) => {
       const concurrency = Number(options.concurrency);
