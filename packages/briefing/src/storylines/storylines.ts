@@ -91,34 +91,30 @@ export function clusterStories(stories: readonly PreparedStory[], vectors: reado
   const threshold = AVERAGE_LINK_THRESHOLD + AVERAGE_LINK_SLOPE * Math.max(0, Math.log(n / SMALL_TOPIC));
 
   const members = Array.from({ length: n }, (_, i) => [i]);
+  const versions = new Array<number>(n).fill(0);
   const centroids = vectors.map((v) => new Map(v));
-  // Pairs whose centroids were too far apart to merge; retried only after one of them grows.
-  const blocked = new Set<string>();
-  for (;;) {
-    let best: { a: number; b: number; avg: number } | null = null;
-    for (const [a, la] of links) {
-      const sa = members[a]?.length ?? 1;
-      for (const [b, sum] of la) {
-        if (b <= a || blocked.has(`${a} ${b}`)) continue;
-        const avg = sum / (sa * (members[b]?.length ?? 1));
-        if (avg < threshold) continue;
-        if (!best || avg > best.avg || (avg === best.avg && (a < best.a || (a === best.a && b < best.b)))) best = { a, b, avg };
-      }
-    }
-    if (!best) break;
-    const { a: keep, b: drop } = best;
+  // Candidate merges, best mean link first; an entry is stale once either side has grown.
+  const queue = new MergeQueue();
+  const offer = (a: number, b: number, sum: number): void => {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const avg = sum / ((members[x]?.length ?? 1) * (members[y]?.length ?? 1));
+    if (avg >= threshold) queue.push({ avg, a: x, b: y, va: versions[x] ?? 0, vb: versions[y] ?? 0 });
+  };
+  for (const [a, la] of links) for (const [b, sum] of la) if (a < b) offer(a, b, sum);
+  for (let next = queue.pop(); next; next = queue.pop()) {
+    const { a: keep, b: drop } = next;
+    if (next.va !== versions[keep] || next.vb !== versions[drop]) continue;
     const ck = centroids[keep] ?? new Map<string, number>();
     const cd = centroids[drop] ?? new Map<string, number>();
     // Centroid linkage as a second check: stories that are each a little like the other
-    // storyline but about something else as a whole stay apart.
-    if (dotProduct(normalizeVector(ck), normalizeVector(cd)) < STORYLINE_THRESHOLD) {
-      blocked.add(`${keep} ${drop}`);
-      continue;
-    }
+    // storyline but about something else as a whole stay apart (retried if either grows).
+    if (dotProduct(normalizeVector(ck), normalizeVector(cd)) < STORYLINE_THRESHOLD) continue;
     addVector(ck, cd);
     centroids[keep] = keepTopTerms(ck, CENTROID_TERMS);
     members[keep] = [...(members[keep] ?? []), ...(members[drop] ?? [])];
     members[drop] = [];
+    versions[keep] = (versions[keep] ?? 0) + 1;
+    versions[drop] = (versions[drop] ?? 0) + 1;
     const dropLinks = links.get(drop) ?? new Map<number, number>();
     links.delete(drop);
     for (const [other, sum] of dropLinks) {
@@ -126,7 +122,7 @@ export function clusterStories(stories: readonly PreparedStory[], vectors: reado
       if (other !== keep) addLink(keep, other, sum);
     }
     links.get(keep)?.delete(keep);
-    for (const key of [...blocked]) if (key.startsWith(`${keep} `) || key.endsWith(` ${keep}`)) blocked.delete(key);
+    for (const [other, sum] of links.get(keep) ?? []) offer(keep, other, sum);
   }
 
   const clusters: StorylineCluster[] = [];
@@ -191,4 +187,65 @@ function findSimilarPairs(vectors: readonly SparseVector[]): Array<{ a: number; 
     }
   }
   return edges;
+}
+
+interface MergeCandidate {
+  avg: number;
+  a: number;
+  b: number;
+  /** Versions of a and b when offered; a merge bumps them, making older offers stale. */
+  va: number;
+  vb: number;
+}
+
+/** Binary max-heap of merge candidates; ties go to the lower indices, so the order is deterministic. */
+class MergeQueue {
+  private readonly heap: MergeCandidate[] = [];
+
+  private before(x: MergeCandidate, y: MergeCandidate): boolean {
+    return x.avg > y.avg || (x.avg === y.avg && (x.a < y.a || (x.a === y.a && x.b < y.b)));
+  }
+
+  push(item: MergeCandidate): void {
+    const h = this.heap;
+    h.push(item);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = h[parent];
+      if (!p || !this.before(item, p)) break;
+      h[i] = p;
+      i = parent;
+    }
+    h[i] = item;
+  }
+
+  pop(): MergeCandidate | undefined {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length === 0 || !last) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let best = last;
+      let at = -1;
+      const hl = h[l];
+      const hr = h[r];
+      if (hl && this.before(hl, best)) {
+        best = hl;
+        at = l;
+      }
+      if (hr && this.before(hr, best)) {
+        best = hr;
+        at = r;
+      }
+      if (at < 0) break;
+      h[i] = best;
+      i = at;
+    }
+    h[i] = last;
+    return top;
+  }
 }
