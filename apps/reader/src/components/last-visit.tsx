@@ -2,14 +2,18 @@
 // "New since your last visit": compares this briefing's points with the ones this browser
 // saw last time, marks the new ones, and remembers this visit. Without JavaScript the page
 // still shows what is new since the previous version.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatDateTime } from "@dispatch/ui";
-import { readVisit, writeVisit } from "./following";
+import { readVisit, writeVisit, type Visit } from "./following";
 
 export function LastVisit(props: { slug: string; version: number; pointIds: string[] }) {
   const [message, setMessage] = useState<string | null>(null);
+  // The visit before this page was opened, read once: the effect below records this visit,
+  // and React may run the effect twice (development), which must not read it back as "last".
+  const before = useRef<{ slug: string; visit: Visit | null } | null>(null);
   useEffect(() => {
-    const previous = readVisit(props.slug);
+    if (before.current?.slug !== props.slug) before.current = { slug: props.slug, visit: readVisit(props.slug) };
+    const previous = before.current.visit;
     const seen = new Set(previous?.pointIds ?? []);
     if (!previous) {
       setMessage("First visit: next time, points added since today are marked “new since your last visit”.");
