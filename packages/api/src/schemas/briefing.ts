@@ -52,6 +52,8 @@ export const briefingSchema = z.object({
       precision: z.enum(["day", "week", "month", "year"]).nullable(),
       dateText: z.string(),
       resolution: z.enum(["absolute", "relative", "unresolved"]),
+      // Briefings stored before the engine said what a date was read against have none.
+      basis: z.enum(["published", "uploaded", "reference"]).nullable().default(null),
       text: z.string(),
       storylineId: z.string(),
       citations: z.array(citation),

@@ -14,7 +14,7 @@ async function loadTopicStories(db: Db, topicId: string) {
   return db.story.findMany({
     where: { deletedAt: null, status: "published", topics: { some: { topicId, status: "approved" } } },
     orderBy: [{ publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    select: { id: true, slug: true, title: true, body: true, url: true, publishedAt: true, source: { select: { name: true } } },
+    select: { id: true, slug: true, title: true, body: true, url: true, publishedAt: true, ingestedAt: true, source: { select: { name: true } } },
   });
 }
 
@@ -39,6 +39,7 @@ export async function rebuildBriefing(db: Db, topicSlugOrId: string, actor?: Act
     body: story.body,
     source: story.source?.name ?? null,
     publishedAt: story.publishedAt?.toISOString() ?? null,
+    uploadedAt: story.ingestedAt.toISOString(),
   }));
   const briefing = buildBriefing(input, { previous: (previous?.content as unknown as Briefing | undefined) ?? null, now: () => performance.now() });
   const buildMs = performance.now() - started - loadMs;

@@ -292,7 +292,10 @@ function Briefing({ data }: { data: BriefingData }) {
                       <span>Undated</span>
                     )}
                     {event.resolution === "relative" ? (
-                      <span className="timeline__said"> (“{event.dateText}”)</span>
+                      <span className="timeline__said">
+                        {" "}
+                        (“{event.dateText}”{event.basis === "uploaded" ? ", read against the upload date" : ""})
+                      </span>
                     ) : null}
                   </p>
                   <p className="timeline__text">
