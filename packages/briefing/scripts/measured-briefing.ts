@@ -4,7 +4,7 @@
 // milliseconds. It mirrors build-briefing.ts; `checkMirror` in tune-selection.ts compares the
 // two on the default weights so the mirror cannot drift unnoticed.
 import { extractMentions } from "../src/entities/entity-mentions";
-import { buildEntityIndex } from "../src/entities/entity-registry";
+import { type EntityIndex, buildEntityIndex } from "../src/entities/entity-registry";
 import { writeOverview } from "../src/selection/headline";
 import { type DraftPoint, citePoint, selectPoints } from "../src/selection/redundancy";
 import { type MeasuredSentence, type SelectionWeights, buildSentenceIdf, measureStoryline, rankMeasured } from "../src/selection/scoring";
@@ -21,6 +21,7 @@ const NER_SENTENCE_BUDGET = 80;
 
 export interface MeasuredStoryline {
   id: string;
+  entityIndex: EntityIndex;
   storyCount: number;
   sourceKeys: string[];
   measured: MeasuredSentence[];
@@ -37,6 +38,7 @@ export function measureBriefing(stories: readonly StoryInput[]): MeasuredStoryli
     .filter((c) => c.stories.length > 0)
     .map((c) => ({
       id: c.id,
+      entityIndex,
       storyCount: c.stories.length,
       sourceKeys: [...new Set(c.stories.map((s) => s.sourceKey))],
       measured: measureStoryline(c, entityIndex, idf),
@@ -46,7 +48,7 @@ export function measureBriefing(stories: readonly StoryInput[]): MeasuredStoryli
 export function summarizeMeasured(storylines: readonly MeasuredStoryline[], weights: Readonly<SelectionWeights>, words: number): string {
   const ranked = storylines
     .map((s) => {
-      const all = selectPoints(rankMeasured(s.measured, weights), Math.max(POINTS_PER_STORYLINE, SUMMARY_RESERVE));
+      const all = selectPoints(rankMeasured(s.measured, weights), Math.max(POINTS_PER_STORYLINE, SUMMARY_RESERVE), s.entityIndex);
       return { s, drafts: all.slice(0, POINTS_PER_STORYLINE), reserve: all.slice(POINTS_PER_STORYLINE) };
     })
     .sort(
@@ -65,7 +67,8 @@ export function summarizeMeasured(storylines: readonly MeasuredStoryline[], weig
     const weight = Math.sqrt(r.s.sourceKeys.length / largest);
     const toPoint = (d: DraftPoint): Point => ({
       id: `point-${d.lead.story.id}-${d.lead.sentence.index}`,
-      text: d.lead.sentence.text,
+      text: d.text,
+      ...(d.context ? { context: d.context } : {}),
       mode: "extractive",
       storylineId: r.s.id,
       score: Math.round(d.score * weight * 10000) / 10000,
