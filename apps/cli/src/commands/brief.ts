@@ -1,24 +1,24 @@
 // `dispatch brief`: a briefing from stories in a file (no database), or the latest stored
 // briefing of a topic (`--topic`). `rebuild`: build and store new versions now.
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { stat } from "node:fs/promises";
 import pc from "picocolors";
-import { buildBriefing, renderBriefing, rewriteWithModel, type Briefing, type StoryInput } from "@dispatch/briefing";
+import { buildBriefing, renderBriefing, rewriteWithModel, type Briefing, type RenderedStory, type StoryInput } from "@dispatch/briefing";
 import { parseUpload } from "@dispatch/ingest";
 import { getBriefing, rebuildBriefing } from "@dispatch/api";
 import { withDatabase } from "../database";
 import { CliError } from "../errors";
+import { describe } from "./catalogue";
 import { readUploadFiles } from "../input-files";
 import { getModelEnv } from "../model-env";
 
 type BriefOptions = { words: string; format: string; topic?: string; abstractive?: boolean };
 const FORMATS = ["json", "md", "text"] as const;
 
-export function registerBriefCommands(program: Command): void {
+export function registerBriefCommand(program: Command): void {
   program
     .command("brief")
-    .description("print a briefing: from a file of stories (JSON array, or anything `parse` reads), or a topic's latest stored one")
+    .description(describe("brief"))
     .argument("[file]", "a file, or - for standard input")
     .option("--words <n>", "word limit of the summary", "250")
     .option("--format <format>", "json, md or text", "md")
@@ -31,6 +31,7 @@ export function registerBriefCommands(program: Command): void {
       if (!Number.isInteger(words) || words < 10) throw new CliError(`--words must be a whole number of at least 10; got “${options.words}”.`);
 
       let briefing: Briefing;
+      let titled: RenderedStory[] = [];
       if (options.topic) {
         if (file) throw new CliError("Give either a file or --topic, not both.");
         if (options.abstractive) throw new CliError("--abstractive rewrites a briefing built from a file; stored briefings are printed as stored.");
@@ -38,9 +39,11 @@ export function registerBriefCommands(program: Command): void {
         const view = await withDatabase((db) => getBriefing(db, topic));
         if (!view) throw new CliError(`Topic “${topic}” has no briefing yet. Build one with \`pnpm dispatch rebuild ${topic}\`.`);
         briefing = view.briefing;
+        titled = view.stories;
       } else {
         if (!file) throw new CliError("Give a file of stories (or - for standard input), or --topic <slug>.");
         const stories = dateByUpload(await readStories(file), file, await readUploadTime(file));
+        titled = stories;
         briefing = buildBriefing(stories, { words });
         if (options.abstractive) {
           const rewritten = await rewriteWithModel(briefing, stories, { ...getModelEnv(), words });
@@ -52,12 +55,15 @@ export function registerBriefCommands(program: Command): void {
       for (const diagnostic of briefing.diagnostics) {
         if (diagnostic.level === "warning") console.error(pc.yellow(`warning: ${diagnostic.message}`));
       }
-      process.stdout.write(format === "json" ? `${JSON.stringify(briefing, null, 2)}\n` : `${renderBriefing(briefing, format)}\n`);
+      const width = process.stdout.columns ?? 80;
+      process.stdout.write(format === "json" ? `${JSON.stringify(briefing, null, 2)}\n` : renderBriefing(briefing, format, { stories: titled, width }));
     });
+}
 
+export function registerRebuildCommand(program: Command): void {
   program
     .command("rebuild")
-    .description("build and store a new briefing version now, for one topic or --all")
+    .description(describe("rebuild"))
     .argument("[topic]", "topic slug")
     .option("--all", "every active topic")
     .action(async (topic: string | undefined, options: { all?: boolean }) => {
@@ -74,12 +80,15 @@ export function registerBriefCommands(program: Command): void {
     });
 }
 
-/** A JSON array of {id?, title, body, source?, publishedAt?}, or any file ingest can parse. */
+/** A JSON array of {id?, title, body, source?, publishedAt?}, or anything ingest can parse — the same from a file or standard input. */
 async function readStories(file: string): Promise<StoryInput[]> {
-  const direct = file === "-" ? null : await readStoryArray(file);
-  if (direct) return direct;
   const stories: StoryInput[] = [];
   for await (const upload of readUploadFiles([file])) {
+    const direct = readStoryArray(upload.bytes);
+    if (direct) {
+      stories.push(...direct);
+      continue;
+    }
     for (const result of await parseUpload(upload)) {
       if (!result.ok) {
         console.error(pc.yellow(`skipped ${result.error.message}`));
@@ -89,15 +98,15 @@ async function readStories(file: string): Promise<StoryInput[]> {
       stories.push({ id: `story-${stories.length + 1}`, title: story.title, body: story.body, source: story.source, publishedAt: story.publishedAt });
     }
   }
-  if (stories.length === 0) throw new CliError(`${file} holds no story that could be read.`);
+  if (stories.length === 0) throw new CliError(`${file === "-" ? "Standard input" : file} holds no story that could be read.`);
   return stories;
 }
 
-async function readStoryArray(file: string): Promise<StoryInput[] | null> {
-  if (!/\.json$/i.test(file)) return null;
+/** Stories given directly as a JSON array keep their own ids; anything else is left to the parsers. */
+function readStoryArray(bytes: string | Uint8Array): StoryInput[] | null {
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(file, "utf8"));
+    data = JSON.parse(typeof bytes === "string" ? bytes : new TextDecoder().decode(bytes));
   } catch {
     return null;
   }

@@ -1,14 +1,35 @@
-// Renders a briefing as Markdown or plain text for the CLI; citations are shown as
-// [storyId#sentenceIndex] so a reader can find the passage.
+// Renders a briefing as Markdown or plain text for the CLI. Stories are numbered in the
+// Sources list (with their titles when the caller has them) and a citation reads
+// [source.sentence], counted from 1, so every citation leads to a story and a sentence.
 import type { Briefing, Citation, Entity, TimelineEvent } from "../types";
 
 export type RenderFormat = "md" | "text";
 
-export function renderBriefing(briefing: Briefing, format: RenderFormat): string {
+/** What the caller knows of the stories a briefing cites; the briefing itself holds only ids. */
+export type RenderedStory = { id: string; title: string };
+
+export type RenderOptions = {
+  /** Titles for the numbered Sources list. */
+  stories?: readonly RenderedStory[];
+  /** Plain text only: wrap lines to this many columns (bullets keep a hanging indent). */
+  width?: number;
+};
+
+/** Story numbers in the order the Sources list shows them: by outlet, then as the briefing lists them. */
+function numberStories(briefing: Briefing): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const source of briefing.sources) for (const id of source.storyIds) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
+  const cited = [...briefing.points.flatMap((p) => p.citations), ...briefing.quotes.map((q) => q.citation), ...briefing.timeline.flatMap((e) => e.citations)];
+  for (const c of cited) if (!numbers.has(c.storyId)) numbers.set(c.storyId, numbers.size + 1);
+  return numbers;
+}
+
+export function renderBriefing(briefing: Briefing, format: RenderFormat, options: RenderOptions = {}): string {
   const md = format === "md";
   const lines: string[] = [];
+  const numbers = numberStories(briefing);
   const cite = (citations: readonly Citation[]): string =>
-    citations.length === 0 ? "" : ` [${[...new Set(citations.map((c) => `${c.storyId}#${c.sentenceIndex}`))].join("; ")}]`;
+    citations.length === 0 ? "" : ` [${[...new Set(citations.map((c) => `${numbers.get(c.storyId) ?? c.storyId}.${c.sentenceIndex + 1}`))].join("; ")}]`;
   const heading = (text: string, level: number): void => {
     lines.push("");
     lines.push(md ? `${"#".repeat(level)} ${text}` : level === 1 ? text.toUpperCase() : `${text}\n${"-".repeat(text.length)}`);
@@ -46,9 +67,16 @@ export function renderBriefing(briefing: Briefing, format: RenderFormat): string
     heading("Quotes", 2);
     for (const q of briefing.quotes) lines.push(`${bullet}“${q.text}” — ${q.speaker?.name ?? "unattributed"}${cite([q.citation])}`);
   }
-  if (briefing.sources.length > 0) {
+  if (numbers.size > 0) {
     heading("Sources", 2);
-    for (const s of briefing.sources) lines.push(`${bullet}${s.name}: ${s.stories} ${s.stories === 1 ? "story" : "stories"}`);
+    lines.push("A citation [2.5] is the fifth sentence of story 2.");
+    const titles = new Map((options.stories ?? []).map((s) => [s.id, s.title]));
+    const outletOf = new Map(briefing.sources.flatMap((s) => s.storyIds.map((id) => [id, s.name] as const)));
+    for (const [id, n] of numbers) {
+      const title = titles.get(id);
+      const outlet = outletOf.get(id) ?? "unknown outlet";
+      lines.push(`${md ? `${n}. ` : `[${n}] `}${outlet}${title ? ` — ${md ? `*${title}*` : title}` : ""} (${id})`);
+    }
   }
   if (briefing.changes) {
     heading("What changed", 2);
@@ -59,7 +87,30 @@ export function renderBriefing(briefing: Briefing, format: RenderFormat): string
     heading("Notes", 2);
     for (const d of briefing.diagnostics) lines.push(`${bullet}${d.level}: ${d.message}`);
   }
-  return `${lines.join("\n").trim()}\n`;
+  const text = lines.join("\n").trim();
+  return `${!md && options.width ? wrapLines(text, options.width) : text}\n`;
+}
+
+/** Greedy word wrap; a bullet's or a numbered entry's continuation lines line up under its text. */
+function wrapLines(text: string, width: number): string {
+  const columns = Math.max(20, Math.floor(width));
+  return text
+    .split("\n")
+    .map((line) => {
+      if (line.length <= columns) return line;
+      const indent = " ".repeat((/^(\* |\[\d+\] )/.exec(line)?.[0] ?? "").length);
+      const out: string[] = [];
+      let current = "";
+      for (const word of line.split(" ")) {
+        if (current !== "" && current.length + 1 + word.length > columns) {
+          out.push(current);
+          current = indent + word;
+        } else current = current === "" ? word : `${current} ${word}`;
+      }
+      if (current !== "") out.push(current);
+      return out.join("\n");
+    })
+    .join("\n");
 }
 
 // A date read against the upload time (the story had no date of its own) says so.
