@@ -22,28 +22,34 @@ export function redactBriefing(briefing: Briefing, visible: PublicStories): Brie
 
   const points = briefing.points.filter((point) => allPublic(point.citations));
   const pointIds = new Set(points.map((point) => point.id));
-  const storylines = briefing.storylines
-    .map((storyline) => {
-      const storyIds = publicIds(storyline.storyIds);
-      const titleFromHidden = storyline.storyIds.some((id) => !visible.has(id));
-      const title = titleFromHidden ? firstTitle(storyIds, visible) ?? "" : storyline.title;
-      return {
-        ...storyline,
-        storyIds,
-        pointIds: storyline.pointIds.filter((id) => pointIds.has(id)),
-        // The label may be a removed story's title (its fallback); a phrase stays.
-        label: storyline.label === storyline.title && titleFromHidden ? title : storyline.label,
-        title,
-      };
-    })
-    .filter((storyline) => storyline.storyIds.length > 0);
-  const overview = briefing.overview.filter((sentence) => allPublic(sentence.citations));
   const sources = briefing.sources
     .map((source) => {
       const storyIds = publicIds(source.storyIds);
       return { ...source, storyIds, stories: storyIds.length };
     })
     .filter((source) => source.stories > 0);
+  const storylines = briefing.storylines
+    .map((storyline) => {
+      const storyIds = publicIds(storyline.storyIds);
+      if (storyIds.length === storyline.storyIds.length) return { ...storyline, pointIds: storyline.pointIds.filter((id) => pointIds.has(id)) };
+      // It lost a story: its title (and a label that is no phrase of what is left, such as
+      // the removed story's title, the engine's fallback) may be that story's words.
+      const title = firstTitle(storyIds, visible) ?? "";
+      const titles = storyIds.map((id) => visible.get(id)?.title.toLowerCase() ?? "");
+      const labelStays = titles.some((remaining) => remaining.includes(storyline.label.toLowerCase()));
+      return {
+        ...storyline,
+        storyIds,
+        pointIds: storyline.pointIds.filter((id) => pointIds.has(id)),
+        label: labelStays ? storyline.label : title,
+        title,
+        sources: storyline.sources.filter((name) =>
+          sources.some((source) => source.name === name && source.storyIds.some((id) => storyIds.includes(id))),
+        ),
+      };
+    })
+    .filter((storyline) => storyline.storyIds.length > 0);
+  const overview = briefing.overview.filter((sentence) => allPublic(sentence.citations));
   const sourceNames = new Set(sources.map((source) => source.name));
   const headlineHidden = briefing.headlineStoryId !== null && !visible.has(briefing.headlineStoryId);
   const headline = headlineHidden ? replacementHeadline(storylines, points, visible) : null;
