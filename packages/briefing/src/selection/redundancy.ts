@@ -8,7 +8,7 @@ import type { ScoredSentence } from "./scoring";
 import { compareScored } from "./scoring";
 import { dotProduct } from "../text/sparse-vectors";
 import { PERSON_TITLES } from "../entities/canonical-names";
-import { stemWord } from "../text/text-tokens";
+import { countWords, stemWord } from "../text/text-tokens";
 import type { Citation } from "../types";
 import { type CitedSpan, type StandaloneText, shapeStandalone } from "./standalone-points";
 import { readContext, trimConnective } from "./standalone";
@@ -40,6 +40,9 @@ const SUPPORT_BOOST = 0.8;
 // says it is not quite the same fact (so it is not cited as support).
 const ECHO_THRESHOLD = SUPPORT_THRESHOLD;
 const NOVELTY_EXPONENT = 2;
+// A point that takes on the next sentence (which leans on it) stays a point.
+const MAX_HOSTED_WORDS = 80;
+const MAX_SPANS = 2;
 
 /**
  * Chooses up to `limit` points from a storyline's ranked sentences. `entities` lets a pronoun
@@ -141,7 +144,10 @@ export function selectPoints(ranked: readonly ScoredSentence[], limit: number, e
     }
     if (!shaped) {
       used.add(keyOf(item.story, item.sentence.index));
-      passedOver.push({ item, gain: bestGain });
+      // It leans on the sentence a chosen point ends with: that point goes on with it.
+      const host = findHost(item);
+      if (host) absorb(host, item);
+      else passedOver.push({ item, gain: bestGain });
       continue;
     }
     const support = candidates.filter((s) => s !== lead);
@@ -152,7 +158,13 @@ export function selectPoints(ranked: readonly ScoredSentence[], limit: number, e
     for (const t of lead.vector.keys()) covered.add(t);
     if (lead !== item) for (const t of item.vector.keys()) covered.add(t);
     const sourceKeys = [...new Set([lead.story.sourceKey, ...support.map((s) => s.story.sourceKey)])].sort();
-    points.push({ lead, support, score: roundScore(bestGain), sourceKeys, text: shaped.text, spans: shaped.spans, context: shaped.context });
+    const point: DraftPoint = { lead, support, score: roundScore(bestGain), sourceKeys, text: shaped.text, spans: shaped.spans, context: shaped.context };
+    points.push(point);
+    // A sentence passed over because it leans on this point's last sentence goes on with it.
+    for (let next = passedOver.find((p) => findHost(p.item) === point); next; next = passedOver.find((p) => findHost(p.item) === point)) {
+      passedOver.splice(passedOver.indexOf(next), 1);
+      absorb(point, next.item);
+    }
   }
   // A storyline whose every sentence leans on context still gets its best one (the checks count it).
   const fallback = passedOver[0];
@@ -170,6 +182,29 @@ export function selectPoints(ranked: readonly ScoredSentence[], limit: number, e
     });
   }
   return points;
+
+  function absorb(host: DraftPoint, item: ScoredSentence): void {
+    host.text = `${host.text} ${item.sentence.text}`;
+    host.spans.push({ sentence: item.sentence, start: item.sentence.start, end: item.sentence.end });
+    host.context = "joined";
+    used.add(keyOf(item.story, item.sentence.index));
+    for (const s of supportOf.get(item) ?? []) {
+      if (isUsed(s) || host.support.some((h) => h.story.id === s.story.id)) continue;
+      host.support.push(s);
+      used.add(keyOf(s.story, s.sentence.index));
+    }
+    host.support.sort(compareByPosition);
+    host.sourceKeys = [...new Set([host.lead.story.sourceKey, ...host.support.map((h) => h.story.sourceKey)])].sort();
+    for (const t of item.vector.keys()) covered.add(t);
+  }
+
+  function findHost(item: ScoredSentence): DraftPoint | null {
+    const host = points.find((p) => p.lead.story.id === item.story.id && p.spans[p.spans.length - 1]?.sentence.index === item.sentence.index - 1);
+    const last = host?.spans[host.spans.length - 1];
+    // Two sentences at most: a point, not a paragraph.
+    if (!host || !last || host.spans.length >= MAX_SPANS || !/^\s*$/.test(item.story.body.slice(last.end, item.sentence.start))) return null;
+    return countWords(host.text) + item.sentence.words <= MAX_HOSTED_WORDS ? host : null;
+  }
 
   function shapeFor(candidate: ScoredSentence): StandaloneText | null {
     return shapeStandalone(candidate.story, candidate.sentence, entities, (index) => !used.has(keyOf(candidate.story, index)));

@@ -154,6 +154,29 @@ describe("briefings whose points stand alone", () => {
   });
 });
 
+describe("a sentence that leans on a chosen point", () => {
+  it("goes on with that point instead of being shown alone", () => {
+    const briefing = buildBriefing([
+      {
+        id: "hesk-1",
+        title: "Hesk Line adds evening sailings after collision",
+        source: "Saltmere Post",
+        body: [
+          "The Hesk Line will add two evening sailings from Monday to clear the backlog of passengers stranded since the collision in the Tollen Channel.",
+          "It also said fares would be frozen until the end of the year, a spokesperson for the operator confirmed on Friday.",
+          "Islanders on Hesk have relied on a single chartered boat for a week, and the island's school has moved its exams to the mainland.",
+        ].join(" "),
+      },
+    ]);
+    const fares = briefing.points.filter((p) => p.text.includes("fares would be frozen"));
+    expect(fares).toHaveLength(1);
+    expect(fares[0]?.text).toMatch(/^The Hesk Line will add two evening sailings.* It also said fares would be frozen/);
+    expect(fares[0]?.citations.map((c) => c.sentenceIndex)).toEqual([0, 1]);
+    expect(fares[0]?.context).toBe("joined");
+    expect(briefing.checks.ok).toBe(true);
+  });
+});
+
 describe("checks on points", () => {
   const story = { id: "s1", body: "The strike ended on Monday. He said the union had won." };
   const point = (text: string, start: number): Point => ({

@@ -53,9 +53,11 @@ export function shapeStandalone(story: PreparedStory, sentence: PreparedSentence
   const previous = story.sentences[sentence.index - 1];
   if (previous && previous.prose && isFree(previous.index) && previous.words <= MAX_JOINED_WORDS && previous.words + sentence.words <= MAX_POINT_WORDS && /^\s*$/.test(story.body.slice(previous.end, sentence.start))) {
     const before = readContext(previous.text, { personSpans: entities ? personMentions(story, previous.index, entities).map((m) => ({ start: m.start - previous.start, end: m.end - previous.start })) : undefined });
-    if (before.needs.length === 0) {
+    // The sentence before may itself need its pronoun resolved ("[Ada Varga] met… The meeting…").
+    const resolvedBefore = before.needs.length === 0 ? { text: previous.text, rest: [] } : resolvePronouns(story, previous, before.needs, entities);
+    if (resolvedBefore && resolvedBefore.rest.length === 0) {
       return {
-        text: `${trimConnective(previous.text, before.trim)} ${sentence.text}`,
+        text: `${trimConnective(resolvedBefore.text, before.trim)} ${sentence.text}`,
         spans: [{ sentence: previous, start: previous.start + before.trim, end: previous.end }, { sentence, start: sentence.start, end: sentence.end }],
         context: "joined",
       };
