@@ -28,7 +28,8 @@ function measure(name: string, briefing: Briefing, total: Tally): void {
   let opensBadly = 0;
   let leans = 0;
   for (const text of texts) {
-    const bad = OPENS_BADLY.test(text.replace(/^[“"‘']/, ""));
+    // A quote's own first word is the speaker's, not the writer's: "“It was wrong,” she said" opens well.
+    const bad = OPENS_BADLY.test(text);
     const lean = leansOnContext(text);
     if (bad) opensBadly++;
     if (lean) leans++;
