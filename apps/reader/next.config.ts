@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "@dispatch/auth/security-headers";
 
 const config: NextConfig = {
   // Workspace packages ship TypeScript source, compiled here.
@@ -7,6 +8,11 @@ const config: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "linkedom", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
+  // nosniff, no framing, a referrer policy: on every response, API and assets included. The
+  // per-request Content-Security-Policy (with its nonce) is added to pages by src/proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
+  },
 };
 
 export default config;

@@ -81,3 +81,17 @@ export function getAuthEnv(): AuthEnv {
   cached ??= parseAuthEnv(process.env);
   return cached;
 }
+
+/**
+ * For an app's start-up (instrumentation.ts): validates the environment now and, when it is
+ * wrong, prints what to fix and ends the process — rather than serving a 500 on every request.
+ */
+export function exitOnInvalidAuthEnv(app: string): void {
+  try {
+    getAuthEnv();
+  } catch (error) {
+    if (!(error instanceof AuthEnvError)) throw error;
+    console.error(`[${app}] cannot start: ${error.message}`);
+    process.exit(1);
+  }
+}

@@ -41,3 +41,9 @@ export {
   type ThrottleRule,
   type BackoffRule,
 } from "./sign-in-throttle";
+export {
+  contentSecurityPolicy,
+  createNonce,
+  withContentSecurityPolicy,
+  STATIC_SECURITY_HEADERS,
+} from "./security-headers";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLockoutMessage, formatWait } from "./sign-in-throttle";
+import { backoffSeconds, DEFAULT_SIGN_IN_LIMITS, formatLockoutMessage, formatWait } from "./sign-in-throttle";
 
 describe("the lockout message", () => {
   it("says how long to wait in whole minutes, rounded up", () => {
@@ -12,5 +12,14 @@ describe("the lockout message", () => {
   it("counts seconds in the last minute", () => {
     expect(formatWait(45)).toBe("45 seconds");
     expect(formatWait(1)).toBe("1 second");
+  });
+});
+
+describe("the backoff", () => {
+  it("leaves the first failures free, then doubles the lock up to its ceiling", () => {
+    const rule = DEFAULT_SIGN_IN_LIMITS.perClient;
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20].map((count) => backoffSeconds(count, rule))).toEqual([
+      0, 0, 0, 0, 60, 120, 240, 480, 900, 900, 900,
+    ]);
   });
 });

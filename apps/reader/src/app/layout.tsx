@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import { SiteHeader } from "@dispatch/ui";
 import "@dispatch/ui/styles.css";
 import { KeyboardShortcuts } from "~/components/keyboard-shortcuts";
@@ -21,7 +22,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request: the Content-Security-Policy's nonce (src/proxy.ts) is new each time,
+  // and Next can only put it on the scripts of a page it renders now.
+  await connection();
   return (
     <html lang="en-GB">
       <body>

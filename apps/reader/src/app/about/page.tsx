@@ -1,7 +1,6 @@
-// How briefings are made. Fully static: also the benchmark's baseline page.
+// How briefings are made. No data: the benchmark's baseline page. Rendered per request like
+// every page, so its scripts carry the Content-Security-Policy's nonce (see src/proxy.ts).
 import type { Metadata } from "next";
-
-export const dynamic = "force-static";
 
 export const metadata: Metadata = {
   title: "About",

@@ -1,0 +1,22 @@
+// Gives every page a Content-Security-Policy with a fresh nonce, which Next puts on its own
+// scripts: only what the server rendered runs, so markup smuggled into a story cannot. A
+// nonce needs a page rendered per request, hence the layout's connection().
+import { NextResponse, type NextRequest } from "next/server";
+import { getAuthEnv, withContentSecurityPolicy } from "@dispatch/auth";
+
+export function proxy(request: NextRequest) {
+  const { requestHeaders, policy } = withContentSecurityPolicy(request.headers, {
+    development: process.env.NODE_ENV === "development",
+    https: getAuthEnv().readerUrl.startsWith("https://"),
+  });
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  // Pages only: not the API, Next's assets, or the feeds, sitemap and robots.txt (not HTML).
+  matcher: [
+    "/((?!api/|_next/|favicon\\.ico|robots\\.txt|sitemap\\.xml|feed\\.xml|topics/[^/]+/feed\\.(?:xml|atom|json)).*)",
+  ],
+};
