@@ -3,6 +3,8 @@
 // another site are marked here, so mutations can refuse them (see trpc.ts).
 import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { AppError, toTRPCError } from "./errors";
+import { MAX_REQUEST_BYTES, readBodyWithin } from "./request-body-limit";
 import type { InnerContext } from "./trpc";
 
 export type TrpcHandlerOptions<TRouter extends AnyTRPCRouter> = {
@@ -10,6 +12,8 @@ export type TrpcHandlerOptions<TRouter extends AnyTRPCRouter> = {
   createContext: (req: Request) => Promise<InnerContext>;
   /** The app's public origins (e.g. DISPATCH_ADMIN_URL), beside the origin the request was addressed to. */
   ownOrigins?: () => string[];
+  /** Bodies over this many bytes are refused (413) before anything reads them whole. */
+  maxBodyBytes?: number;
 };
 
 /**
@@ -29,7 +33,19 @@ export function foreignOriginOf(req: Request, ownOrigins: string[] = []): string
 }
 
 export function createTrpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHandlerOptions<TRouter>) {
-  return function handleTrpcRequest(req: Request): Promise<Response> {
+  return async function handleTrpcRequest(incoming: Request): Promise<Response> {
+    const limited = await readBodyWithin(incoming, options.maxBodyBytes ?? MAX_REQUEST_BYTES);
+    if (!limited.ok) {
+      // Answered by tRPC itself, so clients get their usual error shape (one per batched call).
+      const tooLarge = toTRPCError(new AppError("TOO_LARGE", limited.message));
+      return fetchRequestHandler({
+        endpoint: "/api/trpc",
+        req: new Request(incoming.url, { method: incoming.method, headers: { "content-type": "application/json" }, body: "{}" }),
+        router: options.router,
+        createContext: () => Promise.reject(tooLarge),
+      });
+    }
+    const req = limited.request;
     return fetchRequestHandler({
       endpoint: "/api/trpc",
       req,
