@@ -16,6 +16,7 @@ describe("readContext: leading connectives", () => {
     ["Instead, the ministry sent two engineers to inspect the dam.", "The ministry sent two engineers to inspect the dam."],
     ["Also on Tuesday, the regulator fined the operator 40,000 euros.", "On Tuesday, the regulator fined the operator 40,000 euros."],
     ["But, meanwhile, ticket prices rose by a fifth across the network.", "Ticket prices rose by a fifth across the network."],
+    ["So the council asked the mayor to find the money elsewhere.", "The council asked the mayor to find the money elsewhere."],
   ])("drops the connective of %j", (source, shown) => {
     expect(shownAfterTrim(source)).toBe(shown);
     expect(readContext(source).needs).toEqual([]);
@@ -27,6 +28,7 @@ describe("readContext: leading connectives", () => {
     "In addition to the grants, farmers can claim low-interest loans.",
     "Then-minister Ada Krol opened the bridge in 2009.",
     "So-called smart meters were fitted in 3,000 homes last year.",
+    "So many people came that an overflow room was opened.",
   ])("keeps an opener that only looks like a connective: %j", (text) => {
     expect(readContext(text).trim).toBe(0);
   });

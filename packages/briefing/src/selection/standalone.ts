@@ -38,7 +38,8 @@ const COMMA_CONNECTIVES = [
   "as well", "again", "finally", "lastly", "first", "second", "third", "in any case",
   "at any rate", "all the same", "that said", "having said that", "what is more", "what's more",
 ];
-const BARE_CONNECTIVES = ["but", "and", "yet", "so", "plus", "or", "also", "meanwhile", "separately", "then", "nevertheless", "nonetheless", "moreover", "furthermore", "additionally"];
+// "So" only before a clause ("So the council…"), not in "So many came that…".
+const BARE_CONNECTIVES = ["but", "and", "yet", "so(?=,|\\s+(?:the|a|an|he|she|it|they|we|i|this|that|there|what|if|when|now)\\b)", "plus", "or", "also", "meanwhile", "separately", "then", "nevertheless", "nonetheless", "moreover", "furthermore", "additionally"];
 const CONNECTIVE_RE = new RegExp(
   `^(?:(?:${COMMA_CONNECTIVES.map(escapeRegExp).join("|")})\\s*,|(?:${BARE_CONNECTIVES.join("|")})\\b(?![-‑’'])(?!\\s+(?:far|long|called|known|much|as|to|that)\\b)\\s*,?)\\s*`,
   "i",
