@@ -110,6 +110,7 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
   const storylines: Storyline[] = [];
   const phraseDf = countPhraseStories(prepared);
   const reserve: Point[] = [];
+  const takenLabels = new Set<string>();
   const leadStoryOfPoint = new Map<string, string>();
   for (const r of shown) {
     const weight = Math.sqrt(r.sourceKeys.length / largest);
@@ -134,7 +135,7 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
     const storyIds = r.cluster.stories.map((s) => s.id);
     storylines.push({
       id: r.cluster.id,
-      label: labelStoryline({ stories: r.cluster.stories, entities: rankStorylineEntities(entityIndex.entities, storyIds) }, phraseDf, prepared.length),
+      label: labelStoryline({ stories: r.cluster.stories, entities: rankStorylineEntities(entityIndex.entities, storyIds) }, phraseDf, prepared.length, takenLabels),
       title: findCentralStory(r.cluster, vectorOf)?.title ?? "",
       storyIds,
       pointIds: own.map((p) => p.id),

@@ -345,8 +345,9 @@ function chooseCanonicalName(all: readonly EntityMention[]): string {
       if (mk.every((k) => keys.includes(k))) score += count;
     }
     const length = keys.length;
-    // Ties go to the fuller spelling: "Desmond Achterberg" over "Des Achterberg".
-    if (score > bestScore || (score === bestScore && (length > bestLength || (length === bestLength && form.length > best.length)))) {
+    // Ties go to the fuller name: "Desmond Achterberg" over its short form "Des Achterberg".
+    const fuller = length === bestLength && keys[0] !== undefined && forms.get(best)?.[0] !== undefined && keys[0].length > (forms.get(best)?.[0] ?? "").length && keys[0].startsWith(forms.get(best)?.[0] ?? "");
+    if (score > bestScore || (score === bestScore && (length > bestLength || fuller))) {
       best = form;
       bestScore = score;
       bestLength = length;

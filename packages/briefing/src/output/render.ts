@@ -98,6 +98,8 @@ function wrapLines(text: string, width: number): string {
     .split("\n")
     .map((line) => {
       if (line.length <= columns) return line;
+      // A heading's underline is as long as the heading, which wrapping makes no wider than the page.
+      if (/^-+$/u.test(line)) return line.slice(0, columns);
       const indent = " ".repeat((/^(\* |\[\d+\] )/.exec(line)?.[0] ?? "").length);
       const out: string[] = [];
       let current = "";

@@ -1,13 +1,20 @@
-// The headline (the title of the story most central to the main storyline) and a 2–3
+// The headline (the main storyline's central lead sentence in headline style) and a 2–3
 // sentence overview built from the top points, each sentence keeping its citations.
+import { writeStorylineHeadline } from "../storylines/headline-compression";
+import { cleanTitle } from "../storylines/storyline-labels";
 import type { PreparedStory } from "../text/prepared-stories";
 import { STOPWORDS } from "../text/text-tokens";
 import type { CitedSentence, Point, Storyline } from "../types";
 
 const LOWERCASE_OPENERS = new Set(["officials", "police", "starting", "despite", "during", "following", "amid"]);
 const MAX_OVERVIEW_WORDS = 55;
+const HEADLINE_WORDS = 10;
 
-/** The title of the main storyline's most central story (else the story that leads its top point). */
+/**
+ * The briefing's headline, as a sub-editor would write it: the main storyline's most central,
+ * most supported lead sentence compressed to ~10 words in headline tense; else the title of its
+ * most central story (else of the story that leads its top point).
+ */
 export function chooseHeadline(
   storylines: readonly Storyline[],
   centralStory: (storylineId: string) => PreparedStory | null,
@@ -16,6 +23,11 @@ export function chooseHeadline(
   leadStoryOf: (pointId: string) => string | null,
 ): { text: string; storyId: string | null } {
   const top = storylines[0];
+  if (top) {
+    const stories = top.storyIds.map(storyById).filter((s): s is PreparedStory => s !== null);
+    const written = writeStorylineHeadline(stories, HEADLINE_WORDS);
+    if (written) return written;
+  }
   const topPointId = top?.pointIds[0];
   const leadId = topPointId ? leadStoryOf(topPointId) : null;
   const leadStory = leadId ? storyById(leadId) : null;
@@ -23,7 +35,7 @@ export function chooseHeadline(
   // can be an early or side report ("talks resume" when the strike has since ended).
   const central = top ? centralStory(top.id) : null;
   const story = central && central.title !== "" ? central : leadStory;
-  if (story && story.title !== "") return { text: story.title, storyId: story.id };
+  if (story && story.title !== "") return { text: cleanTitle(story.title), storyId: story.id };
   const first = points[0];
   if (!first) return { text: "No stories to brief", storyId: null };
   const words = first.text.split(/\s+/);

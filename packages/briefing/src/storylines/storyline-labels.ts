@@ -1,10 +1,13 @@
-// Short labels for storylines: the most distinctive two-word phrase of the storyline's
-// titles and leads ("Peace plan") and its most distinctive people or bodies.
+// Short labels for storylines, as a sub-editor would write them: the storyline's most central,
+// most supported lead sentence compressed to a few words ("Negotiators reach tentative
+// agreement"); else the most central story's title; else its most distinctive phrase.
+import { rankLeadSentences, writeStorylineHeadline } from "./headline-compression";
 import type { PreparedStory } from "../text/prepared-stories";
 import { STOPWORDS, stemWord, tokenizeWords } from "../text/text-tokens";
 import type { Entity } from "../types";
 
 const LEAD_SENTENCES = 3;
+const LABEL_WORDS = 8;
 
 export interface LabelInput {
   stories: readonly PreparedStory[];
@@ -19,7 +22,37 @@ export function countPhraseStories(stories: readonly PreparedStory[]): Map<strin
   return df;
 }
 
-export function labelStoryline(input: LabelInput, phraseDf: Map<string, number>, totalStories: number): string {
+/**
+ * The storyline's label. `taken` holds the labels (lowercased) already given to other
+ * storylines of the briefing; the label returned is added to it, so no two are the same.
+ */
+export function labelStoryline(input: LabelInput, phraseDf: Map<string, number>, totalStories: number, taken: Set<string> = new Set()): string {
+  const label = chooseLabel(input, phraseDf, totalStories, taken);
+  taken.add(label.toLowerCase());
+  return label;
+}
+
+/** A story title without the outlet's section suffix ("… | Russia-Ukraine war News"). */
+export function cleanTitle(title: string): string {
+  return title.replace(/\s+[|–—-]\s+[^|–—-]{1,60}$/u, (suffix) => (/\b(?:News|BBC|Reuters|AP)\b/u.test(suffix) ? "" : suffix)).trim();
+}
+
+function chooseLabel(input: LabelInput, phraseDf: Map<string, number>, totalStories: number, taken: ReadonlySet<string>): string {
+  const free = (label: string | null | undefined): label is string => !!label && !taken.has(label.toLowerCase());
+  const compressed = writeStorylineHeadline(input.stories, LABEL_WORDS, taken)?.text;
+  if (free(compressed)) return compressed;
+  const centralStory = rankLeadSentences(input.stories)[0]?.story ?? input.stories[0];
+  const title = centralStory ? cleanTitle(centralStory.title) : "";
+  if (free(title)) return title;
+  const phrase = findDistinctivePhrase(input, phraseDf, totalStories);
+  if (free(phrase)) return phrase;
+  const base = compressed ?? (title || phrase || "Storyline");
+  const name = input.entities.find((e) => free(`${base} (${e.name})`))?.name;
+  if (name) return `${base} (${name})`;
+  for (let n = 2; ; n++) if (free(`${base} (${n})`)) return `${base} (${n})`;
+}
+
+function findDistinctivePhrase(input: LabelInput, phraseDf: Map<string, number>, totalStories: number): string | null {
   const counts = new Map<string, { stories: number; surface: string }>();
   for (const story of input.stories) {
     for (const [key, surface] of collectPhrases(story)) {
@@ -35,12 +68,7 @@ export function labelStoryline(input: LabelInput, phraseDf: Map<string, number>,
     const score = stories * (1 + idf);
     if (!best || score > best.score || (score === best.score && key < best.key)) best = { key, surface, score };
   }
-  const names = input.entities.slice(0, 2).map((e) => e.name);
-  const phrase = best ? best.surface.charAt(0).toUpperCase() + best.surface.slice(1) : null;
-  if (phrase && names.length > 0) return `${phrase}: ${names.join(", ")}`;
-  if (phrase) return phrase;
-  if (names.length > 0) return names.join(", ");
-  return input.stories[0]?.title ?? "Storyline";
+  return best ? best.surface.charAt(0).toUpperCase() + best.surface.slice(1) : null;
 }
 
 // Adjacent lowercase content-word pairs from the title and lead; names are left to entities.

@@ -1,0 +1,300 @@
+// Headline-style compression, as a sub-editor would write it: from the storyline's most
+// central, most supported lead sentence, keep the main clause (subject, verb, object), drop
+// attributions, datelines, appositions, subordinate clauses and times, and put the verb in
+// headline tense ("Trump will host…" → "Trump to host…", "has opened" → "opens").
+import nlp from "compromise";
+import { findSentenceMentions } from "../entities/entity-mentions";
+import type { PreparedSentence, PreparedStory } from "../text/prepared-stories";
+import { STOPWORDS, getContentStems } from "../text/text-tokens";
+
+export interface CompressedHeadline {
+  text: string;
+  storyId: string;
+}
+
+const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const TIME_PHRASE = new RegExp(
+  `(?:^|\\s+)(?:(?:[Ee]arly|[Ll]ate|[Ss]hortly)\\s+)?(?:(?:[Oo]n|[Bb]y|[Ff]rom|[Uu]ntil|[Ss]ince|[Bb]efore|[Aa]fter)\\s+)?(?:(?:${WEEKDAYS})(?:\\s+(?:night|morning|evening|afternoon))?|\\d{1,2}\\s+(?:${MONTHS})(?:\\s+\\d{4})?|(?:${MONTHS})\\s+\\d{1,2}(?:,?\\s+\\d{4})?|(?:last|this|next)\\s+(?:week|month|year|night|morning|evening)|overnight|yesterday|today|tonight|this morning|last night|midnight|noon|dawn)\\b(?![’']s)`,
+  "gu",
+);
+// Where the main clause ends: what follows is circumstance, not the news.
+const CLAUSE_BREAK = /\s+(?:after|as|while|because|when|before|since|following|amid|despite|although|though|in what|saying|bringing|leaving|forcing|focusing|including|according to|so that|but|and then)\s+/u;
+const LEADING_ADVERBIAL = /^(?:(?:early |late |shortly )?(?:on|by|in|at|after|before|late on|early on|earlier|overnight|last|this)\b[^,]{0,40},\s*)/iu;
+const LEADING_PARTICIPLE = /^\p{Lu}\p{Ll}+ing\b[^,]{0,80},\s*/u;
+const OPENS_WITH_REFERENCE = /^(?:That|This|These|Those|It|Its|He|She|They|His|Her|Their|But|And|So|Yet|Also|Meanwhile|However)\b/u;
+const REPORTED = /^(.{2,70}?)\s+(?:said|says|announced|confirmed|reported|revealed|disclosed)\s+(?:(?:on|late on|early on)\s+\p{Lu}\p{L}+\s+)?(?:that\s+)?(.{12,})$/u;
+const SHORT_NAMES: Array<[RegExp, string]> = [
+  [/\bUnited States\b/gu, "US"],
+  [/\bUnited Kingdom\b/gu, "UK"],
+  [/\bUnited Nations\b/gu, "UN"],
+  [/\bEuropean Union\b/gu, "EU"],
+];
+
+/** Compresses one sentence to a headline of at most `maxWords` words, or null when it cannot be. */
+export function compressToHeadline(sentence: string, maxWords = 10): string | null {
+  let s = sentence.trim().replace(/\s+/g, " ");
+  // A quotation, a sentence in the first or second person, or one that leans on an earlier
+  // sentence ("That's…", "It…") is not a fact that stands as a headline.
+  if (/^["“‘']/u.test(s) || OPENS_WITH_REFERENCE.test(s)) return null;
+  if (/\b(?:I|we|We|you|You|our|Our)\b/u.test(s.replace(/[“"][^”"]*[”"]/gu, ""))) return null;
+  s = s.replace(/^\p{Lu}[\p{Lu} .,'’-]{2,}(?:\([^)]*\))?\s*[—–-]\s*/u, "");
+  s = s.replace(/\s*\([^)]*\)/gu, "");
+  s = s.replace(/[.!?]+["”’]?$/u, "");
+  s = s.replace(LEADING_ADVERBIAL, "").replace(LEADING_PARTICIPLE, "");
+  s = s.replace(/,?\s+according to [^,]+/gu, "");
+  // Appositions and non-restrictive clauses: "Corvane, the company behind Tallypod, said…".
+  s = s.replace(/,\s+(?:the|a|an|his|her|its|their|who|which|whose|where|\p{Ll}{2,}(?:ed|ing)|\p{Ll}{3,}en)\b[^,]*,/gu, "");
+  // "X said (that) Y" → Y, and "X said it would…" → "X would…".
+  const reported = REPORTED.exec(s);
+  if (reported?.[1] && reported[2] && !/[,“"]/u.test(reported[1])) {
+    const subject = reported[1];
+    const rest = reported[2];
+    s = /^(?:it|they|he|she)\s/u.test(rest) ? `${subject} ${rest.replace(/^\S+\s/u, "")}` : rest;
+  }
+  s = s.replace(/,\s+(?:[^,]{1,60}?)\s+(?:said|says|told\s[^,]+|announced|added)(?:\s+[^,]*)?$/u, "");
+  s = cutAtClausePunctuation(s);
+  // Times go, except a time that is the subject ("Tuesday saw a flurry of talks").
+  s = s.replace(TIME_PHRASE, (match, offset: number) => (offset === 0 && !/^(?:on|by|from|until|since|before|after|early|late|shortly)\s/iu.test(match) ? match : "")).trim();
+  s = shortenPeople(s);
+  for (const [pattern, short] of SHORT_NAMES) s = s.replace(pattern, short);
+  s = s.replace(/(^|\s)the\s+(?=US\b|UK\b|UN\b|EU\b)/gu, "$1");
+
+  const verb = findMainVerb(s);
+  if (!verb) return null;
+  let subject = dropArticles(s.slice(0, verb.at).trim(), true);
+  const predicate = toHeadlineTense(verb, isPluralSubject(subject));
+  let rest = dropArticles(s.slice(verb.at + verb.text.length).trim(), false);
+  // A long subject loses its trailing modifiers: "Negotiators for … in Saltmere resume talks".
+  if (countWordsIn(subject) > 4 && countWordsIn(`${subject} ${predicate} ${rest}`) > maxWords) {
+    subject = /^(.+?)\s+(?:for|of|at|from|in|on|with|by)\s/u.exec(subject)?.[1] ?? subject;
+  }
+  rest = limitWords(rest, Math.max(maxWords - countWordsIn(subject) - countWordsIn(predicate), 1));
+  let out = `${subject} ${predicate}${rest ? ` ${rest}` : ""}`.replace(/[\s,;:—–-]+$/u, "").trim();
+  out = out.replace(/(?:\s+(?:and|or|but|of|to|for|in|at|on|by|with|from|\p{Ll}+ly))+$/u, "");
+  const words = countWordsIn(out);
+  if (words < 3 || words > maxWords) return null;
+  return out.charAt(0).toUpperCase() + out.slice(1);
+}
+
+/**
+ * The storyline's headline: lead sentences ranked by how much of the other stories' titles and
+ * leads they carry (support across outlets, centrality); the best few are compressed, and the
+ * headline whose own words the titles carry most, favouring the latest reports, wins.
+ */
+export function writeStorylineHeadline(stories: readonly PreparedStory[], maxWords = 10, skip: ReadonlySet<string> = new Set()): CompressedHeadline | null {
+  const ranked = rankLeadSentences(stories);
+  const summaries = summarizeStories(stories);
+  const recency = weighRecency(stories);
+  let best: { text: string; storyId: string; score: number } | null = null;
+  let tried = 0;
+  for (const { story, sentence } of ranked) {
+    // Compression costs a tagger call or two: the best few candidates are enough.
+    if (tried >= HEADLINE_CANDIDATES && best) break;
+    const text = compressToHeadline(sentence.text, maxWords);
+    tried++;
+    if (!text || skip.has(text.toLowerCase())) continue;
+    // What "should", "could" or "may" happen is weaker news than what did.
+    const hedged = /\b(?:should|could|may|might)\b/u.test(text) ? 0.7 : 1;
+    const score = measureSupport(new Set(getContentStems(text)), summaries, story.id) * (recency.get(story.id) ?? 1) * (sentence.proseRank === 0 ? 1.1 : 1) * hedged;
+    if (!best || score > best.score) best = { text, storyId: story.id, score };
+  }
+  return best ? { text: best.text, storyId: best.storyId } : null;
+}
+
+/** Lead-zone sentences (the first two prose sentences of each story), most central first. */
+export function rankLeadSentences(stories: readonly PreparedStory[]): Array<{ story: PreparedStory; sentence: PreparedSentence; score: number }> {
+  const summaries = summarizeStories(stories);
+  const out: Array<{ story: PreparedStory; sentence: PreparedSentence; score: number }> = [];
+  for (const story of stories) {
+    for (const sentence of story.sentences) {
+      if (sentence.proseRank < 0 || sentence.proseRank > 1) continue;
+      const stems = new Set(sentence.stems);
+      if (stems.size === 0) continue;
+      const score = measureSupport(stems, summaries, story.id) * (sentence.proseRank === 0 ? 1.1 : 1);
+      out.push({ story, sentence, score });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score || (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : a.sentence.index - b.sentence.index));
+}
+
+const HEADLINE_CANDIDATES = 10;
+
+interface StorySummary {
+  storyId: string;
+  title: Set<string>;
+  lead: Set<string>;
+}
+
+function summarizeStories(stories: readonly PreparedStory[]): StorySummary[] {
+  return stories.map((story) => ({
+    storyId: story.id,
+    title: new Set(story.titleStems),
+    lead: new Set(story.sentences.find((s) => s.proseRank === 0)?.stems ?? []),
+  }));
+}
+
+// How much of every story's title (and of the other stories' leads) these words carry; a
+// sentence's own lead does not vouch for it.
+function measureSupport(stems: ReadonlySet<string>, summaries: readonly StorySummary[], ownStoryId: string): number {
+  if (stems.size === 0) return 0;
+  let support = 0;
+  for (const summary of summaries) {
+    const words = summary.storyId === ownStoryId ? summary.title : new Set([...summary.title, ...summary.lead]);
+    if (words.size === 0) continue;
+    let shared = 0;
+    for (const stem of stems) if (words.has(stem)) shared++;
+    support += shared / Math.sqrt(words.size);
+  }
+  return support / Math.sqrt(stems.size);
+}
+
+// The latest reports carry the news (the strike has ended, not begun): with dates on every
+// story, weight grows with time from 0.4 for the oldest to 1 for the newest.
+function weighRecency(stories: readonly PreparedStory[]): Map<string, number> {
+  const weights = new Map<string, number>();
+  const times = stories.map((s) => s.reference?.getTime() ?? Number.NaN);
+  if (stories.length < 2 || times.some((t) => Number.isNaN(t))) return weights;
+  const first = Math.min(...times);
+  const span = Math.max(...times) - first;
+  if (span <= 0) return weights;
+  stories.forEach((story, i) => weights.set(story.id, 0.4 + (0.6 * ((times[i] ?? first) - first)) / span));
+  return weights;
+}
+
+function cutAtClausePunctuation(s: string): string {
+  const m = /,(?!\d)|;|:(?!\d)|\s[—–]\s/u.exec(s);
+  return m ? s.slice(0, m.index) : s;
+}
+
+function countWordsIn(s: string): number {
+  return s.split(/\s+/u).filter(Boolean).length;
+}
+
+// Headlines drop articles; "Option A" keeps its letter, so capitals go only at the start.
+function dropArticles(s: string, atStart: boolean): string {
+  let out = s.replace(/(^|\s)(?:the|a|an)\s+(?=\S)/gu, "$1");
+  if (atStart) out = out.replace(/^(?:The|A|An)\s+(?=\S)/u, "");
+  return out;
+}
+
+// "US President Donald Trump" → "Trump", "Mayor Ilse Brandvold" → "Brandvold".
+function shortenPeople(s: string): string {
+  const people = findSentenceMentions(s).filter((m) => m.kind === "person" && m.strong && m.tokens.length >= 2);
+  let out = s;
+  for (const m of people.sort((a, b) => b.start - a.start)) {
+    let from = m.start;
+    if (m.role) {
+      const at = out.lastIndexOf(m.role, m.start);
+      if (at >= 0 && out.slice(at + m.role.length, m.start).trim() === "") from = at;
+      // Capitalised words that qualify the title go with it ("Harbour Minister …").
+      const qualifiers = /(?:^|\s)((?:\p{Lu}[\p{L}.’'-]*\s+)+)$/u.exec(out.slice(0, from));
+      if (qualifiers?.[1] && from === at) from -= qualifiers[1].length;
+    }
+    out = out.slice(0, from) + (m.tokens[m.tokens.length - 1] ?? "") + out.slice(m.end);
+  }
+  return out;
+}
+
+interface MainVerb {
+  at: number;
+  text: string;
+  infinitive: string;
+  auxiliary: string;
+  form: string;
+  tense: string;
+  copula: boolean;
+}
+
+interface CompromiseVerb {
+  text: string;
+  offset?: { start: number; length: number };
+  verb?: { infinitive?: string; auxiliary?: string; grammar?: { form?: string; tense?: string; copula?: boolean } };
+}
+
+// The finite verb of the main clause: not a participle used as an adjective ("Brackenfield's
+// planned line"), not a gerund ("striking dockworkers"), not inside a relative clause.
+function findMainVerb(s: string): MainVerb | null {
+  const verbs = nlp(s).verbs().json({ offset: true }) as CompromiseVerb[];
+  for (const v of verbs) {
+    // compromise's offsets can drift around contractions; find the verb's own text near them.
+    const text = v.text.trim().replace(/[.,;:!?]+$/u, "");
+    const at = s.indexOf(text, Math.max(0, (v.offset?.start ?? 0) - 12));
+    if (at <= 0 || !v.verb) continue;
+    const before = s.slice(0, at);
+    if (/(?:['’]s|\b(?:the|a|an|its|their|his|her))\s+$/iu.test(before)) continue;
+    if (/^(?:\p{L}+ly\s+|still\s+|now\s+)?\p{L}+ing\b/u.test(text) && !v.verb.auxiliary) continue;
+    const form = v.verb.grammar?.form ?? "";
+    // "An engineering firm": a bare present after "a/the X" (X singular) is a noun, not a verb.
+    if (form === "simple-present" && !/s$/u.test(text) && /\b(?:the|a|an|The|A|An)\s+\p{L}*[^s\s]\s+$/u.test(before)) continue;
+    // compromise sometimes runs a verb into its object ("resumed talks under"): keep the verb word.
+    if (form === "" && !v.verb.auxiliary) {
+      const word = /^\p{L}+/u.exec(text)?.[0] ?? text;
+      const infinitive = nlp(word).verbs().toInfinitive().text() || word;
+      return { at, text: word, infinitive, auxiliary: "", form: /ed$/u.test(word) ? "simple-past" : "simple-present", tense: /ed$/u.test(word) ? "PastTense" : "PresentTense", copula: false };
+    }
+    if (/\b(?:that|who|which|whose)\b/u.test(before)) return null;
+    return {
+      at,
+      text,
+      infinitive: v.verb.infinitive ?? text,
+      auxiliary: v.verb.auxiliary ?? "",
+      form,
+      tense: v.verb.grammar?.tense ?? "",
+      copula: v.verb.grammar?.copula ?? false,
+    };
+  }
+  return null;
+}
+
+// Headline tense: future and "would" → "to", passive → participle, past and perfect → present.
+function toHeadlineTense(verb: MainVerb, plural: boolean): string {
+  const text = verb.text;
+  const passive = /^(?:(?:has|have|had|was|were|is|are)\s+been|was|were|is|are)\s+(\p{L}+(?:ed|en|wn))$/u.exec(text);
+  if (passive?.[1]) return passive[1];
+  if (/^(?:will|would|is set to|are set to|is due to|are due to|is to|are to)\b/u.test(verb.auxiliary) || /^(?:will|would)\s/u.test(text)) {
+    return `to ${verb.infinitive}`;
+  }
+  if (verb.copula && /^(?:was|were)$/u.test(text)) return plural ? "are" : "is";
+  if (verb.tense !== "PastTense" || !/^(?:simple-past|present-perfect|past-perfect)$/u.test(verb.form)) return text;
+  const [first = "", ...particles] = verb.infinitive.split(/\s+/u);
+  const present = plural ? first : toThirdPerson(first);
+  return [present, ...particles].join(" ");
+}
+
+function toThirdPerson(verb: string): string {
+  const irregular: Record<string, string> = { be: "is", have: "has", do: "does", go: "goes" };
+  if (irregular[verb]) return irregular[verb];
+  if (/(?:s|sh|ch|x|z|o)$/u.test(verb)) return `${verb}es`;
+  if (/[^aeiou]y$/u.test(verb)) return `${verb.slice(0, -1)}ies`;
+  return `${verb}s`;
+}
+
+// "Negotiators", "Tallypod users", "people" are plural; "Corvane", "The council" are not.
+function isPluralSubject(subject: string): boolean {
+  const words = subject.replace(/\s+(?:of|at|from|for|in|on|by|with|to|over|into|under|among)\s.*$/u, "").split(/\s+/u);
+  const head = words[words.length - 1] ?? "";
+  if (/^(?:people|police|children|men|women|staff|crew)$/iu.test(head)) return true;
+  if (words.length > 1 && /^\p{Lu}/u.test(head)) return false;
+  return /[^su]s$/u.test(head) && !STOPWORDS.has(head.toLowerCase());
+}
+
+// Over the budget, the trailing clause goes first, then trailing prepositional phrases.
+function limitWords(rest: string, budget: number): string {
+  let out = rest;
+  // Subordinate clauses go whatever the length: "walk off job (after talks collapsed)".
+  const clause = CLAUSE_BREAK.exec(out);
+  if (clause && countWordsIn(out.slice(0, clause.index)) >= 1) out = out.slice(0, clause.index);
+  if (countWordsIn(out) <= budget) return out;
+  // "… in hospital and a fuel slick is being contained": a second clause goes whole.
+  const second = /\s+and\s+(?=(?:\S+\s+){1,4}(?:is|are|was|were|has|have|had)\s)/u.exec(out);
+  if (second) out = out.slice(0, second.index);
+  const breakAt = CLAUSE_BREAK.exec(out);
+  if (breakAt && countWordsIn(out.slice(0, breakAt.index)) >= 1) out = out.slice(0, breakAt.index);
+  while (countWordsIn(out) > budget) {
+    const m = [...out.matchAll(/\s+(?:to|for|in|at|on|from|with|of|through|over|under|into|by)\s+/gu)].pop();
+    if (!m || m.index === undefined || countWordsIn(out.slice(0, m.index)) < 1) break;
+    out = out.slice(0, m.index);
+  }
+  return out;
+}
