@@ -62,7 +62,7 @@ describe("shapeStandalone", () => {
     expect(shaped?.text).toBe("“We will not reopen until the booms are in place,” [Olav Dahl] said.");
   });
 
-  it("takes the subject of the sentence before over another person it mentions", () => {
+  it("takes the one person of the pronoun's gender when the sentence before names two", () => {
     const story = prepare("Ada Varga, who took over from Peter Holm in March, has promised a full review. She met the families on Sunday.");
     const shaped = shape(story, 1, indexPeople(story, [{ name: "Ada Varga", forms: ["Ada Varga"] }, { name: "Peter Holm", forms: ["Peter Holm"] }]));
     expect(shaped?.text).toBe("[Ada Varga] met the families on Sunday.");
@@ -72,6 +72,26 @@ describe("shapeStandalone", () => {
     const story = prepare("After a long meeting on Friday, the union said Tomas Berg and Jonas Reite had both signed the letter. He said the vote would be held next week, a spokesman added, without giving a date.");
     const shaped = shape(story, 1, indexPeople(story, [{ name: "Tomas Berg", forms: ["Tomas Berg"] }, { name: "Jonas Reite", forms: ["Jonas Reite"] }]));
     expect(shaped?.text ?? "").not.toMatch(/^\[/);
+  });
+
+  it("does not take the subject when another man in the sentence could be meant", () => {
+    const story = prepare("Judge Tomas Berg threw out the conviction after prosecutors found that Jonas Reite had been wrongly found guilty. He was freed shortly after the hearing.");
+    const shaped = shape(story, 1, indexPeople(story, [{ name: "Tomas Berg", forms: ["Tomas Berg"] }, { name: "Jonas Reite", forms: ["Jonas Reite"] }]));
+    expect(shaped?.text ?? "").not.toMatch(/\[/);
+  });
+
+  it("reads a gender from an honorific before the name", () => {
+    const story = prepare("Detective Alex Bird said Mrs Kim Wilson had fallen about 20 metres. He said the path had been icy for days.");
+    const shaped = shape(story, 1, indexPeople(story, [{ name: "Alex Bird", forms: ["Alex Bird"] }, { name: "Kim Wilson", forms: ["Kim Wilson"] }]));
+    expect(shaped?.text).toBe("[Alex Bird] said the path had been icy for days.");
+  });
+
+  it("shows a long name as the story writes it", () => {
+    const story = prepare("Clarissa Theresa Philomena Dickson Wright, the cook, wrote six books. Dickson Wright grew up in London. She had been ill for months.");
+    const people = indexPeople(story, [{ name: "Clarissa Theresa Philomena Dickson Wright", forms: ["Clarissa Theresa Philomena Dickson Wright", "Dickson Wright"] }]);
+    const person = people.entities[0];
+    if (person) person.aliases = ["Dickson Wright"];
+    expect(shape(story, 2, people)?.text).toBe("[Dickson Wright] had been ill for months.");
   });
 
   it("does not give a woman's pronoun a man's name", () => {

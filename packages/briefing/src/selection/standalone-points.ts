@@ -83,12 +83,21 @@ function resolvePronouns(story: PreparedStory, sentence: PreparedSentence, needs
   if (gender === null) return null;
   const person = findAntecedent(story, sentence.index, gender, entities);
   if (!person) return null;
+  const shown = displayName(person, story);
   let text = sentence.text;
   for (const n of [...pronouns].sort((a, b) => b.start - a.start)) {
-    const name = n.kind === "possessive" ? `[${person.name}’s]` : `[${person.name}]`;
+    const name = n.kind === "possessive" ? `[${shown}’s]` : `[${shown}]`;
     text = text.slice(0, n.start) + name + text.slice(n.end);
   }
   return { text, rest: needs.filter((n) => !pronouns.includes(n)) };
+}
+
+// The canonical name, unless it is a long one ("Clarissa Theresa … Dickson Wright"): then
+// the fullest way this story writes it.
+function displayName(person: Entity, story: PreparedStory): string {
+  if (person.name.split(/\s+/).length <= 3) return person.name;
+  const forms = [person.name, ...person.aliases].filter((f) => f.split(/\s+/).length >= 2 && f.split(/\s+/).length <= 3 && story.body.includes(f));
+  return forms.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0] ?? person.name;
 }
 
 function genderOfPronoun(word: string): Gender | null {
@@ -99,10 +108,9 @@ function genderOfPronoun(word: string): Gender | null {
 }
 
 /**
- * The person a he/she refers to: in the nearest earlier sentence that names people, its
- * subject when that is a person of a matching gender, else the only matching person. Never a
- * guess: two candidates and no subject, or a sentence between that may name someone by role
- * only ("The pilot said…"), give null.
+ * The person a he/she refers to: the only person of a matching gender in the nearest earlier
+ * sentence that names people. Never a guess: two candidates, or a sentence between that may
+ * name someone by role only ("The pilot said…"), give null.
  */
 function findAntecedent(story: PreparedStory, index: number, gender: Gender, entities: EntityIndex): Entity | null {
   for (let j = index - 1; j >= Math.max(0, index - LOOKBACK); j--) {
@@ -115,27 +123,32 @@ function findAntecedent(story: PreparedStory, index: number, gender: Gender, ent
       if (/^[“"‘']/.test(sentence.text) || (pronounFirst !== undefined && genderOfPronoun(pronounFirst) === gender)) continue;
       return null;
     }
-    const candidates = [...new Set(mentions.map((m) => m.entityId))]
-      .map((id) => entities.byId.get(id))
-      .filter((e): e is Entity => e !== undefined && guessGender(e) !== opposite(gender));
-    const first = mentions[0];
-    const subject = first && isSubjectPosition(sentence, first) ? entities.byId.get(first.entityId) : undefined;
-    if (subject && guessGender(subject) !== opposite(gender)) return subject;
+    // Each person's gender from the name's lexicon, the roles seen, or an honorific right before.
+    const genders = new Map<string, Set<Gender | null>>();
+    for (const m of mentions) {
+      const entity = entities.byId.get(m.entityId);
+      if (!entity) continue;
+      const set = genders.get(entity.id) ?? new Set<Gender | null>();
+      set.add(guessGender(entity));
+      set.add(readHonorific(story.body.slice(Math.max(0, m.start - 6), m.start)));
+      genders.set(entity.id, set);
+    }
+    const candidates = [...genders.entries()].filter(([, set]) => !set.has(opposite(gender))).map(([id]) => entities.byId.get(id));
+    // Two who could be meant is a guess, even when one is the subject: joining is safer.
     if (candidates.length === 1) return candidates[0] ?? null;
     if (candidates.length > 1) return null;
   }
   return null;
 }
 
-function opposite(gender: Gender): Gender {
-  return gender === "male" ? "female" : "male";
+function readHonorific(before: string): Gender | null {
+  if (/\b(?:Mrs|Ms|Miss|Dame|Lady)\.?\s+$/.test(before)) return "female";
+  if (/\b(?:Mr|Sir|Lord)\.?\s+$/.test(before)) return "male";
+  return null;
 }
 
-// The mention opens the sentence, after at most titles ("US President …") or a short opening
-// phrase ("On Tuesday, …").
-function isSubjectPosition(sentence: PreparedSentence, mention: ResolvedMention): boolean {
-  const before = sentence.text.slice(0, Math.max(0, mention.start - sentence.start));
-  return /^(?:[^,“”"]{0,60},\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+)*$/u.test(before);
+function opposite(gender: Gender): Gender {
+  return gender === "male" ? "female" : "male";
 }
 
 function isInsideQuote(sentence: PreparedSentence, mention: ResolvedMention): boolean {
