@@ -75,6 +75,8 @@ export function summarizeMeasured(storylines: readonly MeasuredStoryline[], weig
       citations: citePoint(d),
       sourceCount: d.sourceKeys.length,
       singleSource: d.sourceKeys.length === 1,
+      asOf: null,
+      supersededBy: null,
     });
     const own = r.drafts.map(toPoint);
     points.push(...own);

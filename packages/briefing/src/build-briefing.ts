@@ -8,6 +8,7 @@ import { buildEntityIndex, rankEntities } from "./entities/entity-registry";
 import { chooseHeadline, writeOverview } from "./selection/headline";
 import { type PreparedStory, prepareStories } from "./text/prepared-stories";
 import { findQuotes, selectQuotes } from "./timeline-and-quotes/quotes";
+import { markDisagreements } from "./disagreements/briefing-disagreements";
 import { type DraftPoint, citePoint, selectPoints } from "./selection/redundancy";
 import { type ScoredSentence, buildSentenceIdf, scoreStoryline } from "./selection/scoring";
 import { dotProduct } from "./text/sparse-vectors";
@@ -124,6 +125,8 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
       citations: citePoint(d),
       sourceCount: d.sourceKeys.length,
       singleSource: d.sourceKeys.length === 1,
+      asOf: null,
+      supersededBy: null,
     });
     const own = r.drafts.map(toPoint);
     r.drafts.forEach((d, i) => {
@@ -159,8 +162,9 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
   const scoreOf = new Map<string, number>();
   for (const r of shown) for (const item of r.ranked) scoreOf.set(`${item.story.id}#${item.sentence.index}`, item.score);
   const shownStories = prepared.filter((s) => storylineOf.has(s.id));
+  const foundQuotes = findQuotes(shownStories, entityIndex);
   const quotes = selectQuotes(
-    findQuotes(shownStories, entityIndex),
+    foundQuotes,
     {
       storylineOf: (id) => storylineOf.get(id) ?? { id: "", rank: Number.MAX_SAFE_INTEGER },
       sentenceScore: (id, index) => scoreOf.get(`${id}#${index}`) ?? 0,
@@ -168,6 +172,10 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
     options.maxQuotes ?? DEFAULTS.maxQuotes,
   );
   lap("timeline-quotes");
+
+  // Where outlets differ, and which points newer stories have overtaken (reorders points).
+  const disagreements = markDisagreements({ shown, points, storylines, quotes: foundQuotes, entities: entityIndex });
+  lap("disagreements");
 
   const limit = DEFAULTS.entitiesPerKind;
   const people = rankEntities(entityIndex.entities, "person", limit);
@@ -186,7 +194,7 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
   const changes = options.previous ? compareBriefings({ points, storylines, sources }, options.previous) : null;
   lap("assemble");
 
-  const parts = { headline: headline.text, headlineStoryId: headline.storyId, overview, storylines, points, people, organizations, places, timeline, quotes, sources };
+  const parts = { headline: headline.text, headlineStoryId: headline.storyId, overview, storylines, points, people, organizations, places, timeline, quotes, sources, disagreements };
   const storyBodies = new Map(prepared.map((s) => [s.id, { body: s.body }]));
   const sentenceCount = prepared.reduce((n, s) => n + s.sentences.length, 0);
   const checks = checkBriefing(parts, storyBodies, sentenceCount);

@@ -18,6 +18,9 @@ export type {
   CitedSentence,
   DatePrecision,
   Diagnostic,
+  Disagreement,
+  DisagreementKind,
+  DisagreementSide,
   Entity,
   EntityKind,
   EntityStoryCount,
@@ -26,6 +29,7 @@ export type {
   SourceCount,
   StoryInput,
   Storyline,
+  Supersession,
   TimelineEvent,
   WritingMode,
 } from "./types";

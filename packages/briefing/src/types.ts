@@ -38,6 +38,46 @@ export interface Point {
   /** Number of independent outlets (distinct `source`, or distinct story when the source is unknown). */
   sourceCount: number;
   singleSource: boolean;
+  /** Publication time (or, without one, upload time) of the newest story the point cites; null when none is known. */
+  asOf: string | null;
+  /** Set when a newer story updates the point's fact: the point no longer leads, and this says what replaced it. */
+  supersededBy: Supersession | null;
+}
+
+/** A newer report that updates a point's fact (a higher toll, a meeting that has now happened). */
+export interface Supersession {
+  kind: DisagreementKind;
+  /** The point that now carries the newer fact, when one does. */
+  pointId: string | null;
+  /** The newer source sentence. */
+  citations: Citation[];
+  source: string;
+  asOf: string | null;
+  /** One line for a reader: "Al Jazeera (26 November) reports 140 killed; BBC had 104 killed". */
+  description: string;
+}
+
+export type DisagreementKind = "number" | "date" | "attribution" | "status";
+
+export interface DisagreementSide {
+  /** Outlet name ("Unknown source" when the story has none). */
+  source: string;
+  /** The differing words as written ("at least 140 people were killed", "on Tuesday", "a ministry spokesman"). */
+  value: string;
+  citation: Citation;
+  asOf: string | null;
+}
+
+/** Two stories of one storyline reporting the same fact differently; each side cited. */
+export interface Disagreement {
+  id: string;
+  kind: DisagreementKind;
+  storylineId: string;
+  /** Points citing either side. */
+  pointIds: string[];
+  sides: DisagreementSide[];
+  /** One line for a reader: "BBC says 104 killed; Al Jazeera says 140 killed". */
+  description: string;
 }
 
 export interface CitedSentence {
@@ -118,6 +158,8 @@ export interface BriefingChanges {
   newStorylineIds: string[];
   newSources: string[];
   removedPointCount: number;
+  /** Facts superseded in this version that the previous one still led with (or did not have). */
+  supersededFacts: Array<{ pointId: string; text: string; description: string }>;
 }
 
 export interface CheckResult {
@@ -179,6 +221,8 @@ export interface Briefing {
   timeline: TimelineEvent[];
   quotes: Quote[];
   sources: SourceCount[];
+  /** Facts the outlets report differently (numbers, dates, who said it, status). */
+  disagreements: Disagreement[];
   changes: BriefingChanges | null;
   checks: BriefingChecks;
   summary: string;

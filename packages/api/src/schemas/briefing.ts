@@ -4,6 +4,7 @@ import { z } from "zod";
 
 const citation = z.object({ storyId: z.string(), sentenceIndex: z.number().int(), start: z.number().int(), end: z.number().int() });
 const mode = z.enum(["extractive", "abstractive"]);
+const disagreementKind = z.enum(["number", "date", "attribution", "status"]);
 
 const entity = z.object({
   id: z.string(),
@@ -41,6 +42,19 @@ export const briefingSchema = z.object({
       citations: z.array(citation),
       sourceCount: z.number().int(),
       singleSource: z.boolean(),
+      // Briefings stored before the engine dated points and marked superseded facts have neither.
+      asOf: z.string().nullable().default(null),
+      supersededBy: z
+        .object({
+          kind: disagreementKind,
+          pointId: z.string().nullable(),
+          citations: z.array(citation),
+          source: z.string(),
+          asOf: z.string().nullable(),
+          description: z.string(),
+        })
+        .nullable()
+        .default(null),
     }),
   ),
   people: z.array(entity),
@@ -69,6 +83,19 @@ export const briefingSchema = z.object({
     }),
   ),
   sources: z.array(z.object({ name: z.string(), stories: z.number().int(), storyIds: z.array(z.string()) })),
+  // Older stored briefings list no disagreements.
+  disagreements: z
+    .array(
+      z.object({
+        id: z.string(),
+        kind: disagreementKind,
+        storylineId: z.string(),
+        pointIds: z.array(z.string()),
+        sides: z.array(z.object({ source: z.string(), value: z.string(), citation, asOf: z.string().nullable() })),
+        description: z.string(),
+      }),
+    )
+    .default([]),
   changes: z
     .object({
       previousEngineVersion: z.string().nullable(),
@@ -77,6 +104,7 @@ export const briefingSchema = z.object({
       newStorylineIds: z.array(z.string()),
       newSources: z.array(z.string()),
       removedPointCount: z.number().int(),
+      supersededFacts: z.array(z.object({ pointId: z.string(), text: z.string(), description: z.string() })).default([]),
     })
     .nullable(),
   checks: z.object({

@@ -2,7 +2,7 @@
 // before readers see it. Stored versions are kept as built; this runs on the way out, so
 // an old version never shows a removed story's title or sentences, and the latest one
 // stops showing them before its queued rebuild lands.
-import type { Briefing, Citation, Entity } from "@dispatch/briefing";
+import type { Briefing, BriefingChanges, Citation, Entity } from "@dispatch/briefing";
 
 /** The stories a reader may see, by id, with the titles a replaced headline can use. */
 export type PublicStories = ReadonlyMap<string, { title: string }>;
@@ -20,7 +20,10 @@ export function redactBriefing(briefing: Briefing, visible: PublicStories): Brie
 
   if (everyStoryPublic(briefing, visible)) return briefing;
 
-  const points = briefing.points.filter((point) => allPublic(point.citations));
+  // A superseded point keeps its place but not a pointer to a removed story's newer fact.
+  const points = briefing.points
+    .filter((point) => allPublic(point.citations))
+    .map((point) => (point.supersededBy && !allPublic(point.supersededBy.citations) ? { ...point, supersededBy: null } : point));
   const pointIds = new Set(points.map((point) => point.id));
   const sources = briefing.sources
     .map((source) => {
@@ -67,6 +70,8 @@ export function redactBriefing(briefing: Briefing, visible: PublicStories): Brie
     timeline: briefing.timeline.filter((event) => allPublic(event.citations)),
     quotes: briefing.quotes.filter((quote) => cited(quote.citation)),
     sources,
+    // Versions stored before disagreements were found have none (the router fills the default).
+    disagreements: ((briefing.disagreements as Briefing["disagreements"] | undefined) ?? []).filter((d) => d.sides.every((side) => cited(side.citation))),
     changes: briefing.changes
       ? {
           ...briefing.changes,
@@ -74,6 +79,7 @@ export function redactBriefing(briefing: Briefing, visible: PublicStories): Brie
           newPointIds: briefing.changes.newPointIds.filter((id) => pointIds.has(id)),
           newStorylineIds: briefing.changes.newStorylineIds.filter((id) => storylines.some((s) => s.id === id)),
           newSources: briefing.changes.newSources.filter((name) => sourceNames.has(name)),
+          supersededFacts: ((briefing.changes.supersededFacts as BriefingChanges["supersededFacts"] | undefined) ?? []).filter((fact) => pointIds.has(fact.pointId)),
         }
       : null,
     // The stored summary is prose over every point; what is left is the overview.

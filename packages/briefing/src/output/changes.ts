@@ -1,5 +1,6 @@
 // What is new against the previous briefing: stories, points (no citation or text in
-// common with an old point), storylines (no story in common with an old one) and outlets.
+// common with an old point), storylines (no story in common with an old one), outlets, and
+// facts a newer story has superseded since.
 import type { Briefing, BriefingChanges, Point, Storyline } from "../types";
 
 export function compareBriefings(current: { points: readonly Point[]; storylines: readonly Storyline[]; sources: Briefing["sources"] }, previous: Briefing): BriefingChanges {
@@ -19,7 +20,16 @@ export function compareBriefings(current: { points: readonly Point[]; storylines
     newStorylineIds: current.storylines.filter((s) => !s.storyIds.some((id) => oldStories.has(id))).map((s) => s.id),
     newSources: current.sources.map((s) => s.name).filter((n) => !oldSources.has(n)),
     removedPointCount: removed.length,
+    supersededFacts: listSupersededFacts(current.points, previous),
   };
+}
+
+// Facts superseded now that the previous version did not already mark superseded.
+function listSupersededFacts(points: readonly Point[], previous: Briefing): BriefingChanges["supersededFacts"] {
+  const alreadySuperseded = new Set(previous.points.filter((p) => p.supersededBy).map((p) => normalizeText(p.text)));
+  return points
+    .filter((p) => p.supersededBy && !alreadySuperseded.has(normalizeText(p.text)))
+    .map((p) => ({ pointId: p.id, text: p.text, description: p.supersededBy?.description ?? "" }));
 }
 
 function normalizeText(text: string): string {

@@ -1,6 +1,7 @@
 // The engine checks its own output before returning it: every citation resolves to a real
 // sentence span, every quote is a verbatim substring of its story, every point shows its
-// cited text (bracketed words are ours), no point leans on context, and the counts add up.
+// cited text (bracketed words are ours), no point leans on context, both sides of every
+// disagreement and supersession are cited, and the counts add up.
 import { isFaithfulExcerpt, leansOnContext } from "../selection/standalone";
 import { splitSentences } from "../text/sentences";
 import type { Briefing, BriefingChecks, Citation, CheckResult, StoryInput } from "../types";
@@ -28,6 +29,7 @@ export function checkBriefing(parts: CheckedParts, stories: ReadonlyMap<string, 
     return exact ? s.start === c.start && s.end === c.end : c.start >= s.start && c.end <= s.end && c.end > c.start;
   };
 
+  const pointIdsAll = new Set(parts.points.map((p) => p.id));
   const uncited = parts.points.filter((p) => p.citations.length === 0).map((p) => p.id);
   results.push({ name: "every point has a citation", ok: uncited.length === 0, detail: uncited.length === 0 ? `${parts.points.length} points` : `uncited: ${uncited.join(", ")}` });
 
@@ -77,6 +79,26 @@ export function checkBriefing(parts: CheckedParts, stories: ReadonlyMap<string, 
   const pointIds = new Set(parts.points.map((p) => p.id));
   const dangling = parts.storylines.flatMap((s) => s.pointIds).filter((id) => !pointIds.has(id));
   results.push({ name: "storylines reference existing points", ok: dangling.length === 0, detail: dangling.length === 0 ? `${parts.storylines.length} storylines` : `missing: ${dangling.join(", ")}` });
+
+  // A disagreement shows both sides and a supersession what replaced the old fact: each
+  // side must be a real sentence of a story, the two sides from different stories.
+  const unresolvedSides = [
+    ...parts.disagreements.filter((d) => d.sides.length < 2 || new Set(d.sides.map((s) => s.citation.storyId)).size < 2 || !d.sides.every((s) => resolves(s.citation, true))).map((d) => d.id),
+    ...parts.points
+      .filter((p) => p.supersededBy !== null)
+      .filter((p) => {
+        const by = p.supersededBy;
+        if (!by) return false;
+        const newer = by.citations;
+        return newer.length === 0 || !newer.every((c) => resolves(c, true)) || newer.some((c) => p.citations.some((o) => o.storyId === c.storyId && o.sentenceIndex === c.sentenceIndex)) || (by.pointId !== null && !pointIdsAll.has(by.pointId));
+      })
+      .map((p) => p.id),
+  ];
+  results.push({
+    name: "disagreements and supersessions cite both sides",
+    ok: unresolvedSides.length === 0,
+    detail: unresolvedSides.length === 0 ? `${parts.disagreements.length} disagreements, ${parts.points.filter((p) => p.supersededBy).length} superseded points` : `not cited on both sides: ${unresolvedSides.join(", ")}`,
+  });
 
   const sourceSum = parts.sources.reduce((n, s) => n + s.stories, 0);
   results.push({ name: "source counts add up to the stories", ok: sourceSum === stories.size, detail: `${sourceSum} of ${stories.size}` });

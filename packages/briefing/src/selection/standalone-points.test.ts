@@ -208,10 +208,12 @@ describe("checks on points", () => {
     citations: [{ storyId: "s1", sentenceIndex: 1, start, end: story.body.length }],
     sourceCount: 1,
     singleSource: true,
+    asOf: null,
+    supersededBy: null,
   });
   const check = (p: Point) =>
     checkBriefing(
-      { headline: "", headlineStoryId: null, overview: [], storylines: [], points: [p], people: [], organizations: [], places: [], timeline: [], quotes: [], sources: [{ name: "x", stories: 1, storyIds: ["s1"] }] },
+      { headline: "", headlineStoryId: null, overview: [], storylines: [], points: [p], people: [], organizations: [], places: [], timeline: [], quotes: [], sources: [{ name: "x", stories: 1, storyIds: ["s1"] }], disagreements: [] },
       new Map([["s1", story]]),
       2,
     );

@@ -13,6 +13,8 @@ const point = (id: string, text: string, storyId: string, index: number): Point 
   citations: [cite(storyId, index)],
   sourceCount: 1,
   singleSource: true,
+  asOf: null,
+  supersededBy: null,
 });
 
 describe("writeSummary", () => {

@@ -1,0 +1,166 @@
+// Compares two sentences that report the same fact (from two stories of one storyline) on
+// numbers, dates, who said it and status. A difference is either a disagreement (both
+// stand, a reader should see both) or a supersession: the newer story updates the older
+// one (a higher toll, a meeting that has now happened), so the older fact stops leading.
+import { findStatementSpeaker, speakersConflict } from "./attribution";
+import { findEventDate, formatDay } from "./event-dates";
+import { CUMULATIVE_KEYS, type Quantity, findQuantities, quantitiesConflict } from "./quantities";
+import { findDecision, findDone, findPlanned } from "./status";
+import type { Citation, DisagreementKind } from "../types";
+
+/** One source sentence as the comparison needs it. */
+export interface ClaimSentence {
+  storyId: string;
+  sentenceIndex: number;
+  start: number;
+  end: number;
+  text: string;
+  source: string;
+  sourceKey: string;
+  /** Publication (or upload) instant in ms; null when unknown. */
+  time: number | null;
+  asOf: string | null;
+  /** What relative dates are resolved against. */
+  reference: Date | null;
+  /** Speakers the quote reader found for quotes in this sentence. */
+  quoteSpeakers: string[];
+}
+
+export interface ClaimSide {
+  sentence: ClaimSentence;
+  value: string;
+}
+
+export interface ClaimDifference {
+  kind: DisagreementKind;
+  /** Superseded: `sides[0]` is the older fact, `sides[1]` the newer that replaces it. */
+  superseded: boolean;
+  sides: [ClaimSide, ClaimSide];
+  /** What differs, for telling the same difference found twice apart ("killed:", "2026-11-24"). */
+  key: string;
+}
+
+const UPDATE_CUE = /\b(?:now|later|subsequently|eventually|finally|reversed|after\s+all|has\s+since|revised|updated|corrected)\b/i;
+const RESCHEDULED = /\b(?:postponed|delayed|moved|rescheduled|brought\s+forward|pushed\s+back)\b/i;
+
+const UPDATE_GAP_MS = 6 * 3_600_000;
+
+const QUANTITY_CACHE = new Map<string, Quantity[]>();
+
+function quantitiesOf(text: string): Quantity[] {
+  let q = QUANTITY_CACHE.get(text);
+  if (!q) {
+    q = findQuantities(text);
+    if (QUANTITY_CACHE.size > 20_000) QUANTITY_CACHE.clear();
+    QUANTITY_CACHE.set(text, q);
+  }
+  return q;
+}
+
+/** The older and newer of two sentences, or null when neither is known to be newer. */
+function orderByTime(a: ClaimSentence, b: ClaimSentence): [ClaimSentence, ClaimSentence] | null {
+  if (a.time === null || b.time === null || a.time === b.time) return null;
+  return a.time < b.time ? [a, b] : [b, a];
+}
+
+/** Every way the two sentences differ on a fact they both report. */
+export function compareClaims(a: ClaimSentence, b: ClaimSentence): ClaimDifference[] {
+  if (a.storyId === b.storyId) return [];
+  const out: ClaimDifference[] = [];
+  const ordered = orderByTime(a, b);
+  const sameOutlet = a.sourceKey === b.sourceKey;
+
+  // Numbers.
+  const qa = quantitiesOf(a.text);
+  const qb = quantitiesOf(b.text);
+  for (const x of qa) {
+    const y = qb.find((q) => q.key === x.key);
+    if (!y || !quantitiesConflict(x, y)) continue;
+    const sideA = { sentence: a, value: describeQuantity(x) };
+    const sideB = { sentence: b, value: describeQuantity(y) };
+    if (ordered) {
+      const [older, newer] = ordered;
+      const [qOld, qNew] = older === a ? [x, y] : [y, x];
+      // A higher toll hours later is news coming in; within a few hours two outlets differ.
+      const grows = CUMULATIVE_KEYS.has(x.key.split(":")[0] ?? "") && qNew.low > qOld.high && (newer.time ?? 0) - (older.time ?? 0) >= UPDATE_GAP_MS;
+      if (grows || qNew.updated || sameOutlet) {
+        out.push({ kind: "number", superseded: true, sides: older === a ? [sideA, sideB] : [sideB, sideA], key: x.key });
+        continue;
+      }
+    } else if (sameOutlet) continue;
+    out.push({ kind: "number", superseded: false, sides: [sideA, sideB], key: x.key });
+  }
+
+  // Dates of the event.
+  const da = findEventDate(a.text, a.reference);
+  const db = findEventDate(b.text, b.reference);
+  if (da && db && da.date !== db.date) {
+    const sideA = { sentence: a, value: da.relative ? `${da.text} (${formatDay(da.date)})` : da.text };
+    const sideB = { sentence: b, value: db.relative ? `${db.text} (${formatDay(db.date)})` : db.text };
+    const [older, newer] = ordered ?? [null, null];
+    if (older && newer && (RESCHEDULED.test(newer.text) || sameOutlet)) {
+      out.push({ kind: "date", superseded: true, sides: older === a ? [sideA, sideB] : [sideB, sideA], key: "date" });
+    } else if (!(sameOutlet && !ordered)) {
+      out.push({ kind: "date", superseded: false, sides: [sideA, sideB], key: "date" });
+    }
+  }
+  const datesDiffer = da !== null && db !== null && da.date !== db.date;
+
+  // Status: planned in one, done in the other (the same event: not on different days).
+  if (!datesDiffer) {
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      for (const planned of findPlanned(x.text)) {
+        const done = findDone(y.text, planned.lemma);
+        if (!done) continue;
+        const sidePlanned = { sentence: x, value: clauseAround(x.text, planned.start, planned.end) };
+        const sideDone = { sentence: y, value: clauseAround(y.text, done.start, done.end) };
+        const doneIsNewer = ordered !== null && ordered[1] === y;
+        out.push({ kind: "status", superseded: doneIsNewer, sides: [sidePlanned, sideDone], key: `status:${planned.lemma}` });
+        break;
+      }
+    }
+    const decA = findDecision(a.text);
+    const decB = findDecision(b.text);
+    if (decA && decB && decA.polarity !== decB.polarity) {
+      const sideA = { sentence: a, value: clauseAround(a.text, decA.start, decA.end) };
+      const sideB = { sentence: b, value: clauseAround(b.text, decB.start, decB.end) };
+      const newer = ordered?.[1] ?? null;
+      if (newer && (UPDATE_CUE.test(newer.text) || sameOutlet)) {
+        out.push({ kind: "status", superseded: true, sides: newer === b ? [sideA, sideB] : [sideB, sideA], key: "decision" });
+      } else if (!sameOutlet) {
+        out.push({ kind: "status", superseded: false, sides: [sideA, sideB], key: "decision" });
+      }
+    }
+  }
+
+  // Who said it.
+  if (!sameOutlet) {
+    const sa = a.quoteSpeakers[0] ?? findStatementSpeaker(a.text)?.text ?? null;
+    const sb = b.quoteSpeakers[0] ?? findStatementSpeaker(b.text)?.text ?? null;
+    if (sa && sb && speakersConflict(sa, sb)) {
+      out.push({ kind: "attribution", superseded: false, sides: [{ sentence: a, value: sa }, { sentence: b, value: sb }], key: "speaker" });
+    }
+  }
+  return out;
+}
+
+const CATEGORY_WORDS: Record<string, string> = { killed: "killed", injured: "injured", missing: "missing", arrested: "arrested", evacuated: "evacuated", displaced: "displaced", rescued: "rescued" };
+
+function describeQuantity(q: Quantity): string {
+  const category = CATEGORY_WORDS[q.key.split(":")[0] ?? ""];
+  if (!category || /\b(?:kill|dead|die|death|injur|wound|hurt|missing|arrest|detain|evacu|displac|rescu|lives|bodies|toll)/i.test(q.text)) return q.text;
+  return `${q.text} ${category}`;
+}
+
+/** A few words around a verb, stopping at punctuation: enough for a reader to see the status. */
+function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start).split(/[,;:“”"()]/).pop() ?? "";
+  const after = text.slice(end).split(/[,;:.“”"()]/)[0] ?? "";
+  const head = before.trim().split(/\s+/).filter(Boolean).slice(-4).join(" ");
+  const tail = after.trim().split(/\s+/).filter(Boolean).slice(0, 4).join(" ");
+  return [head, text.slice(start, end).trim(), tail].filter(Boolean).join(" ").replace(/^(?:The|A|An)\b/, (w) => w.toLowerCase());
+}
+
+export function citeClaim(s: ClaimSentence): Citation {
+  return { storyId: s.storyId, sentenceIndex: s.sentenceIndex, start: s.start, end: s.end };
+}
