@@ -12,7 +12,7 @@ export interface SpeakerClaim {
 
 const VERBS = "said|says|told\\s+\\w+|announced|stated|confirmed|warned|insisted|claimed|argued|added|denied|admitted|explained";
 const SUBJECT_FIRST = new RegExp(`^(?:[^,;:“”"]*?,\\s*)?((?:[A-Z][\\w'’.-]*|the|a|an|his|her|its|their)(?:\\s+[\\w'’.-]+){0,6}?)\\s+(?:has\\s+|had\\s+|also\\s+|later\\s+)?(?:${VERBS})\\b`);
-const SPEAKER_LAST = new RegExp(`,\\s*((?:the|a|an|his|her|its|their|[A-Z])[^,;:“”"]{1,70}?)\\s+(?:${VERBS})(?:\\s+on\\s+\\w+|\\s+\\w+day)?\\s*\\.?\\s*$`);
+const SPEAKER_LAST = new RegExp(`,\\s*([^,;:“”"]{2,70}?)\\s+(?:${VERBS})(?:\\s+on\\s+\\w+|\\s+\\w+day)?\\s*\\.?\\s*$`);
 const SAID_SPEAKER_LAST = new RegExp(`,\\s*(?:said|says|according\\s+to)\\s+([^,;:“”"]{2,70}?)\\s*(?:,[^,]*)?\\.?\\s*$`);
 const CLAUSE_OPENER = /^(?:and|but|or|after|before|while|when|as|because|since|if|although|though|which|who|that|it|this|there|they|he|she|we|i|you)\b/i;
 
@@ -65,6 +65,15 @@ export function describeSpeaker(phrase: string): { roles: Set<string>; names: Se
     rest = rest.replace(re, " ");
   }
   const names = new Set<string>();
+  // "Kestrel Motors chief executive Sara Lind": the words after the role are the person's
+  // name; the ones before it name the body they work for.
+  let lastRoleEnd = -1;
+  for (const [re] of ROLES) {
+    const m = new RegExp(re.source, "gi");
+    for (const r of phrase.matchAll(m)) lastRoleEnd = Math.max(lastRoleEnd, r.index + r[0].length);
+  }
+  const after = lastRoleEnd >= 0 ? phrase.slice(lastRoleEnd) : "";
+  if (/\b[A-Z][a-z]/.test(after)) rest = after;
   for (const w of rest.matchAll(/\b[A-Z][a-zA-Z'’-]+/g)) {
     const word = w[0].toLowerCase().replace(/['’]s$/, "");
     if (!NOT_NAMES.has(word)) names.add(word);
