@@ -85,6 +85,14 @@ describe("storyline labels and the headline", () => {
     expect(briefing.headline).not.toBe(strike[1]?.title);
   });
 
+  it("falls back to the most central story's title when no lead sentence makes a headline", () => {
+    const briefing = buildBriefing([
+      story("vox-1", "Orrinford ferry fares to double | Transport News", "“I cannot pay twice as much to get to work,” one commuter said. “We were never asked,” said another."),
+    ]);
+    expect(briefing.headline).toBe("Orrinford ferry fares to double");
+    expect(briefing.storylines[0]?.label).toBe("Orrinford ferry fares to double");
+  });
+
   it("never gives two storylines of one briefing the same label", () => {
     const prepared = prepareStories(strike, { maxCharsPerStory: 60_000, referenceDate: null }, []);
     const taken = new Set<string>();

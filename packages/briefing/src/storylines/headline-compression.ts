@@ -86,6 +86,7 @@ export function writeStorylineHeadline(stories: readonly PreparedStory[], maxWor
   const ranked = rankLeadSentences(stories);
   const summaries = summarizeStories(stories);
   const recency = weighRecency(stories);
+  const titlesOnly = summaries.map((summary) => ({ ...summary, lead: new Set<string>() }));
   let best: { text: string; storyId: string; score: number } | null = null;
   let tried = 0;
   for (const { story, sentence } of ranked) {
@@ -96,10 +97,38 @@ export function writeStorylineHeadline(stories: readonly PreparedStory[], maxWor
     if (!text || skip.has(text.toLowerCase())) continue;
     // What "should", "could" or "may" happen is weaker news than what did.
     const hedged = /\b(?:should|could|may|might)\b/u.test(text) ? 0.7 : 1;
-    const score = measureSupport(new Set(getContentStems(text)), summaries, story.id) * (recency.get(story.id) ?? 1) * (sentence.proseRank === 0 ? 1.1 : 1) * hedged;
+    // The compressed line is judged by the titles: does it say what the sub-editors said?
+    const score = measureSupport(new Set(getContentStems(text)), titlesOnly, "") * (recency.get(story.id) ?? 1) * (sentence.proseRank === 0 ? 1.1 : 1) * hedged;
     if (!best || score > best.score) best = { text, storyId: story.id, score };
   }
+  // Fallback: when the best sentence carries much less of the storyline than a story's own
+  // title does ("Two crew members are in hospital" beside "Container ship hits harbour
+  // ferry"), the sub-editor's title is the better line.
+  const title = chooseTitle(stories, titlesOnly, recency, maxWords, skip);
+  if (title && (!best || best.score < TITLE_FALLBACK_RATIO * title.score)) return { text: title.text, storyId: title.storyId };
   return best ? { text: best.text, storyId: best.storyId } : null;
+}
+
+const TITLE_FALLBACK_RATIO = 0.3;
+
+function chooseTitle(
+  stories: readonly PreparedStory[],
+  summaries: readonly StorySummary[],
+  recency: ReadonlyMap<string, number>,
+  maxWords: number,
+  skip: ReadonlySet<string>,
+): { text: string; storyId: string; score: number } | null {
+  let best: { text: string; storyId: string; score: number } | null = null;
+  for (const story of stories) {
+    const text = story.title.replace(/\s+[|–—]\s+[^|–—]{1,60}$/u, "").trim();
+    // A title that quotes, asks or teases ("Three options for Line 4, and why…") is not a headline of fact.
+    if (text === "" || countWordsIn(text) > maxWords + 2 || /[:?“"‘]|\bwhy\b|\bwhat\b|\bhow\b/iu.test(text) || skip.has(text.toLowerCase())) continue;
+    // A title does not vouch for itself: only the other stories' titles count.
+    const others = summaries.filter((summary) => summary.storyId !== story.id);
+    const score = measureSupport(new Set(story.titleStems), others, story.id) * (recency.get(story.id) ?? 1);
+    if (!best || score > best.score) best = { text, storyId: story.id, score };
+  }
+  return best;
 }
 
 /** Lead-zone sentences (the first two prose sentences of each story), most central first. */
@@ -140,7 +169,7 @@ function measureSupport(stems: ReadonlySet<string>, summaries: readonly StorySum
   if (stems.size === 0) return 0;
   let support = 0;
   for (const summary of summaries) {
-    const words = summary.storyId === ownStoryId ? summary.title : new Set([...summary.title, ...summary.lead]);
+    const words = summary.storyId === ownStoryId || summary.lead.size === 0 ? summary.title : new Set([...summary.title, ...summary.lead]);
     if (words.size === 0) continue;
     let shared = 0;
     for (const stem of stems) if (words.has(stem)) shared++;
@@ -150,7 +179,7 @@ function measureSupport(stems: ReadonlySet<string>, summaries: readonly StorySum
 }
 
 // The latest reports carry the news (the strike has ended, not begun): with dates on every
-// story, weight grows with time from 0.4 for the oldest to 1 for the newest.
+// story, weight grows with time from 0.2 for the oldest to 1 for the newest.
 function weighRecency(stories: readonly PreparedStory[]): Map<string, number> {
   const weights = new Map<string, number>();
   const times = stories.map((s) => s.reference?.getTime() ?? Number.NaN);
@@ -158,7 +187,7 @@ function weighRecency(stories: readonly PreparedStory[]): Map<string, number> {
   const first = Math.min(...times);
   const span = Math.max(...times) - first;
   if (span <= 0) return weights;
-  stories.forEach((story, i) => weights.set(story.id, 0.4 + (0.6 * ((times[i] ?? first) - first)) / span));
+  stories.forEach((story, i) => weights.set(story.id, 0.2 + (0.8 * ((times[i] ?? first) - first)) / span));
   return weights;
 }
 
@@ -291,10 +320,14 @@ function limitWords(rest: string, budget: number): string {
   if (second) out = out.slice(0, second.index);
   const breakAt = CLAUSE_BREAK.exec(out);
   if (breakAt && countWordsIn(out.slice(0, breakAt.index)) >= 1) out = out.slice(0, breakAt.index);
+  let trimmed = false;
   while (countWordsIn(out) > budget) {
     const m = [...out.matchAll(/\s+(?:to|for|in|at|on|from|with|of|through|over|under|into|by)\s+/gu)].pop();
     if (!m || m.index === undefined || countWordsIn(out.slice(0, m.index)) < 1) break;
     out = out.slice(0, m.index);
+    trimmed = true;
   }
+  // "review into collapse" once "of Millbrook embankment" went: a bare noun left dangling goes too.
+  if (trimmed) out = out.replace(/\s+(?:to|for|in|at|on|from|with|of|through|over|under|into|by)\s+\p{Ll}+$/u, "");
   return out;
 }
