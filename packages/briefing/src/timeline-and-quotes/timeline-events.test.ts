@@ -142,3 +142,27 @@ describe("timeline: only sentences that report something happening", () => {
     expect(entryFor(timeline, "Is the bank liable")).toBeUndefined();
   });
 });
+
+describe("timeline entries read alone", () => {
+  const mayorStory: StoryInput = {
+    id: "mayor",
+    title: "Mayor Ines Calloway opens the Harlow ferry",
+    source: "Valley Courier",
+    publishedAt: "2024-06-07T09:00:00Z",
+    body: p(
+      "Mayor Ines Calloway opened the new Harlow ferry terminal on Friday in front of a crowd of several hundred people.",
+      "She first proposed the ferry link in March, after the Harlow Street bridge closed to lorries.",
+      "However, the ferry operator said on Thursday that winter sailings would be cut to two a day.",
+    ),
+  };
+
+  it("names who a pronoun stands for, in brackets, and drops a leading connective, keeping the cited span exact", () => {
+    const { timeline } = buildBriefing([mayorStory]);
+    const proposal = entryFor(timeline, "first proposed the ferry link");
+    expect(proposal?.text.startsWith("[Ines Calloway] first proposed")).toBe(true);
+    const cut = entryFor(timeline, "winter sailings");
+    expect(cut?.text.startsWith("The ferry operator said")).toBe(true);
+    const citation = cut?.citations[0];
+    expect(citation && mayorStory.body.slice(citation.start, citation.end)).toBe(cut?.text.replace(/^T/, "t"));
+  });
+});

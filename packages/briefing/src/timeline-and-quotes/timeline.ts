@@ -10,6 +10,7 @@ import * as chrono from "chrono-node";
 import { BoundedCache } from "../text/bounded-cache";
 import type { ScoredSentence } from "../selection/scoring";
 import { citeSentence } from "../selection/redundancy";
+import { shapeStandalone } from "../selection/standalone-points";
 import { dotProduct } from "../text/sparse-vectors";
 import type { EntityIndex } from "../entities/entity-registry";
 import type { DatePrecision, TimelineEvent } from "../types";
@@ -157,6 +158,8 @@ const EVENTS_PER_STORYLINE = 8;
 // the same person, organisation or place on the same date in somewhat similar words.
 const SAME_EVENT_SIMILARITY = 0.3;
 const SAME_EVENT_SIMILARITY_WITH_ENTITY = 0.15;
+// A joined entry (a sentence and the one it leans on) still reads as one line of a timeline.
+const MAX_ENTRY_WORDS = 60;
 
 /** The best-scored dated sentences of every storyline that report something happening, one entry per event, ordered by date (undated last). */
 export function buildTimeline(inputs: readonly TimelineInput[], limit: number, entities?: EntityIndex): TimelineEvent[] {
@@ -173,6 +176,11 @@ export function buildTimeline(inputs: readonly TimelineInput[], limit: number, e
       const dates = resolveDates(text, item.story.reference);
       const first = chooseEventDate(text, dates);
       if (!first) continue;
+      // An entry is read alone, like a point: "He met…" gets its [name], a sentence that leans on
+      // the one before is joined to it when both stay short, and one that cannot stand is left out.
+      const shaped = shapeStandalone(item.story, item.sentence, entities ?? null, () => true);
+      if (!shaped || shaped.text.split(/\s+/).length > MAX_ENTRY_WORDS) continue;
+      const cited = shaped.spans.map((span) => ({ storyId: item.story.id, sentenceIndex: span.sentence.index, start: span.start, end: span.end }));
       const entityIds = new Set((entities?.bySentence.get(`${item.story.id}#${item.sentence.index}`) ?? []).map((m) => m.entityId));
       const duplicate = found.find((f) => {
         if (f.event.storylineId !== input.storylineId || f.event.date !== first.date || first.date === null) return false;
@@ -191,9 +199,9 @@ export function buildTimeline(inputs: readonly TimelineInput[], limit: number, e
           dateText: first.dateText,
           resolution: first.resolution,
           basis: first.resolution === "relative" ? item.story.referenceBasis : null,
-          text,
+          text: shaped.text,
           storylineId: input.storylineId,
-          citations: [citeSentence(item)],
+          citations: cited,
         },
         score: item.score,
         item,
