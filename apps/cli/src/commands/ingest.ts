@@ -38,6 +38,8 @@ export function registerIngestCommand(program: Command): void {
         const result = await commitUpload(db, files, actor, {
           jobs: jobs.queue,
           topicFromHint: options.topicFromHint ?? false,
+          // The CLI runs with the database's own rights, like an admin: a new topic line creates its topic.
+          createTopics: true,
           onItem: (_item, done) => {
             if (interactive) bar.update(filesDone, { items: done, file: currentFile });
           },
