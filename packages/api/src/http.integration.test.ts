@@ -45,6 +45,7 @@ describe("mutations over HTTP check where the request came from", () => {
       { origin: "https://evil.example" },
       { origin: "null" },
       { origin: "http://localhost:3000" }, // the reader, another origin on the same site
+      { origin: "http://localhost:3001.evil.example" },
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site" },
     ];
@@ -59,13 +60,14 @@ describe("mutations over HTTP check where the request came from", () => {
     const honest: Array<Record<string, string>> = [
       { origin: "http://localhost:3001", "sec-fetch-site": "same-origin" },
       { origin: "https://admin.example.test" },
+      { origin: "http://127.0.0.1:4001", host: "127.0.0.1:4001" },
       { "sec-fetch-site": "same-origin" },
       {},
     ];
     for (const [index, headers] of honest.entries()) {
       expect(await createTopicOver(headers, `Honest topic ${index}`)).toMatchObject({ status: 200 });
     }
-    expect(await database.db.topic.count({ where: { name: { startsWith: "Honest topic" } } })).toBe(4);
+    expect(await database.db.topic.count({ where: { name: { startsWith: "Honest topic" } } })).toBe(5);
   });
 
   it("still answers cross-site reads (they change nothing; CORS keeps their answers from the other site)", async () => {

@@ -24,8 +24,12 @@ export type TrpcHandlerOptions<TRouter extends AnyTRPCRouter> = {
 export function foreignOriginOf(req: Request, ownOrigins: string[] = []): string | null {
   const origin = req.headers.get("origin");
   if (origin !== null) {
-    const own = new Set([new URL(req.url).origin, ...ownOrigins.map((url) => new URL(url).origin)]);
-    return own.has(origin) ? null : origin;
+    if (ownOrigins.some((url) => new URL(url).origin === origin)) return null;
+    // The host the browser addressed (a page on another site cannot change Host, nor add
+    // X-Forwarded-Host without a preflight it would fail).
+    const addressed = [req.headers.get("x-forwarded-host"), req.headers.get("host"), new URL(req.url).host];
+    const host = URL.canParse(origin) ? new URL(origin).host : null;
+    return host !== null && addressed.includes(host) ? null : origin;
   }
   const site = req.headers.get("sec-fetch-site");
   if (site !== null && site !== "same-origin" && site !== "none") return `a ${site} page`;

@@ -1,5 +1,5 @@
-// A topic's briefing, served from the stored version (cached, refreshed at most every few
-// seconds; nothing is recomputed per request). Readable in full without JavaScript.
+// A topic's briefing, served from the stored version (read, never recomputed, per request).
+// Readable in full without JavaScript.
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
@@ -19,17 +19,15 @@ import {
 } from "~/server/briefing-view";
 import { getPublicCaller, orNull } from "~/server/public-caller";
 
-// Regenerated in the background at most every 5 s: a rebuilt briefing, or one without a
-// story just removed (the service leaves it out of every version), shows within seconds.
-export const revalidate = 5;
+// Rendered per request: the Content-Security-Policy's nonce (src/proxy.ts) is new for each
+// response and Next can only put it on the scripts of a page it renders now. A rebuilt
+// briefing, or one without a story just removed, shows at once.
+export const dynamic = "force-dynamic";
 const POINTS_SHOWN = 5;
 // Long-running topics gather hundreds of dated events and quotes; the page keeps the most
 // useful ones so it stays readable (and light enough to serve quickly).
 const MAX_TIMELINE = 30;
 const MAX_QUOTES = 12;
-export function generateStaticParams() {
-  return []; // rendered on first visit, then cached
-}
 
 type Params = { params: Promise<{ slug: string }> };
 
