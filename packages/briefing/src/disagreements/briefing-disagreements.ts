@@ -14,11 +14,12 @@ import type { Citation, Disagreement, Point, Storyline } from "../types";
 import { type ClaimDifference, type ClaimSentence, citeClaim, compareClaims } from "./compare-claims";
 import { formatDay } from "./event-dates";
 
-/** Sentences of a storyline, besides the points' own, compared with each point (best ranked first). */
-const STORYLINE_CANDIDATES = 60;
-// Sentences of two points (not merged by selection) report the same fact only when most of
-// the shorter one's content words are in the other.
-const SAME_FACT_OVERLAP = 0.5;
+/** Sentences of a storyline, besides the points' own, compared with each other (best ranked first). */
+const STORYLINE_CANDIDATES = 40;
+// Two sentences report the same fact when they share most content words (Dice coefficient):
+// sentences selection merged into one point need less, since it matched them already.
+const SAME_FACT = 0.5;
+const SAME_FACT_IN_POINT = 0.4;
 const SAME_FACT_MIN_SHARED = 3;
 
 export interface DisagreementInput {
@@ -34,11 +35,20 @@ export interface DisagreementInput {
 export function markDisagreements(input: DisagreementInput): Disagreement[] {
   const { points, storylines } = input;
   const speakersOf = new Map<string, string[]>();
+  // A quote's speaker by the entity's full name when known ("William B. Becker", not "Becker").
+  const entityName = new Map(input.entities.entities.map((e) => [e.id, e.name]));
   for (const q of input.quotes) {
-    if (!q.speakerName) continue;
+    const name = (q.speakerEntityId ? entityName.get(q.speakerEntityId) : null) ?? q.speakerName;
+    if (!name) continue;
     const key = `${q.storyId}#${q.sentenceIndex}`;
-    speakersOf.set(key, [...(speakersOf.get(key) ?? []), q.speakerName]);
+    speakersOf.set(key, [...(speakersOf.get(key) ?? []), name]);
   }
+  const personWords = new Set<string>();
+  for (const e of input.entities.entities) {
+    if (e.kind !== "person") continue;
+    for (const name of [e.name, ...e.aliases]) for (const w of name.toLowerCase().split(/[\s.]+/)) if (w.length > 1) personWords.add(w);
+  }
+  const isPersonName = (word: string): boolean => personWords.has(word);
   const storyOf = new Map<string, PreparedStory>();
   for (const r of input.shown) for (const item of r.ranked) storyOf.set(item.story.id, item.story);
   const claimCache = new Map<string, ClaimSentence>();
@@ -84,26 +94,24 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
     for (const m of members) leadPointOf.set(`${m.lead.storyId}#${m.lead.sentenceIndex}`, m.id);
     const others = r.ranked.slice(0, STORYLINE_CANDIDATES).map((item) => claimOf(item.story, item.sentence));
     const seen = new Set<string>();
-    const compare = (a: ClaimSentence, b: ClaimSentence, gated: boolean): void => {
+    const compare = (a: ClaimSentence, b: ClaimSentence, bar: number): void => {
       if (a.storyId === b.storyId) return;
       const ka = `${a.storyId}#${a.sentenceIndex}`;
       const kb = `${b.storyId}#${b.sentenceIndex}`;
       const key = ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
       if (seen.has(key)) return;
       seen.add(key);
-      if (gated && !reportSameFact(a.text, b.text)) return;
-      for (const diff of compareClaims(a, b)) differences.push({ storylineId, diff });
+      if (!reportSameFact(a.text, b.text, bar)) return;
+      for (const diff of compareClaims(a, b, { isPersonName })) differences.push({ storylineId, diff });
     };
     // The sentences merged into one point report one fact.
     for (const m of members) {
       const all = [m.lead, ...m.support];
-      for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) compare(all[i] as ClaimSentence, all[j] as ClaimSentence, false);
+      for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) compare(all[i] as ClaimSentence, all[j] as ClaimSentence, SAME_FACT_IN_POINT);
     }
-    // A point and the storyline's other tellings of the same fact.
-    for (const m of members) {
-      for (const other of members) if (other !== m) for (const s of [other.lead, ...other.support]) compare(m.lead, s, true);
-      for (const s of others) compare(m.lead, s, true);
-    }
+    // The storyline's other tellings of the same fact, cited by a point or not.
+    const pool = [...new Map([...members.flatMap((m) => [m.lead, ...m.support]), ...others].map((c) => [`${c.storyId}#${c.sentenceIndex}`, c])).values()];
+    for (let i = 0; i < pool.length; i++) for (let j = i + 1; j < pool.length; j++) compare(pool[i] as ClaimSentence, pool[j] as ClaimSentence, SAME_FACT);
   }
 
   // Supersessions first: a fact replaced by a newer one is an update, not a disagreement.
@@ -113,11 +121,10 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
   for (const { storylineId, diff } of differences) {
     const [a, b] = diff.sides;
     if (diff.superseded) {
-      const olderId = leadPointOf.get(`${a.sentence.storyId}#${a.sentence.sentenceIndex}`);
-      const older = olderId ? pointById.get(olderId) : undefined;
+      const older = findOlderPoint(a.sentence, storylineId);
       if (!older || older.supersededBy) continue;
       const newerPoint = findOrMakePoint(b.sentence, older, storylineId);
-      if (!newerPoint) continue;
+      if (!newerPoint || newerPoint === older) continue;
       older.supersededBy = {
         kind: diff.kind,
         pointId: newerPoint.id,
@@ -159,43 +166,70 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
   const storylineRank = new Map(storylines.map((s, i) => [s.id, i]));
   return disagreements.sort((x, y) => (storylineRank.get(x.storylineId) ?? 0) - (storylineRank.get(y.storylineId) ?? 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 
-  // The point that shows the newer sentence: an existing one led by it, or a new one made
-  // from it (taking the older point's place), or null when it cannot read alone.
+  // The point showing the older fact: one led by it, or (when it is only another point's
+  // supporting citation) a point of its own, so the superseded fact stays a click away.
+  function findOlderPoint(older: ClaimSentence, storylineId: string): Point | null {
+    const led = leadPointOf.get(keyOf(older));
+    if (led) return pointById.get(led) ?? null;
+    const host = (citingPoints.get(keyOf(older)) ?? []).map((id) => pointById.get(id)).find((p) => p !== undefined);
+    if (!host) return null;
+    const point = makePoint(older, storylineId, host.score);
+    if (point) detach(older, host);
+    return point;
+  }
+
+  // The point that shows the newer sentence: one led by it, another point citing it, or a
+  // new one made from it (taking the older point's place); null when it cannot read alone.
   function findOrMakePoint(newer: ClaimSentence, older: Point, storylineId: string): Point | null {
-    const existing = leadPointOf.get(`${newer.storyId}#${newer.sentenceIndex}`);
-    if (existing) return pointById.get(existing) ?? null;
-    const story = storyOf.get(newer.storyId);
-    const sentence = story?.sentences[newer.sentenceIndex];
+    const led = leadPointOf.get(keyOf(newer));
+    if (led) return pointById.get(led) ?? null;
+    const host = (citingPoints.get(keyOf(newer)) ?? []).map((id) => pointById.get(id)).find((p) => p !== undefined && p !== older && !p.supersededBy);
+    if (host) return host;
+    const point = makePoint(newer, storylineId, older.score);
+    // The newer sentence no longer counts as support for the older fact.
+    if (point) detach(newer, older);
+    return point;
+  }
+
+  function makePoint(claim: ClaimSentence, storylineId: string, score: number): Point | null {
+    const story = storyOf.get(claim.storyId);
+    const sentence = story?.sentences[claim.sentenceIndex];
     if (!story || !sentence) return null;
     const shaped = shapeStandalone(story, sentence, input.entities, () => false);
     if (!shaped) return null;
-    const citations: Citation[] = shaped.spans.map((s) => ({ storyId: story.id, sentenceIndex: s.sentence.index, start: s.start, end: s.end }));
-    // The newer sentence no longer counts as support for the older fact.
-    const kept = older.citations.filter((c) => c.storyId !== newer.storyId || c.sentenceIndex !== newer.sentenceIndex);
-    if (kept.length > 0 && kept.length < older.citations.length) {
-      older.citations = kept;
-      const outlets = new Set(kept.map((c) => storyOf.get(c.storyId)?.sourceKey ?? c.storyId));
-      older.sourceCount = outlets.size;
-      older.singleSource = outlets.size === 1;
-    }
     const point: Point = {
       id: `point-${story.id}-${sentence.index}`,
       text: shaped.text,
       ...(shaped.context ? { context: shaped.context } : {}),
       mode: "extractive",
       storylineId,
-      score: older.score,
-      citations,
+      score,
+      citations: shaped.spans.map((s) => ({ storyId: story.id, sentenceIndex: s.sentence.index, start: s.start, end: s.end })),
       sourceCount: 1,
       singleSource: true,
-      asOf: newer.asOf,
+      asOf: claim.asOf,
       supersededBy: null,
     };
     newPoints.push(point);
     pointById.set(point.id, point);
-    leadPointOf.set(`${newer.storyId}#${newer.sentenceIndex}`, point.id);
+    leadPointOf.set(keyOf(claim), point.id);
     return point;
   }
+
+  function detach(claim: ClaimSentence, from: Point): void {
+    const kept = from.citations.filter((c) => c.storyId !== claim.storyId || c.sentenceIndex !== claim.sentenceIndex);
+    if (kept.length === 0 || kept.length === from.citations.length) return;
+    from.citations = kept;
+    const outlets = new Set(kept.map((c) => storyOf.get(c.storyId)?.sourceKey ?? c.storyId));
+    from.sourceCount = outlets.size;
+    from.singleSource = outlets.size === 1;
+    const list = citingPoints.get(keyOf(claim));
+    if (list) citingPoints.set(keyOf(claim), list.filter((id) => id !== from.id));
+  }
+}
+
+function keyOf(c: { storyId: string; sentenceIndex: number }): string {
+  return `${c.storyId}#${c.sentenceIndex}`;
 }
 
 function asOfStory(story: PreparedStory): string | null {
@@ -228,12 +262,11 @@ function describeDisagreement(kind: Disagreement["kind"], sourceA: string, value
 
 const NUMBERS = /^\d/;
 
-/** Two sentences report the same fact when most content words of the shorter are in the other (figures and dates aside). */
-export function reportSameFact(a: string, b: string): boolean {
+/** Two sentences report the same fact when they share most content words (figures aside): Dice coefficient at least `bar`. */
+export function reportSameFact(a: string, b: string, bar = SAME_FACT): boolean {
   const x = new Set(getContentStems(a).filter((s) => !NUMBERS.test(s)));
   const y = new Set(getContentStems(b).filter((s) => !NUMBERS.test(s)));
   let shared = 0;
   for (const s of x) if (y.has(s)) shared++;
-  const smaller = Math.min(x.size, y.size);
-  return smaller > 0 && shared >= SAME_FACT_MIN_SHARED && shared / smaller >= SAME_FACT_OVERLAP;
+  return shared >= SAME_FACT_MIN_SHARED && (2 * shared) / (x.size + y.size) >= bar;
 }

@@ -6,6 +6,8 @@ import { findStatementSpeaker, speakersConflict } from "./attribution";
 import { findEventDate, formatDay } from "./event-dates";
 import { CUMULATIVE_KEYS, type Quantity, findQuantities, quantitiesConflict } from "./quantities";
 import { findDecision, findDone, findPlanned } from "./status";
+import { getContentStems } from "../text/text-tokens";
+import { reportsEvent } from "../timeline-and-quotes/timeline";
 import type { Citation, DisagreementKind } from "../types";
 
 /** One source sentence as the comparison needs it. */
@@ -63,16 +65,29 @@ function orderByTime(a: ClaimSentence, b: ClaimSentence): [ClaimSentence, ClaimS
   return a.time < b.time ? [a, b] : [b, a];
 }
 
+export interface CompareOptions {
+  /** Whether a lowercased name word belongs to a person the stories name (default: any name does). */
+  isPersonName?: (word: string) => boolean;
+}
+
+// Figures anchored to different times ("in 2004", "last year") are different facts.
+const TIME_ANCHOR = /\b(?:(?:19|20)\d\d|(?:last|this|next|previous)\s+(?:year|month|week|season|quarter)|\w+\s+years?\s+ago|(?:in|since|by)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))\b/gi;
+
+function timeAnchors(text: string): string {
+  return [...new Set([...text.matchAll(TIME_ANCHOR)].map((m) => m[0].toLowerCase().replace(/\s+/g, " ")))].sort().join("|");
+}
+
 /** Every way the two sentences differ on a fact they both report. */
-export function compareClaims(a: ClaimSentence, b: ClaimSentence): ClaimDifference[] {
-  if (a.storyId === b.storyId) return [];
+export function compareClaims(a: ClaimSentence, b: ClaimSentence, options: CompareOptions = {}): ClaimDifference[] {
+  // Wire copy printed by two outlets says the same thing.
+  if (a.storyId === b.storyId || a.text === b.text) return [];
   const out: ClaimDifference[] = [];
   const ordered = orderByTime(a, b);
   const sameOutlet = a.sourceKey === b.sourceKey;
 
   // Numbers.
   const qa = quantitiesOf(a.text);
-  const qb = quantitiesOf(b.text);
+  const qb = timeAnchors(a.text) === timeAnchors(b.text) ? quantitiesOf(b.text) : [];
   for (const x of qa) {
     const y = qb.find((q) => q.key === x.key);
     if (!y || !quantitiesConflict(x, y)) continue;
@@ -94,7 +109,8 @@ export function compareClaims(a: ClaimSentence, b: ClaimSentence): ClaimDifferen
   // Dates of the event.
   const da = findEventDate(a.text, a.reference);
   const db = findEventDate(b.text, b.reference);
-  if (da && db && da.date !== db.date) {
+  // Only a date of something that happens: a dateline or a signature is not an event.
+  if (da && db && da.date !== db.date && reportsEvent(a.text) && reportsEvent(b.text)) {
     const sideA = { sentence: a, value: da.relative ? `${da.text} (${formatDay(da.date)})` : da.text };
     const sideB = { sentence: b, value: db.relative ? `${db.text} (${formatDay(db.date)})` : db.text };
     const [older, newer] = ordered ?? [null, null];
@@ -135,14 +151,36 @@ export function compareClaims(a: ClaimSentence, b: ClaimSentence): ClaimDifferen
 
   // Who said it.
   if (!sameOutlet) {
-    const sa = a.quoteSpeakers[0] ?? findStatementSpeaker(a.text)?.text ?? null;
-    const sb = b.quoteSpeakers[0] ?? findStatementSpeaker(b.text)?.text ?? null;
-    if (sa && sb && speakersConflict(sa, sb)) {
+    const sa = speakerOf(a);
+    const sb = speakerOf(b);
+    if (sa && sb && speakersConflict(sa, sb, options.isPersonName) && statementsMatch(a.text, sa, b.text, sb)) {
       out.push({ kind: "attribution", superseded: false, sides: [{ sentence: a, value: sa }, { sentence: b, value: sb }], key: "speaker" });
     }
   }
   return out;
 }
+
+// The quote reader's speaker when the sentence itself names them, else the reported-speech subject.
+function speakerOf(s: ClaimSentence): string | null {
+  const words = new Set(s.text.toLowerCase().match(/[\p{L}'’-]+/gu) ?? []);
+  const quoted = s.quoteSpeakers.find((name) => {
+    const last = (name.split(/\s+/).pop() ?? name).toLowerCase();
+    return last.length > 1 && words.has(last);
+  });
+  return quoted ?? findStatementSpeaker(s.text)?.text ?? null;
+}
+
+// The same statement: most content words, apart from the speakers', in common.
+function statementsMatch(a: string, speakerA: string, b: string, speakerB: string): boolean {
+  const drop = new Set([...getContentStems(speakerA), ...getContentStems(speakerB)]);
+  const x = new Set(getContentStems(a).filter((s) => !drop.has(s)));
+  const y = new Set(getContentStems(b).filter((s) => !drop.has(s)));
+  let shared = 0;
+  for (const s of x) if (y.has(s)) shared++;
+  return x.size + y.size > 0 && (2 * shared) / (x.size + y.size) >= STATEMENT_MATCH;
+}
+
+const STATEMENT_MATCH = 0.6;
 
 const CATEGORY_WORDS: Record<string, string> = { killed: "killed", injured: "injured", missing: "missing", arrested: "arrested", evacuated: "evacuated", displaced: "displaced", rescued: "rescued" };
 

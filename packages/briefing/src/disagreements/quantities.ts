@@ -59,7 +59,7 @@ export const CUMULATIVE_KEYS = new Set(["killed", "injured", "missing", "arreste
 const PERSON_NOUNS = new Set("children child civilians soldiers police officers policemen women men students workers migrants passengers troops fighters militants miners tourists residents protesters demonstrators journalists firefighters villagers patients staff pilgrims crew refugees prisoners hostages rebels pupils teachers".split(" "));
 const GENERIC_HEADS = new Set(["people", "persons", "person", "others", "individuals"]);
 const SKIP_HEADS = new Set(["of", "the", "a", "an", "were", "was", "are", "is", "have", "had", "has", "and", "or", "in", "on", "at", "who", "which", "that", "to", "from", "for", "by", "with", "as", "more", "than", "other", "been", "being", "be", "also", "had", "now", "so", "far"]);
-const NOT_COUNTS = /^(?:am|pm|a\.m|p\.m|th|st|nd|rd|year|years|yr|o'clock|hours?|minutes?|seconds?|km|miles?|kilometres?|kilometers?|metres?|meters?|feet|ft|kg|degrees?|mph|times|percentile|per)$/i;
+const NOT_COUNTS = /^(?:am|pm|a\.m|p\.m|th|st|nd|rd|year|years|yr|o'clock|hours?|minutes?|seconds?|mins?|hrs?|secs?|days?|weeks?|months?|ms|gb|mb|kb|km|miles?|kilometres?|kilometers?|metres?|meters?|feet|ft|kg|degrees?|mph|times|percentile|per)$/i;
 const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
 const BEFORE_NOT_COUNT = /(?:\b(?:aged|age|no\.|number|article|section|chapter|page|flight|route|room|road|highway|platform|gate|level|phase|stage|grade|category|型)\s*|#)$/i;
 const UPDATE_CUE = /\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|reached|has\s+reached|now\s+stands|now\s+at|revised|updated|raised|lifted|now)\b/i;
@@ -107,7 +107,7 @@ export function findQuantities(sentence: string): Quantity[] {
     const prevWord = /([A-Za-z]+)\.?\s*$/.exec(before)?.[1] ?? "";
     if (MONTHS.test(prevWord) || BEFORE_NOT_COUNT.test(before)) continue;
     const rest = sentence.slice(cursor);
-    if (/^(?:st|nd|rd|th)\b|^:\d|^\.\d|^-(?:year|month|day|week)|^\s*(?:-|–)\s*year-old|^\s*years?\s+old/i.test(rest)) continue;
+    if (/^(?:st|nd|rd|th|s)\b|^['’]s\b|^-(?:half|third|quarter|fifth)|^:\d|^\.\d|^-(?:year|month|day|week)|^\s*(?:-|–)\s*year-old|^\s*years?\s+old/i.test(rest)) continue;
     const nextWordRaw = /^\s*([A-Za-z.']+)/.exec(rest)?.[1] ?? "";
     if (MONTHS.test(nextWordRaw.replace(/\.$/, ""))) continue;
     if (!currency && !/[,.]/.test(raw) && value >= 1900 && value <= 2100 && /^\d{4}$/.test(raw)) continue;
@@ -117,6 +117,8 @@ export function findQuantities(sentence: string): Quantity[] {
     const isRange = range && (/^\s*(?:-|–)/.test(rest) || /\bbetween\s+$/i.test(before) || /^\s*to/i.test(rest)) && !FROM_TO.test(sentence.slice(0, start));
     if (range && isRange && !/\bfrom\s+(?:[$€£]\s?)?$/i.test(before)) {
       high = Number((range[2] ?? "").replace(/,/g, ""));
+      // "2-1", "5 to 1": a score or a ratio, not a range.
+      if (!(high > value)) continue;
       cursor += range[0].length;
       i++; // the range's second figure is part of this one
     } else if (range && /^\s*to/i.test(rest) && /\bfrom\s+(?:[$€£]\s?)?$/i.test(before)) {
@@ -187,7 +189,8 @@ export function findQuantities(sentence: string): Quantity[] {
     else if (isPercent) {
       const of = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?([A-Za-z]+)/i.exec(tail);
       const beforeWord = /\b([A-Za-z]{3,})\s+(?:(?:rose|fell|climbed|dropped|stood|was|is|reached|of|at|to|by|hit)\s+){1,2}(?:to\s+|at\s+|by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+)?$/i.exec(sentence.slice(0, phraseStart));
-      const word = of?.[1] ?? beforeWord?.[1] ?? null;
+      const candidate = of?.[1] ?? beforeWord?.[1] ?? null;
+      const word = candidate && !/^(?:percent|cent|points?|from)$/i.test(candidate) ? candidate : null;
       if (of) phraseEnd = cursor + of[0].length;
       if (!word) continue;
       key = `percent:${stemWord(word.toLowerCase())}`;
@@ -211,7 +214,7 @@ export function findQuantities(sentence: string): Quantity[] {
         if (/[.;]/.test(tail.slice(0, w.index))) break;
       }
       // "the death toll rose to 140", "killing 104 people".
-      if (!casualty && /\b(?:death\s+toll|toll|killing|killed|deaths?\s+rose|dead\s+rose)\b[^.;,]{0,30}$/i.test(sentence.slice(0, phraseStart))) casualty = "killed";
+      if (!casualty && /\b(?:death\s+toll|toll|killing|killed|deaths?\s+rose|dead\s+rose)\b[^.;,]{0,50}$/i.test(sentence.slice(0, phraseStart))) casualty = "killed";
       if (!casualty && /\b(?:injuring|wounding|injured|wounded)\b[^.;,]{0,12}$/i.test(sentence.slice(0, phraseStart))) casualty = "injured";
       if (casualty) {
         key = `${casualty}:${head && PERSON_NOUNS.has(head) ? stemWord(head) : ""}`;

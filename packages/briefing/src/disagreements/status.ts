@@ -21,7 +21,7 @@ export interface Decision {
   end: number;
 }
 
-const FUTURE = /\b(?:will|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:expected|set|due|scheduled|poised|likely|planning|preparing|going)\s+to|plans?\s+to|intends?\s+to|aims?\s+to)\s+(?:(?:also|now|formally|finally|then|again)\s+)?(?:be\s+)?([a-z]+)\b/gi;
+const FUTURE = /\b(?:will|is\s+to|are\s+to|(?:is|are)\s+(?:expected|set|due|scheduled|poised|likely|planning|preparing|going)\s+to|(?:was|were)\s+(?:expected|due|scheduled|set)\s+to|plans?\s+to|intends?\s+to|aims?\s+to)\s+(?:(?:also|now|formally|finally|then|again)\s+)?(?:be\s+)?([a-z]+)\b/gi;
 // Past forms that are not the verb plus -ed.
 const IRREGULAR: Record<string, string> = {
   met: "meet", held: "hold", gave: "give", given: "give", signed: "sign", made: "make", took: "take", taken: "take", won: "win",
@@ -64,8 +64,9 @@ export function findDone(sentence: string, lemma: string): StatusClaim | null {
     const isPast = IRREGULAR[word] !== undefined || /ed$/.test(word);
     if (!isPast || stemOf(word) !== lemma) continue;
     if (NEGATED_BEFORE.test(sentence.slice(0, m.index))) return null;
-    // "the planned meeting", "a scheduled vote": an adjective, not the event done.
-    if (/\b(?:the|a|an)\s+$/i.test(sentence.slice(0, m.index))) continue;
+    // "the planned meeting", "a scheduled vote": an adjective, not the event done; "will be
+    // honoured": still to come.
+    if (/\b(?:the|a|an|be|being)\s+$/i.test(sentence.slice(0, m.index))) continue;
     return { lemma, tense: "past", text: m[0], start: m.index, end: m.index + m[0].length };
   }
   return null;
