@@ -118,7 +118,10 @@ export function findQuantities(sentence: string): Quantity[] {
     if (range && isRange && !/\bfrom\s+(?:[$€£]\s?)?$/i.test(before)) {
       high = Number((range[2] ?? "").replace(/,/g, ""));
       // "2-1", "5 to 1": a score or a ratio, not a range.
-      if (!(high > value)) continue;
+      if (!(high > value)) {
+        i++;
+        continue;
+      }
       cursor += range[0].length;
       i++; // the range's second figure is part of this one
     } else if (range && /^\s*to/i.test(rest) && /\bfrom\s+(?:[$€£]\s?)?$/i.test(before)) {

@@ -35,7 +35,7 @@ const IRREGULAR: Record<string, string> = {
 const NOT_PREDICATE = new Set(["be", "have", "say", "tell", "need", "want", "try", "seek", "continue", "remain", "make", "take", "give", "go", "get", "do"]);
 const NEGATED_BEFORE = /\b(?:not|never|n't|no\s+longer|yet\s+to|failed\s+to|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$/i;
 const APPROVE = /\b(?:agreed|approved|accepted|passed|backed|endorsed|ratified|adopted|upheld|voted\s+(?:for|in\s+favou?r\s+of)|signed\s+off)\b/gi;
-const REJECT = /\b(?:rejected|refused|declined|vetoed|blocked|dismissed|overturned|voted\s+(?:down|against)|threw\s+out|thrown\s+out|struck\s+down|turned\s+down|scrapped|shelved)\b/gi;
+const REJECT = /\b(?:rejected|rejecting|refused|refusing|declined|vetoed|vetoing|blocked|blocking|dismissed|overturned|overturning|voted\s+(?:down|against)|voting\s+(?:down|against)|threw\s+out|thrown\s+out|throwing\s+out|struck\s+down|turned\s+down|turning\s+down|scrapped|shelved)\b/gi;
 const NEGATED_APPROVE = /\b(?:did\s+not|didn't|failed\s+to|has\s+not|have\s+not|had\s+not|hasn't|haven't|never)\s+(?:\w+\s+)?(?:agree|approve|accept|pass|back|endorse|ratify|adopt)(?:d|ed)?\b/gi;
 
 function stemOf(verb: string): string {
