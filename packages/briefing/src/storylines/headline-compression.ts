@@ -126,7 +126,7 @@ function chooseTitle(
     // A title does not vouch for itself: only the other stories' titles count.
     const others = summaries.filter((summary) => summary.storyId !== story.id);
     const score = measureSupport(new Set(story.titleStems), others, story.id) * (recency.get(story.id) ?? 1);
-    if (!best || score > best.score) best = { text, storyId: story.id, score };
+    if (!best || score > best.score || (score === best.score && story.id < best.storyId)) best = { text, storyId: story.id, score };
   }
   return best;
 }
@@ -192,7 +192,7 @@ function weighRecency(stories: readonly PreparedStory[]): Map<string, number> {
 }
 
 function cutAtClausePunctuation(s: string): string {
-  const m = /,(?!\d)|;|:(?!\d)|\s[—–]\s/u.exec(s);
+  const m = /,(?!\d)|;|:(?!\d)|\s[—–-]\s/u.exec(s);
   return m ? s.slice(0, m.index) : s;
 }
 
@@ -227,81 +227,99 @@ function shortenPeople(s: string): string {
 
 interface MainVerb {
   at: number;
+  /** The verb group as written: "has opened", "will host", "walked". */
   text: string;
-  infinitive: string;
+  /** Auxiliary ("will", "has been", "was") or "" for a simple verb. */
   auxiliary: string;
-  form: string;
-  tense: string;
-  copula: boolean;
+  /** The lexical verb: "opened", "host", "walked". */
+  main: string;
 }
 
-interface CompromiseVerb {
-  text: string;
-  offset?: { start: number; length: number };
-  verb?: { infinitive?: string; auxiliary?: string; grammar?: { form?: string; tense?: string; copula?: boolean } };
+interface VerbTransforms {
+  toInfinitive: (word: string, model: unknown, tense: string) => string;
+  conjugate: (infinitive: string, model: unknown) => { PresentTense?: string };
+}
+
+// compromise's conjugation rules and lexicon, without its tagger (~15 ms a call): the verb
+// is found by the lexicon and word shape, which is enough for a clause already cut short.
+const MODEL = nlp.model();
+const VERB = (nlp as unknown as { methods: () => { two: { transform: { verb: VerbTransforms } } } }).methods().two.transform.verb;
+const AUXILIARY = /^(?:will|would|shall|is|are|was|were|has|have|had|can|could|may|might|should|must)$/u;
+const NOT_VERB_BEFORE = /^(?:the|a|an|its|their|his|her|this|these|those|our|my|your|of|to|for|by|with|from|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|some|many|several|all|both|most|few)$/iu;
+
+function readTags(word: string): string[] {
+  const value = (MODEL as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon[word];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function isPastForm(word: string): boolean {
+  const tags = readTags(word);
+  if (tags.includes("PastTense") || tags.includes("Participle")) return true;
+  if (tags.length > 0 && !tags.some((t) => t === "Verb")) return false;
+  return /^\p{Ll}{3,}ed$/u.test(word);
 }
 
 // The finite verb of the main clause: not a participle used as an adjective ("Brackenfield's
-// planned line"), not a gerund ("striking dockworkers"), not inside a relative clause.
+// planned line"), not inside a relative clause ("the strike that emptied…").
 function findMainVerb(s: string): MainVerb | null {
-  const verbs = nlp(s).verbs().json({ offset: true }) as CompromiseVerb[];
-  for (const v of verbs) {
-    // compromise's offsets can drift around contractions; find the verb's own text near them.
-    const text = v.text.trim().replace(/[.,;:!?]+$/u, "");
-    const at = s.indexOf(text, Math.max(0, (v.offset?.start ?? 0) - 12));
-    if (at <= 0 || !v.verb) continue;
-    const before = s.slice(0, at);
-    if (/(?:['’]s|\b(?:the|a|an|its|their|his|her))\s+$/iu.test(before)) continue;
-    if (/^(?:\p{L}+ly\s+|still\s+|now\s+)?\p{L}+ing\b/u.test(text) && !v.verb.auxiliary) continue;
-    const form = v.verb.grammar?.form ?? "";
-    // "An engineering firm": a bare present after "a/the X" (X singular) is a noun, not a verb.
-    if (form === "simple-present" && !/s$/u.test(text) && /\b(?:the|a|an|The|A|An)\s+\p{L}*[^s\s]\s+$/u.test(before)) continue;
-    // compromise sometimes runs a verb into its object ("resumed talks under"): keep the verb word.
-    if (form === "" && !v.verb.auxiliary) {
-      const word = /^\p{L}+/u.exec(text)?.[0] ?? text;
-      const infinitive = nlp(word).verbs().toInfinitive().text() || word;
-      return { at, text: word, infinitive, auxiliary: "", form: /ed$/u.test(word) ? "simple-past" : "simple-present", tense: /ed$/u.test(word) ? "PastTense" : "PresentTense", copula: false };
+  const words = [...s.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.%€$£-]*/gu)].map((m) => ({ text: m[0].replace(/[.]+$/u, ""), at: m.index }));
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i];
+    const previous = words[i - 1];
+    if (!word || !previous) continue;
+    const lower = word.text.toLowerCase();
+    if (/^(?:that|who|which|whose)$/u.test(lower)) return null;
+    if (/^\p{Lu}/u.test(word.text) || NOT_VERB_BEFORE.test(previous.text.toLowerCase()) || /['’]s$/u.test(previous.text)) continue;
+    if (AUXILIARY.test(lower)) {
+      // "has been exposed", "will be", "is set to host"
+      let j = i + 1;
+      while (words[j] && /^(?:been|be|being|not|set|due|to|also|now)$/u.test(words[j]?.text.toLowerCase() ?? "")) j++;
+      const main = words[j];
+      const aux = s.slice(word.at, main ? main.at : word.at + word.text.length).trim();
+      const mainIsVerb = main && !/^\p{Lu}/u.test(main.text) && !/^\d/u.test(main.text) && (/^(?:will|would|shall|can|could|may|might|should|must)$/u.test(lower) || isPastForm(main.text.toLowerCase()) || /\p{Ll}{2,}(?:ed|en)$/u.test(main.text) || readTags(main.text.toLowerCase()).some((t) => t === "Infinitive" || t === "Gerund" || t === "Verb"));
+      // "have in front", "were full": the auxiliary is the verb.
+      if (!main || !mainIsVerb) return { at: word.at, text: word.text, auxiliary: "", main: word.text };
+      return { at: word.at, text: s.slice(word.at, main.at + main.text.length), auxiliary: aux, main: main.text };
     }
-    if (/\b(?:that|who|which|whose)\b/u.test(before)) return null;
-    return {
-      at,
-      text,
-      infinitive: v.verb.infinitive ?? text,
-      auxiliary: v.verb.auxiliary ?? "",
-      form,
-      tense: v.verb.grammar?.tense ?? "",
-      copula: v.verb.grammar?.copula ?? false,
-    };
+    const tags = readTags(lower);
+    // "supports" (the lexicon lists "support"), or a plural subject's "use".
+    const thirdPerson = /[^s]s$/u.test(lower) && [lower.slice(0, -1), lower.replace(/es$/u, "")].some((stem) => readTags(stem).includes("Infinitive"));
+    const present = tags.includes("PresentTense") || thirdPerson || (tags.includes("Infinitive") && /[^s]s$/u.test(previous.text));
+    // "US firms added…", "customer accounts had been…": a noun right before a verb is the
+    // subject's head, not the verb.
+    const next = words[i + 1]?.text.toLowerCase() ?? "";
+    if (AUXILIARY.test(next) || (isPastForm(next) && !isPastForm(lower))) continue;
+    if (isPastForm(lower) || present) return { at: word.at, text: word.text, auxiliary: "", main: word.text };
   }
   return null;
 }
 
 // Headline tense: future and "would" → "to", passive → participle, past and perfect → present.
 function toHeadlineTense(verb: MainVerb, plural: boolean): string {
-  const text = verb.text;
-  const passive = /^(?:(?:has|have|had|was|were|is|are)\s+been|was|were|is|are)\s+(\p{L}+(?:ed|en|wn))$/u.exec(text);
-  if (passive?.[1]) return passive[1];
-  if (/^(?:will|would|is set to|are set to|is due to|are due to|is to|are to)\b/u.test(verb.auxiliary) || /^(?:will|would)\s/u.test(text)) {
-    return `to ${verb.infinitive}`;
-  }
-  if (verb.copula && /^(?:was|were)$/u.test(text)) return plural ? "are" : "is";
-  if (verb.tense !== "PastTense" || !/^(?:simple-past|present-perfect|past-perfect)$/u.test(verb.form)) return text;
-  const [first = "", ...particles] = verb.infinitive.split(/\s+/u);
-  const present = plural ? first : toThirdPerson(first);
-  return [present, ...particles].join(" ");
-}
-
-function toThirdPerson(verb: string): string {
-  const irregular: Record<string, string> = { be: "is", have: "has", do: "does", go: "goes" };
-  if (irregular[verb]) return irregular[verb];
-  if (/(?:s|sh|ch|x|z|o)$/u.test(verb)) return `${verb}es`;
-  if (/[^aeiou]y$/u.test(verb)) return `${verb.slice(0, -1)}ies`;
-  return `${verb}s`;
+  const aux = verb.auxiliary.toLowerCase();
+  const main = verb.main;
+  if (/^(?:will|would|shall)\b|^(?:is|are)\s+(?:set\s+|due\s+)?to\b/u.test(aux)) return `to ${/^(?:will|would|shall)\s+be$/u.test(aux) ? "be " : ""}${main}`.replace(/^to be be /u, "to be ");
+  if (/\bbeen$/u.test(aux) || (/^(?:was|were|is|are)$/u.test(aux) && isPastForm(main.toLowerCase()))) return main;
+  if (aux === "" && /^(?:was|were)$/u.test(main.toLowerCase())) return plural ? "are" : "is";
+  if (aux === "" && /^(?:has|have|had)$/u.test(main.toLowerCase())) return plural ? "have" : "has";
+  const perfect = /^(?:has|have|had)$/u.test(aux);
+  if (aux !== "" && !perfect) return verb.text;
+  if (!perfect && !isPastForm(main.toLowerCase())) return verb.text;
+  const tense = readTags(main.toLowerCase()).includes("Participle") ? "Participle" : "PastTense";
+  let infinitive = VERB.toInfinitive(main.toLowerCase(), MODEL, tense);
+  if (!infinitive) return verb.text;
+  // British doubling: "totalled" → "total", not "totall".
+  if (/(\p{L})\1$/u.test(infinitive) && readTags(infinitive).length === 0 && readTags(infinitive.slice(0, -1)).length > 0) infinitive = infinitive.slice(0, -1);
+  if (plural) return infinitive;
+  return VERB.conjugate(infinitive, MODEL).PresentTense ?? infinitive;
 }
 
 // "Negotiators", "Tallypod users", "people" are plural; "Corvane", "The council" are not.
 function isPluralSubject(subject: string): boolean {
-  const words = subject.replace(/\s+(?:of|at|from|for|in|on|by|with|to|over|into|under|among)\s.*$/u, "").split(/\s+/u);
+  const words = subject
+    .replace(/\s+(?:of|at|from|for|in|on|by|with|to|over|into|under|among)\s.*$/u, "")
+    .replace(/(?:\s+(?:now|still|also|already|\p{Ll}+ly))+$/u, "")
+    .split(/\s+/u);
   const head = words[words.length - 1] ?? "";
   if (/^(?:people|police|children|men|women|staff|crew)$/iu.test(head)) return true;
   if (words.length > 1 && /^\p{Lu}/u.test(head)) return false;
@@ -328,6 +346,9 @@ function limitWords(rest: string, budget: number): string {
     trimmed = true;
   }
   // "review into collapse" once "of Millbrook embankment" went: a bare noun left dangling goes too.
-  if (trimmed) out = out.replace(/\s+(?:to|for|in|at|on|from|with|of|through|over|under|into|by)\s+\p{Ll}+$/u, "");
+  // A participle left hanging ("in sale forced", "compared") goes with it.
+  for (let k = 0; trimmed && k < 2; k++) {
+    out = out.replace(/\s+\p{Ll}{3,}ed$/u, "").replace(/\s+(?:to|for|in|at|on|from|with|of|through|over|under|into|by)\s+\p{Ll}+$/u, "");
+  }
   return out;
 }
