@@ -19,7 +19,12 @@ export type RenderOptions = {
 function numberStories(briefing: Briefing): Map<string, number> {
   const numbers = new Map<string, number>();
   for (const source of briefing.sources) for (const id of source.storyIds) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
-  const cited = [...briefing.points.flatMap((p) => p.citations), ...briefing.quotes.map((q) => q.citation), ...briefing.timeline.flatMap((e) => e.citations)];
+  const cited = [
+    ...briefing.points.flatMap((p) => [...p.citations, ...(p.supersededBy?.citations ?? [])]),
+    ...briefing.disagreements.flatMap((d) => d.sides.map((s) => s.citation)),
+    ...briefing.quotes.map((q) => q.citation),
+    ...briefing.timeline.flatMap((e) => e.citations),
+  ];
   for (const c of cited) if (!numbers.has(c.storyId)) numbers.set(c.storyId, numbers.size + 1);
   return numbers;
 }
@@ -41,6 +46,11 @@ export function renderBriefing(briefing: Briefing, format: RenderFormat, options
   lines.push(briefing.overview.map((s) => `${s.text}${cite(s.citations)}`).join(" ") || "No overview.");
 
   const pointsById = new Map(briefing.points.map((p) => [p.id, p]));
+  const differOn = new Map<string, string[]>();
+  for (const d of briefing.disagreements) {
+    for (const id of d.pointIds) differOn.set(id, [...(differOn.get(id) ?? []), `${d.description}${cite(d.sides.map((s) => s.citation))}`]);
+  }
+  const sub = md ? "  - " : "    ";
   if (briefing.storylines.length > 0) heading("Storylines", 2);
   for (const storyline of briefing.storylines) {
     heading(`${storyline.label} (${storyline.storyIds.length} ${storyline.storyIds.length === 1 ? "story" : "stories"})`, 3);
@@ -48,8 +58,18 @@ export function renderBriefing(briefing: Briefing, format: RenderFormat, options
       const p = pointsById.get(id);
       if (!p) continue;
       const tag = p.singleSource ? "single source" : `${p.sourceCount} sources`;
-      lines.push(`${bullet}${p.text} (${tag})${cite(p.citations)}`);
+      // A superseded fact is shown as such, with what replaced it; a point the outlets
+      // report differently says how.
+      if (p.supersededBy) {
+        lines.push(`${bullet}Superseded: ${p.text} (${tag})${cite(p.citations)}`);
+        lines.push(`${sub}Updated: ${p.supersededBy.description}${cite(p.supersededBy.citations)}`);
+      } else lines.push(`${bullet}${p.text} (${tag})${cite(p.citations)}`);
+      for (const line of differOn.get(p.id) ?? []) lines.push(`${sub}Sources differ: ${line}`);
     }
+  }
+  if (briefing.disagreements.length > 0) {
+    heading("Where sources differ", 2);
+    for (const d of briefing.disagreements) lines.push(`${bullet}${d.description}${cite(d.sides.map((s) => s.citation))}`);
   }
   const entityLine = (title: string, list: readonly Entity[]): void => {
     if (list.length === 0) return;
@@ -82,6 +102,7 @@ export function renderBriefing(briefing: Briefing, format: RenderFormat, options
     heading("What changed", 2);
     const c = briefing.changes;
     lines.push(`${c.newStoryIds.length} new stories, ${c.newPointIds.length} new points, ${c.newStorylineIds.length} new storylines, ${c.newSources.length} new sources, ${c.removedPointCount} points dropped.`);
+    for (const fact of c.supersededFacts) lines.push(`${bullet}Superseded: ${fact.text} — ${fact.description}`);
   }
   if (briefing.diagnostics.length > 0) {
     heading("Notes", 2);
@@ -100,14 +121,16 @@ function wrapLines(text: string, width: number): string {
       if (line.length <= columns) return line;
       // A heading's underline is as long as the heading, which wrapping makes no wider than the page.
       if (/^-+$/u.test(line)) return line.slice(0, columns);
-      const indent = " ".repeat((/^(\* |\[\d+\] )/.exec(line)?.[0] ?? "").length);
+      // An indented line (a note under a bullet) keeps its indent on every line.
+      const lead = /^ *(?:\* |\[\d+\] )?/.exec(line)?.[0] ?? "";
+      const indent = " ".repeat(lead.length);
       const out: string[] = [];
-      let current = "";
-      for (const word of line.split(" ")) {
-        if (current !== "" && current.length + 1 + word.length > columns) {
+      let current = lead.trimEnd() === "" ? lead : "";
+      for (const word of (lead.trimEnd() === "" ? line.slice(lead.length) : line).split(" ")) {
+        if (current.trim() !== "" && current.length + 1 + word.length > columns) {
           out.push(current);
           current = indent + word;
-        } else current = current === "" ? word : `${current} ${word}`;
+        } else current = current.trim() === "" ? current + word : `${current} ${word}`;
       }
       if (current !== "") out.push(current);
       return out.join("\n");
