@@ -55,5 +55,7 @@ export function allCitations(briefing: Briefing): Citation[] {
   return [
     ...briefing.overview.flatMap((sentence) => sentence.citations),
     ...briefing.points.flatMap((point) => point.citations),
+    // Both sides of a disagreement are shown side by side.
+    ...briefing.disagreements.flatMap((disagreement) => disagreement.sides.map((side) => side.citation)),
   ];
 }

@@ -86,9 +86,20 @@ function renderVersionHtml(page: BriefingPage, origin: string): string {
   const overview = page.briefing.overview
     .map((sentence) => `${escapeHtml(sentence.text)}${cite(sentence.citations)}`)
     .join(" ");
-  const byScore = [...page.briefing.points].sort((a, b) => b.score - a.score).slice(0, TOP_POINTS);
+  // Superseded facts no longer lead; the key points carry the page's markers in text.
+  const byScore = page.briefing.points.filter((point) => !point.supersededBy).sort((a, b) => b.score - a.score).slice(0, TOP_POINTS);
+  const differ = (point: { id: string }) =>
+    page.briefing.disagreements
+      .filter((d) => d.pointIds.includes(point.id))
+      .map((d) => ` <em>Sources differ: ${escapeHtml(d.description)}</em>${cite(d.sides.map((side) => side.citation))}`)
+      .join("");
+  const updated = (point: { id: string }) =>
+    page.briefing.points
+      .filter((older) => older.supersededBy?.pointId === point.id)
+      .map((older) => ` <em>Updated; earlier: ${escapeHtml(older.text)}</em>${cite(older.citations)}`)
+      .join("");
   const points = byScore
-    .map((point) => `<li>${escapeHtml(point.text)}${cite(point.citations)}</li>`)
+    .map((point) => `<li>${escapeHtml(point.text)}${cite(point.citations)}${updated(point)}${differ(point)}</li>`)
     .join("");
   const changes = page.briefing.changes;
   const changeLine = changes

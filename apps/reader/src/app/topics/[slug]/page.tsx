@@ -6,6 +6,7 @@ import { cache } from "react";
 import { SourceBadge, formatDate, formatDateTime } from "@dispatch/ui";
 import { CitationMarkers, SourcePanel } from "~/components/citations";
 import { CoverageChart } from "~/components/coverage-chart";
+import { SourcesDiffer, SupersededNote, UpdatedFrom, indexDisagreements } from "~/components/disagreements";
 import { FollowButton } from "~/components/follow-button";
 import { LastVisit } from "~/components/last-visit";
 import {
@@ -124,6 +125,7 @@ function Briefing({ data }: { data: BriefingData }) {
   const newPoints = new Set(changes?.newPointIds ?? []);
   const previousVersion = versions.find((version) => version.version < page.version);
   const storylineTitle = new Map(briefing.storylines.map((storyline) => [storyline.id, storyline.title]));
+  const { differ, replaced } = indexDisagreements(briefing);
 
   return (
     <article className="briefing" aria-labelledby="briefing-headline">
@@ -238,13 +240,19 @@ function Briefing({ data }: { data: BriefingData }) {
                   data-point-id={point.id}
                   tabIndex={-1}
                 >
-                  <p className="point__text">
+                  <p className={point.supersededBy ? "point__text point__text--superseded" : "point__text"}>
                     {newPoints.has(point.id) ? (
                       <span className="badge badge--new">New in v{page.version}</span>
                     ) : null}
+                    {point.supersededBy ? <span className="badge badge--superseded">Superseded</span> : null}
                     {point.text}
                     <CitationMarkers citations={point.citations} numbers={numbers} />
                   </p>
+                  {point.supersededBy ? <SupersededNote point={point} numbers={numbers} /> : null}
+                  {replaced.has(point.id) ? <UpdatedFrom older={replaced.get(point.id) ?? []} numbers={numbers} /> : null}
+                  {differ.has(point.id) ? (
+                    <SourcesDiffer disagreements={differ.get(point.id) ?? []} numbers={numbers} passages={passages} />
+                  ) : null}
                   <SourcePanel
                     citations={point.citations}
                     outlets={outletsOf(point.citations, numbers)}
