@@ -10,6 +10,7 @@ import { getCaller } from "~/server/context";
 import { isAdmin, requireStaff } from "~/server/page-access";
 import type { RouterOutputs } from "~/trpc/types";
 import { RebuildButton } from "../rebuild-button";
+import { DisagreementsPanel } from "./disagreements-panel";
 
 export const metadata: Metadata = { title: "Briefing" };
 export const dynamic = "force-dynamic";
@@ -77,6 +78,7 @@ export default async function BriefingPage(props: { params: Promise<{ slug: stri
         <a href={`${readerUrl}/topics/${topic.slug}`}>Open on the reader site</a>
       </p>
 
+      {shown ? <DisagreementsPanel page={shown} readerUrl={readerUrl} /> : null}
       {shown ? (
         <BriefingSummary page={shown} timings={timings.get(shown.version) ?? {}} />
       ) : (
