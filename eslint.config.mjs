@@ -17,7 +17,33 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-restricted-imports": ["error", { patterns: [deepImport] }],
+      // Configuration is read through each package's validated env.ts, never process.env
+      // directly. NODE_ENV, NEXT_RUNTIME and NEXT_PHASE are build-time values the bundler
+      // inlines, not settings, so they stay readable everywhere.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']:not(MemberExpression[property.name=/^(NODE_ENV|NEXT_RUNTIME|NEXT_PHASE)$/] > .object)",
+          message: "Read configuration through the package's src/env.ts (a zod schema checked at start-up), not process.env.",
+        },
+      ],
     },
+  },
+  {
+    // Where process.env may be read: the env modules themselves; tests, benches and scripts,
+    // which hand a whole environment to the processes they start and are not shipped; the
+    // browser-test and test-database harnesses; and tool config files read by tools, not apps.
+    files: [
+      "{apps,packages}/*/src/env.ts",
+      "**/*.test.ts",
+      "**/*.e2e.ts",
+      "{apps,packages}/*/test/**",
+      "{apps,packages}/*/bench/**",
+      "{apps,packages}/*/scripts/**",
+      "packages/*/src/testing.ts",
+      "**/*.config.{ts,mts,mjs}",
+    ],
+    rules: { "no-restricted-syntax": "off" },
   },
   {
     files: ["packages/**/*.{ts,tsx}"],

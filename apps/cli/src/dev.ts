@@ -9,21 +9,24 @@ import pc from "picocolors";
 import { createDb, getDbEnv } from "@dispatch/db";
 import { applyMigrations } from "@dispatch/db/migrate";
 import { seedDemo } from "@dispatch/api";
-import { ensureDemoUsers } from "@dispatch/auth";
+import { ensureDemoUsers, getAuthEnv } from "@dispatch/auth";
 import { DEFAULT_EMBEDDED_PORT, openConnection } from "./database";
+import { checkCliEnv, getCliEnv, inheritedEnv } from "./env";
 import { repoRoot } from "./paths";
 
 const production = process.argv.includes("--prod");
-const apps = [
-  { name: "reader", port: Number(process.env.READER_PORT ?? 3000) },
-  { name: "admin", port: Number(process.env.ADMIN_PORT ?? 3001) },
-] as const;
 
 const children: ChildProcess[] = [];
 let stopping = false;
 
 async function main(): Promise<void> {
   const started = Date.now();
+  // The apps and the worker check the same variables when they start; a bad one stops us here first.
+  checkCliEnv([getAuthEnv]);
+  const apps = [
+    { name: "reader", port: getCliEnv().READER_PORT },
+    { name: "admin", port: getCliEnv().ADMIN_PORT },
+  ] as const;
   const connection = await openConnection({ port: getDbEnv().DISPATCH_EMBEDDED_PORT ?? DEFAULT_EMBEDDED_PORT });
   console.log(`${pc.bold("Database")}  ${connection.describe}`);
 
@@ -52,7 +55,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
-  const env = { ...process.env, DATABASE_URL: connection.url, NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: getAuthSecret() };
+  const env = { ...inheritedEnv(), DATABASE_URL: connection.url, NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: getAuthSecret() };
   for (const app of apps) {
     const cwd = path.join(repoRoot, "apps", app.name);
     const next = path.join(cwd, "node_modules", ".bin", "next");
@@ -100,7 +103,8 @@ async function main(): Promise<void> {
  * generated secret in .dispatch/, so sessions survive restarts; a set variable wins.
  */
 function getAuthSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const auth = getAuthEnv();
+  if (!auth.usingDevelopmentSecret) return auth.secret;
   const file = path.join(repoRoot, ".dispatch", "auth-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });

@@ -24,6 +24,8 @@ if (entry) {
 }
 
 try {
+  // A command's environment is checked before it runs (help needs none, and skips the import).
+  if (entry) (await import("./env")).checkCliEnv();
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {

@@ -1,8 +1,9 @@
 // Runs once when the server starts: a bad or missing setting stops the reader app here, with a
 // message naming the variable, instead of every request answering 500 later.
 export async function register() {
+  // Next's own build-time values: the Node server (not the edge runtime), and not `next build`.
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
-    const { exitOnInvalidAuthEnv } = await import("@dispatch/auth/env");
-    exitOnInvalidAuthEnv("reader");
+    const { validateReaderEnv } = await import("./env");
+    validateReaderEnv();
   }
 }

@@ -1,11 +1,12 @@
 // Runs the worker against DATABASE_URL until SIGINT/SIGTERM (`pnpm --filter @dispatch/worker
 // start`). `pnpm dispatch worker` does the same and also serves the embedded database.
-import { createDb, EnvError, getDbEnv } from "@dispatch/db";
+import { createDb } from "@dispatch/db";
+import { getWorkerEnv, validateWorkerEnv } from "./env";
 import { startWorker, stopOnSignal } from "./worker";
 
 async function main(): Promise<void> {
-  const url = getDbEnv().DATABASE_URL;
-  if (!url) throw new EnvError("DATABASE_URL is not set: the worker needs the database its jobs are in.");
+  validateWorkerEnv();
+  const url = getWorkerEnv().databaseUrl;
   const db = createDb(url, { max: 4 });
   const worker = await startWorker({ connectionString: url, db });
   console.log("ready: serving briefing.rebuild and stories.suggest");

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { AuthEnvError, DEVELOPMENT_AUTH_SECRET, parseAuthEnv } from "./env";
+import { EnvError } from "@dispatch/db/env";
+import { DEVELOPMENT_AUTH_SECRET, parseAuthEnv } from "./env";
 
 describe("parseAuthEnv", () => {
-  it("stops production without AUTH_SECRET, naming the variable", () => {
-    expect(() => parseAuthEnv({ NODE_ENV: "production" })).toThrow(AuthEnvError);
-    expect(() => parseAuthEnv({ NODE_ENV: "production", AUTH_SECRET: "" })).toThrow(/AUTH_SECRET is not set/);
+  it("stops production without AUTH_SECRET, naming the variable and what to set", () => {
+    expect(() => parseAuthEnv({ NODE_ENV: "production" })).toThrow(EnvError);
+    expect(() => parseAuthEnv({ NODE_ENV: "production", AUTH_SECRET: "" })).toThrow(/AUTH_SECRET is not set: .*openssl rand -base64 32/);
   });
 
   it("uses the labelled fallback secret outside production, and says so", () => {
@@ -19,7 +20,7 @@ describe("parseAuthEnv", () => {
   });
 
   it("defaults the app URLs to localhost and normalizes configured ones to origins", () => {
-    expect(parseAuthEnv({})).toMatchObject({ readerUrl: "http://localhost:3000", adminUrl: "http://localhost:3001" });
+    expect(parseAuthEnv({})).toMatchObject({ readerUrl: "http://localhost:3000", configuredReaderUrl: undefined, adminUrl: "http://localhost:3001" });
     const env = parseAuthEnv({
       NODE_ENV: "production",
       AUTH_SECRET: "x".repeat(40),
@@ -29,10 +30,16 @@ describe("parseAuthEnv", () => {
     });
     expect(env).toMatchObject({
       readerUrl: "https://news.example.com",
+      configuredReaderUrl: "https://news.example.com",
       adminUrl: "https://admin.example.com",
       trustProxy: true,
       usingDevelopmentSecret: false,
     });
-    expect(() => parseAuthEnv({ DISPATCH_ADMIN_URL: "admin.example.com" })).toThrow(/DISPATCH_ADMIN_URL/);
+  });
+
+  it("names each bad variable", () => {
+    expect(() => parseAuthEnv({ DISPATCH_ADMIN_URL: "admin.example.com" })).toThrow(/DISPATCH_ADMIN_URL: must be an http\(s\) URL/);
+    expect(() => parseAuthEnv({ DISPATCH_READER_URL: "ftp://news.example.com" })).toThrow(/DISPATCH_READER_URL: must be an http\(s\) URL/);
+    expect(() => parseAuthEnv({ DISPATCH_TRUST_PROXY: "yes" })).toThrow(/DISPATCH_TRUST_PROXY: must be true or false/);
   });
 });

@@ -11,7 +11,7 @@ export {
   type Auth,
   type CreateAuthOptions,
 } from "./auth";
-export { getAuthEnv, parseAuthEnv, AuthEnvError, DEVELOPMENT_AUTH_SECRET, type AuthEnv } from "./env";
+export { getAuthEnv, parseAuthEnv, DEVELOPMENT_AUTH_SECRET, type AuthEnv } from "./env";
 export { getSessionUser } from "./session";
 export {
   signInWithPassword,

@@ -10,7 +10,7 @@ import { withDatabase } from "../database";
 import { CliError } from "../errors";
 import { describe } from "./catalogue";
 import { readUploadFiles } from "../input-files";
-import { getModelEnv } from "../model-env";
+import { getModelEnv } from "../env";
 
 type BriefOptions = { words: string; format: string; topic?: string; abstractive?: boolean };
 const FORMATS = ["json", "md", "text"] as const;

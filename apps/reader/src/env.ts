@@ -1,0 +1,33 @@
+// The reader's environment: the database's and auth's schemas plus its own PORT, checked once
+// when the server starts (instrumentation.ts) so a bad value stops it naming the variable.
+import { z } from "zod";
+import { getAuthEnv, type AuthEnv } from "@dispatch/auth/env";
+import { exitOnInvalidEnv, getServerDbEnv, readEnv } from "@dispatch/db/env";
+
+export const readerEnvSchema = z.object({
+  /** The port `next start` serves on; the site's address when DISPATCH_READER_URL is unset. */
+  PORT: z.coerce.number({ error: "must be a port number, e.g. 3000" }).int("must be a port number, e.g. 3000").positive("must be a port number, e.g. 3000").optional(),
+});
+
+export type ReaderEnv = {
+  /** Where the reader is published, for absolute links in feeds, the sitemap and OpenGraph tags. */
+  siteUrl: string;
+};
+
+/** DISPATCH_READER_URL is parsed once, by auth (which trusts it as an origin); the reader adds PORT. */
+export function parseReaderEnv(source: Record<string, string | undefined>, auth: AuthEnv): ReaderEnv {
+  const own = readEnv(readerEnvSchema, source);
+  return { siteUrl: auth.configuredReaderUrl ?? `http://localhost:${own.PORT ?? 3000}` };
+}
+
+let cached: ReaderEnv | undefined;
+
+export function getReaderEnv(): ReaderEnv {
+  cached ??= parseReaderEnv(process.env, getAuthEnv());
+  return cached;
+}
+
+/** Start-up: every variable the reader's server reads, all problems in one message. */
+export function validateReaderEnv(): void {
+  exitOnInvalidEnv("reader", [getServerDbEnv, getAuthEnv, getReaderEnv]);
+}
