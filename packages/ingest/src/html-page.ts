@@ -4,7 +4,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import sanitizeHtml from "sanitize-html";
-import { collectParagraphs, describeActiveContent, SANITIZE_OPTIONS } from "./html-text";
+import { assertMarkupDepth, collectParagraphs, describeActiveContent, SANITIZE_OPTIONS } from "./html-text";
 import { isRecord, readAuthors } from "./record-fields";
 import { assembleStory, reject } from "./story-assembly";
 import type { DroppedText, ItemResult } from "./types";
@@ -27,6 +27,7 @@ const FALLBACK_OPTIONS: sanitizeHtml.IOptions = {
 };
 
 export function parseHtmlPage(html: string, item: string): ItemResult {
+  assertMarkupDepth(html);
   const warnings: string[] = [];
   const { document: rawDocument } = parseHTML(html);
   const metadata = readPageMetadata(rawDocument, warnings);

@@ -24,7 +24,40 @@ export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 };
 
 export function sanitizeHtmlFragment(html: string): string {
+  assertMarkupDepth(html);
   return sanitizeHtml(html, SANITIZE_OPTIONS);
+}
+
+/**
+ * Levels of tags inside tags that any article needs at most. The HTML parsers' cost grows
+ * with the square of the depth: 40,000 nested <div>s took minutes, so a 5 MB file of them
+ * would hold the server for hours.
+ */
+export const MAX_MARKUP_DEPTH = 256;
+
+/** Thrown before parsing markup nested deeper than MAX_MARKUP_DEPTH; item guards turn it into that item's rejection. */
+export class MarkupTooDeepError extends Error {
+  override readonly name = "MarkupTooDeepError";
+}
+
+// Elements that never nest (void) or whose end tag may be left out (a page of unclosed <p>s is
+// shallow), so they are not counted.
+const UNCOUNTED_TAGS = new Set([
+  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+  "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+]);
+
+/** Throws MarkupTooDeepError when tags nest deeper than the limit; a linear scan, no parsing. */
+export function assertMarkupDepth(html: string, maxDepth: number = MAX_MARKUP_DEPTH): void {
+  let depth = 0;
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(\/?)>/g)) {
+    const [, closing, name = "", selfClosing] = match;
+    if (selfClosing || UNCOUNTED_TAGS.has(name.toLowerCase())) continue;
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (++depth > maxDepth) {
+      throw new MarkupTooDeepError(`nests tags more than ${maxDepth} levels deep (tags inside tags); no article is built like that. Fix the file or export it again.`);
+    }
+  }
 }
 
 const BLOCK_TAGS = new Set([
@@ -38,6 +71,7 @@ type MinimalNode = { nodeType: number; nodeName: string; textContent: string | n
 
 /** Paragraphs of an HTML fragment; figure captions go to `dropped`, not the text. */
 export function convertHtmlToParagraphs(html: string, options: { alreadySanitized?: boolean } = {}): HtmlParagraphs {
+  assertMarkupDepth(html);
   const clean = options.alreadySanitized ? html : sanitizeHtmlFragment(html);
   const { document } = parseHTML(`<!doctype html><html><body>${clean}</body></html>`);
   return collectParagraphs(document.body as unknown as MinimalNode);

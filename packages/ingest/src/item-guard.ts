@@ -1,6 +1,7 @@
 // Keeps one poisonous item from taking the others down: whatever a parser (or a library it
 // calls) throws while reading one item becomes that item's rejection, with a reason.
 
+import { MarkupTooDeepError } from "./html-text";
 import { reject } from "./story-assembly";
 import type { ItemResult } from "./types";
 
@@ -23,6 +24,7 @@ export function parseFileSafely(label: string, parse: () => ItemResult[]): ItemR
 }
 
 function rejectUnreadable(item: string, error: unknown): ItemResult {
+  if (error instanceof MarkupTooDeepError) return reject(item, "INVALID_INPUT", error.message);
   // Deeply nested markup or data overflows the recursive parsers' stack; V8 reports it as a RangeError.
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return reject(item, "INVALID_INPUT", "is nested too deeply to read (tags or brackets inside each other thousands of times). No article is built like that: export it again or fix the file.");

@@ -158,12 +158,22 @@ describe("pathological nesting", () => {
       ["feed.xml#1", true],
       ["feed.xml#2", false],
     ]);
-    expect(getRejection(results, "feed.xml#2").message).toMatch(/nested too deeply to read/);
+    expect(getRejection(results, "feed.xml#2").message).toMatch(/^feed\.xml#2: nests tags more than 256 levels deep/);
   });
 
   it("rejects a text file of deeply nested markup instead of throwing", () => {
     const results = parseText(`Title\n\n${"<i>".repeat(10_000)}x${"</i>".repeat(10_000)}`, { name: "deep.txt" });
-    expect(getRejection(results).message).toMatch(/^deep\.txt: is nested too deeply to read/);
+    expect(getRejection(results).message).toMatch(/^deep\.txt: nests tags more than 256 levels deep/);
+  });
+
+  it("refuses an HTML page nested 50,000 levels deep before parsing it (parsing took minutes)", () => {
+    const page = `<!doctype html><html><body><h1>Deep</h1>${"<div>".repeat(50_000)}text${"</div>".repeat(50_000)}</body></html>`;
+    expect(getRejection(parseText(page, { name: "deep.html" })).message).toMatch(/^deep\.html: nests tags more than 256 levels deep/);
+  });
+
+  it("does not count elements whose end tag may be left out, so a page of unclosed paragraphs still reads", () => {
+    const page = `<!doctype html><html><body><h1>Harbour wall repairs approved</h1>${"<p>The council approved the repairs to the harbour wall on Tuesday evening. ".repeat(400)}</body></html>`;
+    expect(parseText(page, { name: "unclosed.html" })[0]?.ok).toBe(true);
   });
 });
 
