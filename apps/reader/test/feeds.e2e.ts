@@ -79,12 +79,12 @@ describe.skipIf(!hasChromium)("reader feeds, sitemap", () => {
   it("serves all stories as RSS, and a sitemap of topics and stories", async () => {
     const rssDoc = await parseXml(page, await (await fetch(`${readerUrl}/feed.xml`)).text(), "item");
     expect(rssDoc.error).toBeNull();
-    expect(rssDoc.items).toBe(25);
+    expect(rssDoc.items).toBe(27);
     expect(rssDoc.links.every((link) => /\/stories\/[a-z0-9-]+$/.test(link))).toBe(true);
 
     const sitemap = await parseXml(page, await (await fetch(`${readerUrl}/sitemap.xml`)).text(), "url");
     expect(sitemap.error).toBeNull();
-    expect(sitemap.items).toBe(2 + 4 + 25);
+    expect(sitemap.items).toBe(2 + 4 + 27);
   });
 
   it("gives pages OpenGraph metadata", async () => {

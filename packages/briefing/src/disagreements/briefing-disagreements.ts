@@ -8,7 +8,7 @@ import type { DraftPoint } from "../selection/redundancy";
 import type { ScoredSentence } from "../selection/scoring";
 import { shapeStandalone } from "../selection/standalone-points";
 import type { PreparedSentence, PreparedStory } from "../text/prepared-stories";
-import { getContentStems } from "../text/text-tokens";
+import { STOPWORDS, stemWord } from "../text/text-tokens";
 import type { FoundQuote } from "../timeline-and-quotes/quotes";
 import type { Citation, Disagreement, Point, Storyline } from "../types";
 import { type ClaimDifference, type ClaimSentence, citeClaim, compareClaims } from "./compare-claims";
@@ -261,11 +261,32 @@ function describeDisagreement(kind: Disagreement["kind"], sourceA: string, value
 }
 
 const NUMBERS = /^\d/;
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
-/** Two sentences report the same fact when they share most content words (figures aside): Dice coefficient at least `bar`. */
+// Content stems of the words that are not names (capitalised inside the sentence) or figures.
+function predicateStems(text: string): string[] {
+  const out: string[] = [];
+  let first = true;
+  for (const m of text.matchAll(TOKEN)) {
+    const word = m[0];
+    const isName = !first && /^\p{Lu}/u.test(word);
+    first = false;
+    if (isName) continue;
+    const lower = word.toLowerCase().replace(/’/g, "'");
+    if (lower.length < 2 || STOPWORDS.has(lower) || NUMBERS.test(lower)) continue;
+    out.push(stemWord(lower));
+  }
+  return out;
+}
+
+/**
+ * Two sentences report the same fact when they share most of what they say happened: the
+ * Dice coefficient of their content words, figures and names aside (every sentence of a
+ * storyline shares its names), is at least `bar`.
+ */
 export function reportSameFact(a: string, b: string, bar = SAME_FACT): boolean {
-  const x = new Set(getContentStems(a).filter((s) => !NUMBERS.test(s)));
-  const y = new Set(getContentStems(b).filter((s) => !NUMBERS.test(s)));
+  const x = new Set(predicateStems(a));
+  const y = new Set(predicateStems(b));
   let shared = 0;
   for (const s of x) if (y.has(s)) shared++;
   return shared >= SAME_FACT_MIN_SHARED && (2 * shared) / (x.size + y.size) >= bar;

@@ -98,11 +98,14 @@ export function compareClaims(a: ClaimSentence, b: ClaimSentence, options: Compa
       const [qOld, qNew] = older === a ? [x, y] : [y, x];
       // A higher toll hours later is news coming in; within a few hours two outlets differ.
       const grows = CUMULATIVE_KEYS.has(x.key.split(":")[0] ?? "") && qNew.low > qOld.high && (newer.time ?? 0) - (older.time ?? 0) >= UPDATE_GAP_MS;
-      if (grows || qNew.updated || sameOutlet) {
+      if (grows || qNew.updated) {
         out.push({ kind: "number", superseded: true, sides: older === a ? [sideA, sideB] : [sideB, sideA], key: x.key });
         continue;
       }
-    } else if (sameOutlet) continue;
+    }
+    // An outlet does not disagree with itself: a changed figure without a word saying it
+    // changed may be another figure (the full line's stops, the shortened line's).
+    if (sameOutlet) continue;
     out.push({ kind: "number", superseded: false, sides: [sideA, sideB], key: x.key });
   }
 
@@ -114,7 +117,7 @@ export function compareClaims(a: ClaimSentence, b: ClaimSentence, options: Compa
     const sideA = { sentence: a, value: da.relative ? `${da.text} (${formatDay(da.date)})` : da.text };
     const sideB = { sentence: b, value: db.relative ? `${db.text} (${formatDay(db.date)})` : db.text };
     const [older, newer] = ordered ?? [null, null];
-    if (older && newer && (RESCHEDULED.test(newer.text) || sameOutlet)) {
+    if (older && newer && RESCHEDULED.test(newer.text)) {
       out.push({ kind: "date", superseded: true, sides: older === a ? [sideA, sideB] : [sideB, sideA], key: "date" });
     } else if (!(sameOutlet && !ordered)) {
       out.push({ kind: "date", superseded: false, sides: [sideA, sideB], key: "date" });
@@ -193,10 +196,15 @@ function describeQuantity(q: Quantity): string {
 /** A few words around a verb, stopping at punctuation: enough for a reader to see the status. */
 function clauseAround(text: string, start: number, end: number): string {
   const before = text.slice(0, start).split(/[,;:“”"()]/).pop() ?? "";
-  const after = text.slice(end).split(/[,;:.“”"()]/)[0] ?? "";
-  const head = before.trim().split(/\s+/).filter(Boolean).slice(-4).join(" ");
+  const after = text.slice(end).split(/[,;:“”"()]|\.(?=\s|$)/)[0] ?? "";
+  // The whole subject when it is short ("Three walk-in centres for flood recovery grants").
+  const words = before.trim().split(/\s+/).filter(Boolean);
+  const head = (words.length <= 8 ? words : words.slice(-5)).join(" ");
   const tail = after.trim().split(/\s+/).filter(Boolean).slice(0, 4).join(" ");
-  return [head, text.slice(start, end).trim(), tail].filter(Boolean).join(" ").replace(/^(?:The|A|An)\b/, (w) => w.toLowerCase());
+  return [head, text.slice(start, end).trim(), tail]
+    .filter(Boolean)
+    .join(" ")
+    .replace(/^(?:The|A|An|This|These|Those|Some|Many|Most|All|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b/, (w) => w.toLowerCase());
 }
 
 export function citeClaim(s: ClaimSentence): Citation {

@@ -19,8 +19,11 @@ export function findEventDate(sentence: string, reference: Date | null): EventDa
   const distinct = new Set(days.map((d) => d.date));
   const first = days[0];
   if (distinct.size !== 1 || !first || first.date === null) return null;
-  // "since Monday", "until Friday": a span around the event, not its day.
-  if (/\b(?:since|until|till|through|from|by)\s+$/i.test(sentence.slice(Math.max(0, first.index - 8), first.index))) return null;
+  // "since Monday", "until Friday": a span around the event, not its day; "said on Thursday":
+  // the day of the statement, not of what it reports.
+  const lead = sentence.slice(Math.max(0, first.index - 30), first.index);
+  if (/\b(?:since|until|till|through|from|by)\s+$/i.test(lead)) return null;
+  if (/\b(?:said|says|told\s+\w+|added|announced|confirmed|stated)\s+(?:on\s+)?$/i.test(lead)) return null;
   return { date: first.date, text: first.dateText, start: first.index, end: first.index + first.dateText.length, relative: first.resolution === "relative" };
 }
 

@@ -228,6 +228,9 @@ export function findQuantities(sentence: string): Quantity[] {
       }
     }
     if (key === null) continue;
+    // "6 million euros a day" is a rate, not a total.
+    const rate = /^[^.;,]{0,25}?\b(?:a|per|each|every)\s+(day|week|month|year|hour|minute|second|head|person|capita)\b|^\s*(?:daily|weekly|monthly|annually|yearly|hourly)\b/i.exec(sentence.slice(phraseEnd));
+    if (rate) key = `${key}/${(rate[1] ?? rate[0].trim()).toLowerCase()}`;
     out.push({ key, low, high, text: sentence.slice(phraseStart, phraseEnd).trim(), start: phraseStart, end: phraseEnd, updated });
   }
   // Two figures for the same thing in one sentence ("104 killed, 30 of them killed…") are
