@@ -8,6 +8,11 @@ describe("parseAuthEnv", () => {
     expect(() => parseAuthEnv({ NODE_ENV: "production", AUTH_SECRET: "" })).toThrow(/AUTH_SECRET is not set: .*openssl rand -base64 32/);
   });
 
+  it("builds without AUTH_SECRET: `next build` evaluates server modules, the secret is a start-up requirement", () => {
+    expect(parseAuthEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).usingDevelopmentSecret).toBe(true);
+    expect(() => parseAuthEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-server" })).toThrow(/AUTH_SECRET is not set/);
+  });
+
   it("uses the labelled fallback secret outside production, and says so", () => {
     const env = parseAuthEnv({ NODE_ENV: "development" });
     expect(env.secret).toBe(DEVELOPMENT_AUTH_SECRET);

@@ -24,6 +24,8 @@ const flag = z.enum(["true", "false", "1", "0"], { error: "must be true or false
 
 export const authEnvSchema = z.object({
   NODE_ENV: z.string().optional(),
+  /** Set by Next: "phase-production-build" while `next build` evaluates server modules. */
+  NEXT_PHASE: z.string().optional(),
   /** Signs session cookies; required in production. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)").optional(),
   /** Where readers reach the reader app; trusted as an origin and used for links. */
@@ -52,7 +54,9 @@ export type AuthEnv = {
 /** Validates the variables this package reads; throws an EnvError naming each bad one. */
 export function parseAuthEnv(source: Record<string, string | undefined>): AuthEnv {
   const env = readEnv(authEnvSchema, source);
-  if (!env.AUTH_SECRET && env.NODE_ENV === "production") {
+  // `next build` evaluates server modules (layout metadata, robots, sitemap) to prerender; the
+  // secret signs cookies at run time, so it is required when the server starts, not to build.
+  if (!env.AUTH_SECRET && env.NODE_ENV === "production" && env.NEXT_PHASE !== "phase-production-build") {
     throw new EnvError([
       "AUTH_SECRET is not set: it signs session cookies. Set it to a random value of at least 32 " +
         "characters (e.g. `openssl rand -base64 32`) before starting in production.",
