@@ -43,11 +43,14 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
     const key = `${q.storyId}#${q.sentenceIndex}`;
     speakersOf.set(key, [...(speakersOf.get(key) ?? []), name]);
   }
+  // Words of people's names; a word that also names a place or a body ("Florida") is not one.
   const personWords = new Set<string>();
+  const otherWords = new Set<string>();
   for (const e of input.entities.entities) {
-    if (e.kind !== "person") continue;
-    for (const name of [e.name, ...e.aliases]) for (const w of name.toLowerCase().split(/[\s.]+/)) if (w.length > 1) personWords.add(w);
+    const into = e.kind === "person" ? personWords : otherWords;
+    for (const name of [e.name, ...e.aliases]) for (const w of name.toLowerCase().split(/[\s.]+/)) if (w.length > 1) into.add(w);
   }
+  for (const w of otherWords) personWords.delete(w);
   const isPersonName = (word: string): boolean => personWords.has(word);
   const storyOf = new Map<string, PreparedStory>();
   for (const r of input.shown) for (const item of r.ranked) storyOf.set(item.story.id, item.story);

@@ -73,6 +73,8 @@ export interface CompareOptions {
 // Figures anchored to different times ("in 2004", "last year") are different facts.
 const TIME_ANCHOR = /\b(?:(?:19|20)\d\d|(?:last|this|next|previous)\s+(?:year|month|week|season|quarter)|\w+\s+years?\s+ago|(?:in|since|by)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))\b/gi;
 
+const HISTORICAL = /\d{4}|\blast\b|\bprevious\b|\bago\b/;
+
 function timeAnchors(text: string): string {
   return [...new Set([...text.matchAll(TIME_ANCHOR)].map((m) => m[0].toLowerCase().replace(/\s+/g, " ")))].sort().join("|");
 }
@@ -125,9 +127,12 @@ export function compareClaims(a: ClaimSentence, b: ClaimSentence, options: Compa
   }
   const datesDiffer = da !== null && db !== null && da.date !== db.date;
 
-  // Status: planned in one, done in the other (the same event: not on different days).
+  // Status: planned in one, done in the other (the same event: not on different days, nor
+  // a past one anchored in another time — "was changed in 1980" and "will change").
   if (!datesDiffer) {
     for (const [x, y] of [[a, b], [b, a]] as const) {
+      const plannedAnchors = new Set(timeAnchors(x.text).split("|"));
+      if (timeAnchors(y.text).split("|").some((anchor) => HISTORICAL.test(anchor) && !plannedAnchors.has(anchor))) continue;
       for (const planned of findPlanned(x.text)) {
         const done = findDone(y.text, planned.lemma);
         if (!done) continue;

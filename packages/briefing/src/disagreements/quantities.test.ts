@@ -60,6 +60,9 @@ describe("traps: figures that do not conflict", () => {
   it("4,500 and 4,530 (a round figure covers the exact one)", () => {
     expect(conflict("The storm forced 4,500 people from their homes.", "The storm forced 4,530 people from their homes.")).toBe(false);
   });
+  it("a daily cost and a total are different figures", () => {
+    expect(conflict("The strike was costing the economy around 6 million euros a day.", "The strike took around 130 million euros out of the economy.")).toBe(false);
+  });
   it("the dead and the injured are different counts", () => {
     const dead = only("Floods killed 104 people.");
     const injured = only("Floods injured 140 people.");
@@ -81,6 +84,7 @@ describe("what is not a count", () => {
     "The Reign suffered a 2-1 defeat on Wednesday.",
     "Prodigy, one-half of the '90s rap group, died on Tuesday.",
     "My battery drains 1% every 3-4 mins.",
+    "A helicopter spotted him at around 9:30 p.m. near the shore.",
   ])("%s", (sentence) => {
     expect(findQuantities(sentence).filter((q) => !q.key.startsWith("percent"))).toEqual([]);
   });

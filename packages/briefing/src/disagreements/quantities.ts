@@ -105,7 +105,8 @@ export function findQuantities(sentence: string): Quantity[] {
     if (!Number.isFinite(value)) continue;
     // Dates, times, ages, ordinals, years and numbered things are not counts.
     const prevWord = /([A-Za-z]+)\.?\s*$/.exec(before)?.[1] ?? "";
-    if (MONTHS.test(prevWord) || BEFORE_NOT_COUNT.test(before)) continue;
+    // "9:30 p.m.", "3.30pm": the minutes of a time.
+    if (MONTHS.test(prevWord) || BEFORE_NOT_COUNT.test(before) || /\d[:.]$/.test(before)) continue;
     const rest = sentence.slice(cursor);
     if (/^(?:st|nd|rd|th|s)\b|^['’]s\b|^-(?:half|third|quarter|fifth)|^:\d|^\.\d|^-(?:year|month|day|week)|^\s*(?:-|–)\s*year-old|^\s*years?\s+old/i.test(rest)) continue;
     const nextWordRaw = /^\s*([A-Za-z.']+)/.exec(rest)?.[1] ?? "";

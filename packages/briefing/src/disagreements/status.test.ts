@@ -19,6 +19,9 @@ describe("planned and done", () => {
   it("trap: 'did not meet' is not done", () => {
     expect(plannedThenDone("Ministers will meet in Geneva.", "Ministers did not meet in Geneva.")).toBe(false);
   });
+  it("trap: a condition is not a plan", () => {
+    expect(findPlanned("If passed, the third line of the anthem will change.")).toEqual([]);
+  });
   it("trap: 'will be honoured' is still to come", () => {
     expect(findDone("The veterans will be honored at the ceremony.", "honor")).toBeNull();
   });

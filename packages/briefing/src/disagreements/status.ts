@@ -49,6 +49,8 @@ export function findPlanned(sentence: string): StatusClaim[] {
   for (const m of sentence.matchAll(FUTURE)) {
     const verb = (m[1] ?? "").toLowerCase();
     if (verb.length < 3 || NOT_PREDICATE.has(verb) || /(?:ly|ed)$/.test(verb)) continue;
+    // "If passed, the line will change": a condition, not a plan.
+    if (/\b(?:if|unless|would|could)\b/i.test(sentence.slice(0, m.index))) continue;
     // "will meet again": a further meeting, not the one another outlet reports as done.
     if (/^\s+(?:again|once\s+more)\b/i.test(sentence.slice(m.index + m[0].length))) continue;
     out.push({ lemma: stemOf(verb), tense: "future", text: m[0], start: m.index, end: m.index + m[0].length });
