@@ -24,7 +24,9 @@ export const searchInput = z.object({
 
 export const searchOutput = z.object({
   q: z.string(),
+  /** Counted up to a cap (1,000); `totalCapped` says more match than that. */
   total: z.number().int(),
+  totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   pageCount: z.number().int(),
@@ -47,6 +49,8 @@ export const searchRouter = router({
   /**
    * Anyone: published stories matching a websearch query ("quoted phrase", -exclude, OR),
    * filtered by topic, source and date range, best match first, with highlighted snippets.
+   * Counts stop at 1,000 ("1,000+") and broad searches rank their newest matches plus the
+   * best-titled ones from any date, so a search costs the same whatever it matches.
    */
   stories: publicProcedure
     .input(searchInput)

@@ -1,7 +1,32 @@
 // Full-text search over published stories: PostgreSQL's websearch syntax ("quoted phrase",
 // -exclude, OR), ranked by ts_rank_cd on the trigger-maintained, GIN-indexed searchVector.
 // Every input reaches SQL as a bound parameter; snippets come back as plain-text segments.
-import type { Db } from "@dispatch/db";
+//
+// Why it is shaped this way (EXPLAIN (ANALYZE, BUFFERS) at 100,000 stories of realistic
+// vocabulary, apps/reader/bench/search-corpus.ts; `pnpm bench:reader --only=search`):
+// - The work must not grow with the number of matches. Heap rows are narrow (~13 a page; body,
+//   original and searchVector live in TOAST), so visiting a match costs a few µs, but a word in
+//   10% of stories is 10,000 visits, and counting them all (the old exact count) or sorting
+//   them all by date cost 40–100 ms alone. So the count stops at COUNT_CAP ("1,000+").
+// - A plain `LIMIT 1001` does not bound it: the planner then prefers a sequential scan that
+//   filters on `@@`, which reads every row's searchVector from TOAST (300 ms for that word),
+//   because it does not price de-TOASTing. Instead matches are read in three date windows
+//   (the newest WINDOWS[0] stories, the next ones, the rest): each window is a BitmapAnd of the
+//   GIN index and the publishedAt index, and the LIMIT stops the Append before the older
+//   windows run. The first 1,001 matches read are therefore the newest, and no plan reads
+//   more than ~1,000 heap rows. The window edges are cached per process; stale edges only
+//   make a window a little wider, never a result wrong.
+// - Ranking reads each candidate's searchVector from TOAST (2–4 buffer reads, ~15–40 µs on a
+//   busy machine), so ts_rank_cd sees a bounded candidate set: the newest NEWEST matches
+//   plus the newest HEAD matches on headVector (title A + standfirst B, small enough to stay in
+//   the row). A title match scores 1.0 to a body match's 0.2, so the stories that rank first
+//   are in that set even when they are years old. Pages reach the ranked set (~30 pages).
+// - ts_headline parses the text it is given (~1–3 ms for a 3,600-character body, the largest
+//   cost left), so it runs on the page's rows only, over a 900-character excerpt around the
+//   first place a query word's stem begins a word (regexp_instr; the start of the body if none).
+// - Phrases ("…") make GIN recheck positions, which reads searchVector for every row that
+//   has all the words; windows bound that to the rows read, not to the whole table.
+import { Prisma, type Db } from "@dispatch/db";
 import { AppError } from "../errors";
 
 export type SearchInput = {
@@ -30,27 +55,50 @@ export type SearchHit = {
 
 export type SearchResult = {
   q: string;
+  /** Matching stories, counted up to the cap; when `totalCapped`, at least this many match. */
   total: number;
+  /** True when more stories match than `total` (counting stops at the cap). */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
+  /** Pages of ranked results; broad searches rank a bounded set, so this can be below total. */
   pageCount: number;
   hits: SearchHit[];
   /** Set when the query had no searchable words (only stop words like "the", or punctuation). */
   notice: string | null;
 };
 
+/** How much one search may read; tests shrink these to exercise the bounds on a few stories. */
+export type SearchLimits = {
+  /** Count matches up to this many, then say "N+". */
+  countCap: number;
+  /** Rank the newest this-many matches… */
+  newest: number;
+  /** …and the newest this-many title/standfirst matches, from any date. */
+  head: number;
+  /** Date windows, as the number of newest stories each reaches: matches are read newest first. */
+  windows: [number, number];
+};
+
+export const SEARCH_LIMITS: SearchLimits = { countCap: 1000, newest: 150, head: 50, windows: [5_000, 25_000] };
+
 // ts_headline wraps matches in these; they cannot come from a story (controls are stripped
 // from bodies at ingest, and we remove any stray ones before splitting).
 const START = "\u0002";
 const STOP = "\u0003";
 const MAX_QUERY_CHARS = 200;
-/** How many of the newest matches are ranked; pages reach this far. */
-export const RANK_CANDIDATES = 1000;
+const CUTOFF_TTL_MS = 10 * 60_000;
+// ts_headline parses all the text it is given (~1–3 ms for a 3,600-character body), so it gets
+// an excerpt around the first match instead of the whole body.
+const EXCERPT_BEFORE = 200;
+const EXCERPT_CHARS = 600;
 
 type Row = {
-  total: bigint;
-  rank: number;
-  id: string;
+  matched: bigint;
+  ranked: bigint;
+  nodes: number;
+  rank: number | null;
+  id: string | null;
   slug: string;
   title_hl: string;
   dek: string | null;
@@ -60,7 +108,11 @@ type Row = {
 };
 
 /** Runs one search; an empty query returns no hits (the page shows how to search instead). */
-export async function searchStories(db: Db, input: SearchInput): Promise<SearchResult> {
+export async function searchStories(
+  db: Db,
+  input: SearchInput,
+  limits: SearchLimits = SEARCH_LIMITS,
+): Promise<SearchResult> {
   const q = input.q.trim();
   if (q.length > MAX_QUERY_CHARS) {
     throw new AppError(
@@ -71,107 +123,158 @@ export async function searchStories(db: Db, input: SearchInput): Promise<SearchR
   if (input.from && input.to && input.from > input.to) {
     throw new AppError("INVALID_INPUT", "The “from” date is after the “to” date: swap them or clear one.");
   }
-  const empty = {
+  const result: SearchResult = {
     q,
     total: 0,
+    totalCapped: false,
     page: input.page,
     pageSize: input.pageSize,
     pageCount: 0,
     hits: [],
     notice: null,
   };
-  if (q === "") return empty;
+  if (q === "") return result;
 
-  const limit = input.pageSize;
-  const offset = (input.page - 1) * input.pageSize;
-  const topic = input.topic ?? null;
-  const source = input.source ?? null;
-  const from = input.from ?? null;
-  const to = input.to ?? null;
-
-  // Ranking reads every match's tsvector, which dominates the cost for broad queries; so
-  // ts_rank_cd orders the newest RANK_CANDIDATES matches (all of them for most queries),
-  // while the total counts every match.
-  const rows = await db.$queryRaw<Row[]>`
-    WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
-    matches AS (
-      SELECT s.id, s."publishedAt"
-      FROM "Story" s, query
-      WHERE s."searchVector" @@ query.tsq
-        AND s."deletedAt" IS NULL
-        AND s.status = 'published'
-        AND (${source}::text IS NULL OR s."sourceId" = (SELECT id FROM "Source" WHERE name = ${source}::text))
-        AND (${topic}::text IS NULL OR EXISTS (
-          SELECT 1 FROM "StoryTopic" st JOIN "Topic" t ON t.id = st."topicId"
-          WHERE st."storyId" = s.id AND st.status = 'approved' AND t.slug = ${topic}::text))
-        AND (${from}::timestamp IS NULL OR s."publishedAt" >= ${from}::timestamp)
-        AND (${to}::timestamp IS NULL OR s."publishedAt" <= ${to}::timestamp)
-    ),
-    total AS (SELECT count(*) AS n FROM matches),
-    candidates AS (
-      SELECT id, "publishedAt" FROM matches ORDER BY "publishedAt" DESC NULLS LAST, id LIMIT ${RANK_CANDIDATES}
-    ),
-    page AS (
-      SELECT c.id, c."publishedAt", ts_rank_cd(s."searchVector", query.tsq) AS rank
-      FROM candidates c JOIN "Story" s ON s.id = c.id CROSS JOIN query
-      ORDER BY rank DESC, c."publishedAt" DESC NULLS LAST, c.id
-      LIMIT ${limit} OFFSET ${offset}
-    )
-    SELECT total.n AS total, page.rank::float8 AS rank, s.id, s.slug, s.dek, s."publishedAt", src.name AS source,
-      ts_headline('english', s.title, query.tsq, ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`}) AS title_hl,
-      ts_headline('english', s.body, query.tsq,
-        ${`StartSel=${START}, StopSel=${STOP}, MaxWords=32, MinWords=14, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
-    FROM page
-    JOIN "Story" s ON s.id = page.id
-    LEFT JOIN "Source" src ON src.id = s."sourceId"
-    CROSS JOIN query CROSS JOIN total
-    ORDER BY page.rank DESC, page."publishedAt" DESC NULLS LAST, s.id`;
-
-  let total = Number(rows[0]?.total ?? 0);
-  let notice: string | null = null;
-  if (rows.length === 0) {
-    const [probe] = await db.$queryRaw<
-      { nodes: number }[]
-    >`SELECT numnode(websearch_to_tsquery('english', ${q}))::int AS nodes`;
-    if (!probe || probe.nodes === 0) {
-      notice = `“${q}” has no searchable words — very common words like “the” or “and” are ignored. Try a name, place or subject.`;
-    } else if (input.page > 1) {
-      // Past the last page: say how many there are, so the page can link back.
-      total = await countMatches(db, { ...input, q });
-    }
+  const rows = await db.$queryRaw<Row[]>(await buildSearchSql(db, { ...input, q }, limits));
+  const meta = rows[0];
+  const matched = Number(meta?.matched ?? 0);
+  if (meta && meta.nodes === 0) {
+    result.notice = `“${q}” has no searchable words — very common words like “the” or “and” are ignored. Try a name, place or subject.`;
   }
-  return {
-    q,
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
-    pageCount: Math.ceil(Math.min(total, RANK_CANDIDATES) / input.pageSize),
-    notice,
-    hits: rows.map((row) => ({
-      id: row.id,
-      slug: row.slug,
-      title: toSegments(row.title_hl),
-      snippet: toSegments(row.snippet),
-      dek: row.dek,
-      source: row.source,
-      publishedAt: row.publishedAt,
-      rank: row.rank,
-    })),
-  };
+  result.total = Math.min(matched, limits.countCap);
+  result.totalCapped = matched > limits.countCap;
+  result.pageCount = Math.ceil(Number(meta?.ranked ?? 0) / input.pageSize);
+  result.hits = rows.flatMap((row) =>
+    row.id === null
+      ? []
+      : [
+          {
+            id: row.id,
+            slug: row.slug,
+            title: toSegments(row.title_hl),
+            snippet: toSegments(row.snippet),
+            dek: row.dek,
+            source: row.source,
+            publishedAt: row.publishedAt,
+            rank: row.rank ?? 0,
+          },
+        ],
+  );
+  return result;
 }
 
-async function countMatches(db: Db, input: SearchInput): Promise<number> {
-  const rows = await db.$queryRaw<{ total: bigint }[]>`
-    SELECT count(*) AS total FROM "Story" s
-    WHERE s."searchVector" @@ websearch_to_tsquery('english', ${input.q})
-      AND s."deletedAt" IS NULL AND s.status = 'published'
-      AND (${input.source ?? null}::text IS NULL OR s."sourceId" = (SELECT id FROM "Source" WHERE name = ${input.source ?? null}::text))
-      AND (${input.topic ?? null}::text IS NULL OR EXISTS (
-        SELECT 1 FROM "StoryTopic" st JOIN "Topic" t ON t.id = st."topicId"
-        WHERE st."storyId" = s.id AND st.status = 'approved' AND t.slug = ${input.topic ?? null}::text))
-      AND (${input.from ?? null}::timestamp IS NULL OR s."publishedAt" >= ${input.from ?? null}::timestamp)
-      AND (${input.to ?? null}::timestamp IS NULL OR s."publishedAt" <= ${input.to ?? null}::timestamp)`;
-  return Number(rows[0]?.total ?? 0);
+/** The database's own plan and time for one search (the benchmark reports it). */
+export async function explainSearch(db: Db, input: SearchInput, limits: SearchLimits = SEARCH_LIMITS) {
+  const sql = await buildSearchSql(db, { ...input, q: input.q.trim() }, limits);
+  // TIMING OFF: per-node clocks would double the cost of the many-row nodes being measured.
+  const rows = await db.$queryRaw<{ "QUERY PLAN": unknown }[]>(
+    Prisma.sql`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, FORMAT JSON) ${sql}`,
+  );
+  const [plan] = (rows[0]?.["QUERY PLAN"] ?? []) as { "Execution Time": number }[];
+  return { executionMs: plan?.["Execution Time"] ?? Number.NaN, plan };
+}
+
+async function buildSearchSql(db: Db, input: SearchInput, limits: SearchLimits): Promise<Prisma.Sql> {
+  const [recent, older] = await getWindowCutoffs(db, limits.windows);
+  const tsq = Prisma.sql`websearch_to_tsquery('english', ${input.q}::text)`;
+  const source = input.source ?? null;
+  const topic = input.topic ?? null;
+  const from = input.from ?? null;
+  const to = input.to ?? null;
+  // The IS NULL arms fold away when PostgreSQL plans with the values, leaving only live filters.
+  const filters = Prisma.sql`s."deletedAt" IS NULL AND s.status = 'published'
+    AND (${source}::text IS NULL OR s."sourceId" = (SELECT id FROM "Source" WHERE name = ${source}::text))
+    AND (${topic}::text IS NULL OR s.id IN (
+      SELECT st."storyId" FROM "StoryTopic" st JOIN "Topic" t ON t.id = st."topicId"
+      WHERE st.status = 'approved' AND t.slug = ${topic}::text))
+    AND (${from}::timestamp IS NULL OR s."publishedAt" >= ${from}::timestamp)
+    AND (${to}::timestamp IS NULL OR s."publishedAt" <= ${to}::timestamp)`;
+  // Newest window first; an older window runs only while fewer than `cap` matches are in
+  // hand (a gate PostgreSQL checks once, before reading anything). The gate, not the Append's
+  // order, holds it: a parallel Append would start all windows at once.
+  const windowed = (name: string, match: Prisma.Sql, cap: number) => {
+    const [w1, w2, w3] = [1, 2, 3].map((n) => Prisma.raw(`${name}_${n}`)) as [Prisma.Sql, Prisma.Sql, Prisma.Sql];
+    const select = Prisma.sql`SELECT s.id, s."publishedAt", s."searchVector" FROM "Story" s WHERE ${match} AND ${filters}`;
+    return Prisma.sql`
+    ${w1} AS (${select} AND s."publishedAt" >= ${recent}::timestamp LIMIT ${cap}),
+    ${w2} AS (${select} AND s."publishedAt" >= ${older}::timestamp AND s."publishedAt" < ${recent}::timestamp
+      AND (SELECT count(*) FROM ${w1}) < ${cap} LIMIT ${cap}),
+    ${w3} AS (${select} AND (s."publishedAt" < ${older}::timestamp OR s."publishedAt" IS NULL)
+      AND (SELECT count(*) FROM ${w1}) + (SELECT count(*) FROM ${w2}) < ${cap} LIMIT ${cap}),
+    ${Prisma.raw(name)} AS (SELECT * FROM ${w1} UNION ALL SELECT * FROM ${w2} UNION ALL SELECT * FROM ${w3} LIMIT ${cap})`;
+  };
+
+  return Prisma.sql`
+    WITH ${windowed("matched", Prisma.sql`s."searchVector" @@ ${tsq}`, limits.countCap + 1)},
+    ${windowed("head", Prisma.sql`s."headVector" @@ ${tsq}`, limits.head)},
+    pool AS (
+      (SELECT id, "publishedAt", "searchVector" FROM matched ORDER BY "publishedAt" DESC NULLS LAST, id LIMIT ${limits.newest})
+      UNION ALL
+      (SELECT id, "publishedAt", "searchVector" FROM head ORDER BY "publishedAt" DESC NULLS LAST, id LIMIT ${limits.head})
+    ),
+    ranked AS (
+      SELECT DISTINCT ON (id) id, "publishedAt", ts_rank_cd("searchVector", ${tsq}) AS rank FROM pool ORDER BY id
+    ),
+    page AS (
+      SELECT id, "publishedAt", rank FROM ranked
+      ORDER BY rank DESC, "publishedAt" DESC NULLS LAST, id
+      LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}
+    ),
+    -- Where the snippet is cut from: the first place a query word's stem starts a word (a stem
+    -- is a prefix of its words, but for a final y turned i: "citi" in "city").
+    stems AS (
+      SELECT coalesce('\\m(' || string_agg(regexp_replace(regexp_replace(lexeme, '([^[:alnum:]_])', '\\\\\\1', 'g'), 'i$', '[iy]'), '|') || ')', '$^') AS pattern
+      FROM unnest(tsvector_to_array(to_tsvector('english', ${input.q}::text))) AS lexeme
+    ),
+    meta AS (
+      SELECT (SELECT count(*) FROM matched) AS matched, (SELECT count(*) FROM ranked) AS ranked,
+        numnode(${tsq})::int AS nodes
+    )
+    SELECT meta.matched, meta.ranked, meta.nodes, page.rank::float8 AS rank,
+      s.id, s.slug, s.dek, s."publishedAt", src.name AS source,
+      ts_headline('english', s.title, ${tsq}, ${`HighlightAll=true, StartSel=${START}, StopSel=${STOP}`}) AS title_hl,
+      ts_headline('english', excerpt.text, ${tsq},
+        ${`StartSel=${START}, StopSel=${STOP}, MaxWords=32, MinWords=14, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
+    FROM meta
+    LEFT JOIN page ON true
+    LEFT JOIN "Story" s ON s.id = page.id
+    LEFT JOIN "Source" src ON src.id = s."sourceId"
+    LEFT JOIN LATERAL (
+      SELECT greatest(1, regexp_instr(s.body, stems.pattern, 1, 1, 0, 'i') - ${EXCERPT_BEFORE}) AS start FROM stems
+    ) AS at ON true
+    -- Whole words only: a cut word at either edge is dropped.
+    LEFT JOIN LATERAL (
+      SELECT regexp_replace(
+        CASE WHEN at.start > 1 THEN regexp_replace(cut, '^\\S*\\s+', '') ELSE cut END,
+        CASE WHEN at.start + ${EXCERPT_CHARS} <= length(s.body) THEN '\\s+\\S*$' ELSE '$^' END, '') AS text
+      FROM substr(s.body, at.start, ${EXCERPT_CHARS}) AS cut
+    ) AS excerpt ON true
+    ORDER BY page.rank DESC, page."publishedAt" DESC NULLS LAST, s.id`;
+}
+
+const cutoffCache = new WeakMap<Db, Map<string, { at: number; edges: Promise<[string, string]> }>>();
+
+/**
+ * The publishedAt of the Nth newest story for each window size, as text (exact, no time-zone
+ * round trip). Fewer stories than a window: '-infinity', so that window holds them all.
+ */
+function getWindowCutoffs(db: Db, windows: [number, number]): Promise<[string, string]> {
+  const key = windows.join(",");
+  const perDb = cutoffCache.get(db) ?? new Map<string, { at: number; edges: Promise<[string, string]> }>();
+  cutoffCache.set(db, perDb);
+  const cached = perDb.get(key);
+  if (cached && Date.now() - cached.at < CUTOFF_TTL_MS) return cached.edges;
+  const edges = Promise.all(
+    windows.map(async (size) => {
+      const [row] = await db.$queryRaw<{ edge: string }[]>`
+        SELECT "publishedAt"::text AS edge FROM "Story" WHERE "publishedAt" IS NOT NULL
+        ORDER BY "publishedAt" DESC OFFSET ${size - 1} LIMIT 1`;
+      return row?.edge ?? "-infinity";
+    }),
+  ).then(([recent = "-infinity", older = "-infinity"]): [string, string] => [recent, older]);
+  perDb.set(key, { at: Date.now(), edges });
+  edges.catch(() => perDb.delete(key));
+  return edges;
 }
 
 /**
