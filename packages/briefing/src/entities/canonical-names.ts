@@ -1,6 +1,7 @@
 // Name normalisation: strips titles and roles ("Secretary of the Army", "Sir"), folds
 // transliteration variants (Zelensky / Zelenskyy / Zelenskiy, Sergei / Sergey) to one key,
 // and maps common abbreviations of countries and bodies to one canonical name.
+import { memoizeByString } from "../text/bounded-cache";
 
 /** Words that, inside or just before a capitalised span, mark the name after them as a person. */
 export const PERSON_TITLES: ReadonlySet<string> = new Set([
@@ -139,11 +140,11 @@ const KNOWN_ALIASES: Record<string, KnownName> = {
   kiev: { name: "Kyiv", kind: "place" },
 };
 
-/** The canonical organisation or place for a well-known name or abbreviation, if any. */
-export function lookupKnownName(name: string): KnownName | null {
+/** The canonical organisation or place for a well-known name or abbreviation, if any (asked of every span, so kept). */
+export const lookupKnownName: (name: string) => KnownName | null = memoizeByString((name) => {
   const key = name.toLowerCase().replace(/\./g, "").replace(/^the\s+/, "").replace(/\s+/g, " ").trim();
   return KNOWN_ALIASES[key] ?? null;
-}
+});
 
 /** Stable id fragment: "Volodymyr Zelenskyy" → "volodymyr-zelenskyy". */
 export function slugifyName(name: string): string {

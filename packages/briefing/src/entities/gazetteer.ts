@@ -4,6 +4,7 @@
 import { cityMapping } from "city-timezones";
 import { continents, countries } from "countries-list";
 import { isCommonWord, isPersonName } from "./name-lexicon";
+import { memoizeByString } from "../text/bounded-cache";
 
 export type PlaceType = "country" | "region" | "city";
 
@@ -46,10 +47,10 @@ for (const city of cityMapping) {
   if (city.city_ascii && city.city_ascii !== city.city) addPlace(city.city_ascii, "city", city.pop);
 }
 
-/** The place a name is, when the gazetteer has it. */
-export function lookupPlace(name: string): GazetteerPlace | null {
+/** The place a name is, when the gazetteer has it (asked of most spans, so kept; callers only read it). */
+export const lookupPlace: (name: string) => Readonly<GazetteerPlace> | null = memoizeByString((name) => {
   const key = toGazetteerKey(name);
   const type = PLACES.get(key);
   if (!type) return null;
   return { type, alsoPersonName: !key.includes(" ") && isPersonName(key) };
-}
+});

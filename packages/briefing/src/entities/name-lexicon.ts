@@ -3,6 +3,7 @@
 import nlp from "compromise";
 import { lookupKnownName } from "./canonical-names";
 import { STOPWORDS } from "../text/text-tokens";
+import { memoizeByString } from "../text/bounded-cache";
 
 type LexiconValue = string | string[];
 interface CompromiseModel {
@@ -29,13 +30,17 @@ export const PLACE_PREFIXES = new Set(["port", "fort", "mount", "lake", "cape", 
 export const PROPER_TAGS = new Set(["Country", "City", "Region", "Place", "Organization", "SportsTeam", "Person", "FirstName", "MaleName", "FemaleName", "LastName", "ProperNoun"]);
 export const CONNECTORS = new Set(["of", "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "la", "le", "du", "dos", "das", "for", "&"]);
 
-export function readLexicon(key: string): string[] {
+// Every word of every sentence asks these questions, many times over: each answer is kept
+// (the lexicon object is large, so a lookup by a fresh string is slow), and callers only read it.
+export const readLexicon: (key: string) => readonly string[] = memoizeByString((key) => {
   const value = LEXICON[key];
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
-}
+});
 
-export function isCommonWord(word: string): boolean {
+export const isCommonWord: (word: string) => boolean = memoizeByString(computeIsCommonWord);
+
+function computeIsCommonWord(word: string): boolean {
   if (/^\p{Lu}{2,}$/u.test(word) && lookupKnownName(word) !== null) return false;
   const lower = word.toLowerCase();
   if (STOPWORDS.has(lower)) return true;
@@ -48,24 +53,22 @@ export function isCommonWord(word: string): boolean {
 
 const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/u;
 
-export function isDateWord(word: string): boolean {
+export const isDateWord: (word: string) => boolean = memoizeByString((word) => {
   const tags = readLexicon(word.toLowerCase());
   return tags.includes("WeekDay") || tags.includes("Month");
-}
+});
 
 /** Month names, some of which are also names ("Theresa May"), so only context rules ask. */
 export function isMonthName(word: string): boolean {
   return MONTHS.test(word.toLowerCase());
 }
-export function isFirstName(word: string): boolean {
-  return readLexicon(word.toLowerCase()).some((t) => t === "MaleName" || t === "FemaleName" || t === "FirstName");
-}
+export const isFirstName: (word: string) => boolean = memoizeByString((word) =>
+  readLexicon(word.toLowerCase()).some((t) => t === "MaleName" || t === "FemaleName" || t === "FirstName"),
+);
 
-export function isDemonym(word: string): boolean {
-  return readLexicon(word.toLowerCase()).includes("Demonym") || /^(?:pro|anti)-/i.test(word);
-}
+export const isDemonym: (word: string) => boolean = memoizeByString((word) => readLexicon(word.toLowerCase()).includes("Demonym") || /^(?:pro|anti)-/i.test(word));
 
 /** A personal name in the lexicon (first or last), so a place of that name yields to people context. */
-export function isPersonName(word: string): boolean {
-  return readLexicon(word.toLowerCase()).some((t) => t === "Person" || t === "FirstName" || t === "MaleName" || t === "FemaleName" || t === "LastName");
-}
+export const isPersonName: (word: string) => boolean = memoizeByString((word) =>
+  readLexicon(word.toLowerCase()).some((t) => t === "Person" || t === "FirstName" || t === "MaleName" || t === "FemaleName" || t === "LastName"),
+);

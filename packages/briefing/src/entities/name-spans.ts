@@ -11,30 +11,48 @@ export interface Token {
   possessive: boolean;
 }
 
+const WORD_TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&\-‑]*/gu;
+
+/** One space (or no-break space) between two offsets: the words belong to one name. */
+function isPlainGap(text: string, from: number, to: number): boolean {
+  if (to - from !== 1) return false;
+  const c = text.charCodeAt(from);
+  return c === 0x20 || c === 0xa0;
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.&\-‑]*/gu)) {
+  for (const m of text.matchAll(WORD_TOKEN)) {
     let word = m[0];
     const start = m.index;
     let possessive = false;
-    if (/^(?:\p{L}\.){2,}$/u.test(word)) {
-      // Dotted acronym such as "U.S." keeps its dots.
-    } else if (/\.$/.test(word) && isTitleWord(word)) {
-      word = word.replace(/\.+$/, "");
-    } else {
-      word = word.replace(/[.\-‑]+$/, "");
+    // Most words are plain: the regular expressions run only when the characters they look for are there.
+    const tail = word.charAt(word.length - 1);
+    if (word.includes(".") || tail === "-" || tail === "‑") {
+      if (/^(?:\p{L}\.){2,}$/u.test(word)) {
+        // Dotted acronym such as "U.S." keeps its dots.
+      } else if (/\.$/.test(word) && isTitleWord(word)) {
+        word = word.replace(/\.+$/, "");
+      } else {
+        word = word.replace(/[.\-‑]+$/, "");
+      }
     }
     // "Saltmere-based" names the place Saltmere; the suffix is context, not name.
-    const based = /^(\p{Lu}[\p{L}\p{M}'’.]*)[-‑](?:based|born)$/u.exec(word);
-    if (based?.[1]) word = based[1];
-    if (/['’]s$/u.test(word)) {
+    if (word.endsWith("based") || word.endsWith("born")) {
+      const based = /^(\p{Lu}[\p{L}\p{M}'’.]*)[-‑](?:based|born)$/u.exec(word);
+      if (based?.[1]) word = based[1];
+    }
+    const end = word.charAt(word.length - 1);
+    if (end === "s" && /['’]s$/u.test(word)) {
       word = word.slice(0, -2);
       possessive = true;
-    } else if (/s['’]$/u.test(word)) {
-      word = word.slice(0, -1);
-      possessive = true;
-    } else {
-      word = word.replace(/['’]+$/u, "");
+    } else if (end === "'" || end === "’") {
+      if (/s['’]$/u.test(word)) {
+        word = word.slice(0, -1);
+        possessive = true;
+      } else {
+        word = word.replace(/['’]+$/u, "");
+      }
     }
     if (word === "") continue;
     tokens.push({ text: word, start, end: start + word.length, possessive });
@@ -44,7 +62,7 @@ function tokenize(text: string): Token[] {
     const next = tokens[i + 1];
     if (!token.possessive || !next || !ORG_WORDS.has(next.text.toLowerCase()) || !isCapitalized(next.text)) return;
     const surface = /^[^\s]+/u.exec(text.slice(token.start, next.start))?.[0] ?? token.text;
-    if (!/^[ \u00a0]$/u.test(text.slice(token.start + surface.length, next.start))) return;
+    if (!isPlainGap(text, token.start + surface.length, next.start)) return;
     token.text = surface;
     token.end = token.start + surface.length;
     token.possessive = false;
@@ -84,7 +102,7 @@ export function findCapitalizedSpans(text: string): Token[][] {
     const token = tokens[i];
     if (!token) continue;
     const previous = current[current.length - 1];
-    const joined = previous !== undefined && !previous.possessive && /^[ \u00a0]$/u.test(text.slice(previous.end, token.start));
+    const joined = previous !== undefined && !previous.possessive && isPlainGap(text, previous.end, token.start);
     if (!joined) flush();
     const lower = token.text.toLowerCase();
     if (isCapitalized(token.text) && !isDateWord(token.text) && !/^\p{N}/u.test(token.text)) {
@@ -93,7 +111,7 @@ export function findCapitalizedSpans(text: string): Token[][] {
     } else if (current.length > 0 && (CONNECTORS.has(lower) || (lower === "the" && previous?.text.toLowerCase() === "of"))) {
       const next = tokens[i + 1];
       const afterNext = tokens[i + 2];
-      const plainGap = (a: Token, b: Token): boolean => /^[ \u00a0]$/u.test(text.slice(a.end, b.start));
+      const plainGap = (a: Token, b: Token): boolean => isPlainGap(text, a.end, b.start);
       const continues =
         next !== undefined &&
         plainGap(token, next) &&

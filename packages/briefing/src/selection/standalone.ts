@@ -74,6 +74,7 @@ const TIME_NOUNS = new Set([
 ]);
 const NUMBER_WORDS = new Set(["two", "three", "four", "five", "six", "both"]);
 const PREPOSITIONS = "in|at|during|after|following|before|since|under|despite|throughout|from|with|on|of|amid|like|unlike|as part of|for";
+const INTRO_PREPOSITION_RE = new RegExp(`^(?:${PREPOSITIONS})\\s+`, "i");
 const WEEKDAYS_MONTHS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 const EXPLETIVE_IT =
@@ -110,8 +111,9 @@ export function readContext(text: string, options: ReadContextOptions = {}): Con
   const add = (kind: ContextNeedKind, start: number, word: string): void => {
     needs.push({ kind, start: trim + start, end: trim + start + word.length, word });
   };
-  const quoted = maskQuotes(rest);
-  const outside = (index: number): boolean => !quoted[index];
+  // Most sentences hold no quotation mark: nothing to mask then.
+  const quoted = rest.includes("“") || rest.includes('"') ? maskQuotes(rest) : null;
+  const outside = (index: number): boolean => quoted === null || !quoted[index];
 
   const quote = readOpeningQuote(rest);
   if (quote) {
@@ -195,7 +197,7 @@ function readOpener(rest: string, personSpans: ReadonlyArray<{ start: number; en
 
   const definite = readDefiniteReference(rest);
   if (definite) return add("reference", definite.start, definite.word);
-  const intro = new RegExp(`^(?:${PREPOSITIONS})\\s+`, "i").exec(rest);
+  const intro = INTRO_PREPOSITION_RE.exec(rest);
   if (intro) {
     const inner = readDefiniteReference(rest.slice(intro[0].length));
     if (inner && inner.start === 0) return add("reference", intro[0].length, inner.word);

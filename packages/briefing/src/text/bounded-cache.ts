@@ -25,3 +25,20 @@ export class BoundedCache<V> {
     }
   }
 }
+
+/**
+ * Memoises a pure function of one string (a word or a name asked about again and again in
+ * every sentence). The memo is cleared when full rather than evicting one by one, so a hit
+ * costs one Map lookup.
+ */
+export function memoizeByString<V>(fn: (key: string) => V, capacity = 50_000): (key: string) => V {
+  const memo = new Map<string, V>();
+  return (key: string): V => {
+    const hit = memo.get(key);
+    if (hit !== undefined || memo.has(key)) return hit as V;
+    const value = fn(key);
+    if (memo.size >= capacity) memo.clear();
+    memo.set(key, value);
+    return value;
+  };
+}
