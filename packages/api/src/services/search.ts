@@ -191,12 +191,16 @@ async function buildSearchSql(db: Db, input: SearchInput, limits: SearchLimits):
     AND (${to}::timestamp IS NULL OR s."publishedAt" <= ${to}::timestamp)`;
   // Newest window first; an older window runs only while fewer than `cap` matches are in
   // hand (a gate PostgreSQL checks once, before reading anything). The gate, not the Append's
-  // order, holds it: a parallel Append would start all windows at once.
+  // order, holds it: a parallel Append would start all windows at once. The newest window is
+  // sorted, so a word in most recent stories (or a small newsroom, all in that window) still
+  // yields the newest matches rather than the first ones on disk; it holds WINDOWS[0] stories
+  // at most. An older window is read only when the newer ones held few matches, so it rarely
+  // holds more than the cap.
   const windowed = (name: string, match: Prisma.Sql, cap: number) => {
     const [w1, w2, w3] = [1, 2, 3].map((n) => Prisma.raw(`${name}_${n}`)) as [Prisma.Sql, Prisma.Sql, Prisma.Sql];
     const select = Prisma.sql`SELECT s.id, s."publishedAt", s."searchVector" FROM "Story" s WHERE ${match} AND ${filters}`;
     return Prisma.sql`
-    ${w1} AS (${select} AND s."publishedAt" >= ${recent}::timestamp LIMIT ${cap}),
+    ${w1} AS (${select} AND s."publishedAt" >= ${recent}::timestamp ORDER BY s."publishedAt" DESC, s.id LIMIT ${cap}),
     ${w2} AS (${select} AND s."publishedAt" >= ${older}::timestamp AND s."publishedAt" < ${recent}::timestamp
       AND (SELECT count(*) FROM ${w1}) < ${cap} LIMIT ${cap}),
     ${w3} AS (${select} AND (s."publishedAt" < ${older}::timestamp OR s."publishedAt" IS NULL)
