@@ -123,6 +123,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
 type Result = {
   q: string;
   total: number;
+  /** More than `total` match: the count stops there. */
+  totalCapped: boolean;
   page: number;
   pageCount: number;
   notice: string | null;
@@ -163,7 +165,8 @@ function Results({ result, form }: { result: Result; form: Record<string, string
   return (
     <section aria-labelledby="results-heading">
       <h2 id="results-heading" className="results-count" role="status">
-        {result.total} {result.total === 1 ? "story matches" : "stories match"} “{result.q}”
+        {result.totalCapped ? `${result.total.toLocaleString("en")}+` : result.total}{" "}
+        {result.total === 1 && !result.totalCapped ? "story matches" : "stories match"} “{result.q}”
         {result.pageCount > 1 ? (
           <span className="muted">
             {" "}
