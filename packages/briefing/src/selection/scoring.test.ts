@@ -62,6 +62,22 @@ describe("selection leaves page furniture out", () => {
   });
 });
 
+describe("a story that is only page furniture", () => {
+  it("gives no point, rather than a subscription notice", () => {
+    const notice = {
+      id: "paywall",
+      title: "",
+      source: "Ledger",
+      publishedAt: null,
+      body: "Ledger Reprints: this copy is for your personal, non-commercial use only.\n\nSubscribe to keep reading the Ledger's coverage of Saltmere.",
+    };
+    const briefing = buildBriefing([...stories, notice]);
+    expect(briefing.points.length).toBeGreaterThan(0);
+    expect(briefing.points.map((p) => p.text).join("\n")).not.toMatch(/Reprints|Subscribe/);
+    expect(briefing.checks.ok).toBe(true);
+  });
+});
+
 describe("isFurnitureSentence", () => {
   it("knows captions, embeds, widgets and teasers", () => {
     expect(isFurnitureSentence("FILE - In this photo, a crane lifts the last section of the span into place.")).toBe(true);
