@@ -1,6 +1,9 @@
-// Roles and who outranks whom. The single source of the role order used by every check.
-export const ROLES = ["reader", "editor", "admin"] as const;
-export type RoleName = (typeof ROLES)[number];
+// Roles and who outranks whom. The roles are the schema's Role enum, which lists them lowest
+// first: that order is the rank every check uses.
+import { Role } from "@dispatch/db/enums";
+
+export const ROLES: readonly Role[] = Object.values(Role);
+export type RoleName = Role;
 
 /** The signed-in person as every layer above auth sees them. */
 export type SessionUser = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { StoryStatus, TagStatus } from "@dispatch/db/enums";
 import { pageInput, pageOutput } from "../pagination";
 import { FIELD_LIMITS, singleLineField } from "../schemas/single-line-fields";
 import { actorOf, editorProcedure, publicProcedure, router } from "../trpc";
@@ -18,11 +19,11 @@ const storyListItem = z.object({
 const storyDetail = storyListItem.extend({
   body: z.string(),
   url: z.string().nullable(),
-  status: z.enum(["draft", "published", "archived"]),
+  status: z.enum(StoryStatus),
   deletedAt: z.date().nullable(),
   topicHint: z.string().nullable(),
   nearDuplicateOf: z.object({ id: z.string(), slug: z.string(), title: z.string(), score: z.number().nullable() }).nullable(),
-  topics: z.array(z.object({ slug: z.string(), name: z.string(), status: z.enum(["pending", "approved", "rejected"]) })),
+  topics: z.array(z.object({ slug: z.string(), name: z.string(), status: z.enum(TagStatus) })),
 });
 
 // What a reader sees of a story: no status, deletion time or topic hint, approved topics
@@ -60,7 +61,7 @@ const citedPassage = z.object({
   after: z.string(),
 });
 
-const storyStatus = z.enum(["draft", "published", "archived"]);
+const storyStatus = z.enum(StoryStatus);
 
 const storyFilters = z.object({
   source: z.string().min(1).optional(),

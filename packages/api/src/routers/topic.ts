@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TopicStatus } from "@dispatch/db/enums";
 import { actorOf, adminProcedure, editorProcedure, publicProcedure, router } from "../trpc";
 import { FIELD_LIMITS, singleLineField } from "../schemas/single-line-fields";
 import { createTopic, getTopic, listTopics, mergeTopics, setTopicArchived, testTopicRule, updateTopic } from "../services/topics";
@@ -21,7 +22,7 @@ const topicDetail = z.object({
   excludeTerms: z.array(z.string()),
   ruleSources: z.array(z.string()),
   autoApprove: z.boolean(),
-  status: z.enum(["active", "archived"]),
+  status: z.enum(TopicStatus),
   mergedInto: z.object({ slug: z.string() }).nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { ROLES } from "@dispatch/auth";
+import { Role } from "@dispatch/db/enums";
 import { actorOf, adminProcedure, router } from "../trpc";
 import { singleLineField, USER_NAME_LIMIT } from "../schemas/single-line-fields";
 import { changeRole, inviteUser, listUsers, setUserDisabled } from "../services/users";
 
-const role = z.enum(ROLES);
+const role = z.enum(Role);
 
 const userSummary = z.object({
   id: z.string(),

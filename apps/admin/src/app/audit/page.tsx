@@ -2,7 +2,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TRPCError } from "@trpc/server";
+import { Channel } from "@dispatch/db/enums";
 import { formatDateTime } from "@dispatch/ui";
+import { DataTable } from "~/components/data-table";
+import { getPagerLinks, Pager } from "~/components/pager";
 import { getCaller } from "~/server/context";
 import { isAdmin, requireStaff, RoleNotice } from "~/server/page-access";
 
@@ -11,7 +14,8 @@ export const dynamic = "force-dynamic";
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
-const CHANNELS = ["ui", "api", "cli", "rule", "worker"] as const;
+const CHANNELS = Object.values(Channel);
+const AUDIT_COLUMNS = ["When", "Who", "Action", "On", "Via", "Details"].map((label) => ({ label }));
 
 function describeDetails(details: unknown): string {
   if (details === null || details === undefined) return "";
@@ -44,10 +48,7 @@ export default async function AuditPage(props: { searchParams: Promise<Params> }
       if (error instanceof TRPCError && error.code === "BAD_REQUEST") return { page: null, error: "Check the filters: the actor must be a whole email address." };
       throw error;
     });
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries({ actor: actorEmail, action, entity: entityType, via })) if (value) query.set(key, value);
-  const base = query.toString();
-  if (result.page?.nextCursor) query.set("cursor", result.page.nextCursor);
+  const links = getPagerLinks("/audit", { actor: actorEmail, action, entity: entityType, via }, { cursor, nextCursor: result.page?.nextCursor });
 
   return (
     <>
@@ -87,7 +88,7 @@ export default async function AuditPage(props: { searchParams: Promise<Params> }
           <button className="button" type="submit">
             Filter
           </button>
-          {base || cursor ? <Link href="/audit">Clear</Link> : null}
+          {links.filters || cursor ? <Link href="/audit">Clear</Link> : null}
         </div>
       </form>
       {result.error ? (
@@ -97,45 +98,28 @@ export default async function AuditPage(props: { searchParams: Promise<Params> }
       ) : null}
       {result.page && result.page.items.length === 0 ? <p className="empty-state">No entries match.</p> : null}
       {result.page && result.page.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">On</th>
-                <th scope="col">Via</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.page.items.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="nowrap">{formatDateTime(entry.createdAt)}</td>
-                  <td>{entry.actor?.email ?? <span className="muted">system</span>}</td>
-                  <td className="cell-mono">{entry.action}</td>
-                  <td>
-                    {entry.entityType === "story" && entry.entityId ? (
-                      <Link href={`/stories/${entry.entityId}`}>story</Link>
-                    ) : entry.entityType === "topic" && entry.entityId ? (
-                      <Link href={`/topics/${entry.entityId}`}>topic</Link>
-                    ) : (
-                      entry.entityType
-                    )}
-                  </td>
-                  <td>{entry.via}</td>
-                  <td className="cell-mono details">{describeDetails(entry.details)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={AUDIT_COLUMNS}>
+          {result.page.items.map((entry) => (
+            <tr key={entry.id}>
+              <td className="nowrap">{formatDateTime(entry.createdAt)}</td>
+              <td>{entry.actor?.email ?? <span className="muted">system</span>}</td>
+              <td className="cell-mono">{entry.action}</td>
+              <td>
+                {entry.entityType === "story" && entry.entityId ? (
+                  <Link href={`/stories/${entry.entityId}`}>story</Link>
+                ) : entry.entityType === "topic" && entry.entityId ? (
+                  <Link href={`/topics/${entry.entityId}`}>topic</Link>
+                ) : (
+                  entry.entityType
+                )}
+              </td>
+              <td>{entry.via}</td>
+              <td className="cell-mono details">{describeDetails(entry.details)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
-      <nav className="pager" aria-label="Pages">
-        {cursor ? <Link href={`/audit${base ? `?${base}` : ""}`}>First page</Link> : <span />}
-        {result.page?.nextCursor ? <Link href={`/audit?${query.toString()}`}>Older entries</Link> : null}
-      </nav>
+      <Pager links={links} nextLabel="Older entries" />
     </>
   );
 }

@@ -2,7 +2,10 @@
 // filters live in the URL and work without JavaScript), newest or oldest first.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { StoryStatus } from "@dispatch/db/enums";
 import { formatDate, formatDateTime } from "@dispatch/ui";
+import { DataTable } from "~/components/data-table";
+import { getPagerLinks, Pager } from "~/components/pager";
 import { getCaller } from "~/server/context";
 import { requireStaff } from "~/server/page-access";
 
@@ -11,7 +14,8 @@ export const dynamic = "force-dynamic";
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
-const STATUSES = ["draft", "published", "archived"] as const;
+const STATUSES = Object.values(StoryStatus);
+const STORY_COLUMNS = ["Title", "Source", "Published", "Ingested", "Status"].map((label) => ({ label }));
 
 export default async function StoriesPage(props: { searchParams: Promise<Params> }) {
   await requireStaff();
@@ -29,12 +33,8 @@ export default async function StoriesPage(props: { searchParams: Promise<Params>
     caller.story.listAll({ limit: 50, q, source, topic, status, includeDeleted, order, cursor }),
     caller.search.filters(),
   ]);
-  const nextParams = new URLSearchParams();
-  for (const [key, value] of Object.entries({ q, source, topic, status, order: order === "oldest" ? "oldest" : undefined, deleted: includeDeleted ? "1" : undefined })) {
-    if (value) nextParams.set(key, value);
-  }
-  const base = nextParams.toString();
-  if (page.nextCursor) nextParams.set("cursor", page.nextCursor);
+  const set = { q, source, topic, status, order: order === "oldest" ? "oldest" : undefined, deleted: includeDeleted ? "1" : undefined };
+  const links = getPagerLinks("/stories", set, { cursor, nextCursor: page.nextCursor });
 
   return (
     <>
@@ -92,48 +92,31 @@ export default async function StoriesPage(props: { searchParams: Promise<Params>
           <button className="button" type="submit">
             Apply
           </button>
-          {base || cursor ? <Link href="/stories">Clear</Link> : null}
+          {links.filters || cursor ? <Link href="/stories">Clear</Link> : null}
         </div>
       </form>
 
       {page.items.length === 0 ? (
         <p className="empty-state">No stories match these filters.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Stories, {order} first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Source</th>
-                <th scope="col">Published</th>
-                <th scope="col">Ingested</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((story) => (
-                <tr key={story.id} className={story.deletedAt ? "row--deleted" : undefined}>
-                  <td>
-                    <Link href={`/stories/${story.id}`}>{story.title}</Link>
-                  </td>
-                  <td>{story.source ?? <span className="muted">Unknown</span>}</td>
-                  <td className="nowrap">{story.publishedAt ? formatDate(story.publishedAt) : <span className="muted">—</span>}</td>
-                  <td className="nowrap">{formatDateTime(story.ingestedAt)}</td>
-                  <td>
-                    <span className={`status status--${story.status}`}>{story.status}</span>
-                    {story.deletedAt ? <span className="status status--rejected">deleted</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={STORY_COLUMNS} caption={`Stories, ${order} first`}>
+          {page.items.map((story) => (
+            <tr key={story.id} className={story.deletedAt ? "row--deleted" : undefined}>
+              <td>
+                <Link href={`/stories/${story.id}`}>{story.title}</Link>
+              </td>
+              <td>{story.source ?? <span className="muted">Unknown</span>}</td>
+              <td className="nowrap">{story.publishedAt ? formatDate(story.publishedAt) : <span className="muted">—</span>}</td>
+              <td className="nowrap">{formatDateTime(story.ingestedAt)}</td>
+              <td>
+                <span className={`status status--${story.status}`}>{story.status}</span>
+                {story.deletedAt ? <span className="status status--rejected">deleted</span> : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      <nav className="pager" aria-label="Pages">
-        {cursor ? <Link href={`/stories${base ? `?${base}` : ""}`}>First page</Link> : <span />}
-        {page.nextCursor ? <Link href={`/stories?${nextParams.toString()}`}>Next page</Link> : null}
-      </nav>
+      <Pager links={links} nextLabel="Next page" />
     </>
   );
 }

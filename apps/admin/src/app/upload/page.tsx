@@ -2,12 +2,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@dispatch/ui";
+import { DataTable } from "~/components/data-table";
 import { getCaller } from "~/server/context";
 import { requireStaff } from "~/server/page-access";
 import { UploadForm } from "./upload-form";
 
 export const metadata: Metadata = { title: "Upload" };
 export const dynamic = "force-dynamic";
+
+const BATCH_COLUMNS = [
+  { label: "When" },
+  { label: "By" },
+  { label: "Via" },
+  { label: "Stored", className: "num" },
+  { label: "Duplicates", className: "num" },
+  { label: "Rejected", className: "num" },
+];
 
 export default async function UploadPage() {
   await requireStaff();
@@ -22,34 +32,20 @@ export default async function UploadPage() {
         {batches.items.length === 0 ? (
           <p className="muted">No uploads yet.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Via</th>
-                  <th scope="col" className="num">Stored</th>
-                  <th scope="col" className="num">Duplicates</th>
-                  <th scope="col" className="num">Rejected</th>
-                </tr>
-              </thead>
-              <tbody>
-                {batches.items.map((batch) => (
-                  <tr key={batch.id}>
-                    <td>
-                      <Link href={`/upload/batches/${batch.id}`}>{formatDateTime(batch.createdAt)}</Link>
-                    </td>
-                    <td>{batch.uploader?.email ?? "—"}</td>
-                    <td>{batch.via}</td>
-                    <td className="num">{batch.storedCount}</td>
-                    <td className="num">{batch.duplicateCount}</td>
-                    <td className="num">{batch.rejectedCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={BATCH_COLUMNS}>
+            {batches.items.map((batch) => (
+              <tr key={batch.id}>
+                <td>
+                  <Link href={`/upload/batches/${batch.id}`}>{formatDateTime(batch.createdAt)}</Link>
+                </td>
+                <td>{batch.uploader?.email ?? "—"}</td>
+                <td>{batch.via}</td>
+                <td className="num">{batch.storedCount}</td>
+                <td className="num">{batch.duplicateCount}</td>
+                <td className="num">{batch.rejectedCount}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

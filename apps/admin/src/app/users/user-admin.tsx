@@ -4,14 +4,16 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
+import { Role } from "@dispatch/db/enums";
 import { formatDateTime } from "@dispatch/ui";
+import { DataTable } from "~/components/data-table";
 import { ErrorMessage } from "~/components/error-message";
 import { useTRPC } from "~/trpc/react";
 import type { RouterOutputs } from "~/trpc/types";
 
 type User = RouterOutputs["user"]["list"][number];
-const ROLES = ["reader", "editor", "admin"] as const;
-type Role = (typeof ROLES)[number];
+const ROLES = Object.values(Role);
+const ACCOUNT_COLUMNS = [{ label: "Account" }, { label: "Role" }, { label: "Status" }, { label: "Last sign-in" }, { label: "Actions", hidden: true }];
 
 export function UserAdmin({ users, currentUserId }: { users: User[]; currentUserId: string }) {
   const trpc = useTRPC();
@@ -39,64 +41,49 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
       <section aria-labelledby="accounts-heading" className="panel">
         <h2 id="accounts-heading">Accounts ({users.length})</h2>
         <ErrorMessage error={rowError} />
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Account</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last sign-in</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id} className={user.disabled ? "row--deleted" : undefined}>
-                  <td>
-                    <strong>{user.name}</strong>
-                    <div className="meta">
-                      {user.email}
-                      {user.id === currentUserId ? " (you)" : ""}
-                    </div>
-                  </td>
-                  <td>
-                    <label className="visually-hidden" htmlFor={`role-${user.id}`}>
-                      Role of {user.email}
-                    </label>
-                    <select
-                      id={`role-${user.id}`}
-                      value={user.role}
-                      disabled={changeRole.isPending}
-                      onChange={(event) => changeRole.mutate({ userId: user.id, role: event.target.value as Role })}
-                    >
-                      {ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {role}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>{user.disabled ? <span className="status status--rejected">disabled</span> : <span className="status status--stored">active</span>}</td>
-                  <td className="nowrap">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : <span className="muted">never</span>}</td>
-                  <td className="nowrap">
-                    {user.disabled ? (
-                      <button type="button" className="link-button" disabled={enable.isPending} onClick={() => enable.mutate({ userId: user.id })}>
-                        Enable<span className="visually-hidden"> {user.email}</span>
-                      </button>
-                    ) : (
-                      <button type="button" className="link-button" disabled={disable.isPending} onClick={() => disable.mutate({ userId: user.id })}>
-                        Disable<span className="visually-hidden"> {user.email}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={ACCOUNT_COLUMNS}>
+          {users.map((user) => (
+            <tr key={user.id} className={user.disabled ? "row--deleted" : undefined}>
+              <td>
+                <strong>{user.name}</strong>
+                <div className="meta">
+                  {user.email}
+                  {user.id === currentUserId ? " (you)" : ""}
+                </div>
+              </td>
+              <td>
+                <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+                  Role of {user.email}
+                </label>
+                <select
+                  id={`role-${user.id}`}
+                  value={user.role}
+                  disabled={changeRole.isPending}
+                  onChange={(event) => changeRole.mutate({ userId: user.id, role: event.target.value as Role })}
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {role}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>{user.disabled ? <span className="status status--rejected">disabled</span> : <span className="status status--stored">active</span>}</td>
+              <td className="nowrap">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : <span className="muted">never</span>}</td>
+              <td className="nowrap">
+                {user.disabled ? (
+                  <button type="button" className="link-button" disabled={enable.isPending} onClick={() => enable.mutate({ userId: user.id })}>
+                    Enable<span className="visually-hidden"> {user.email}</span>
+                  </button>
+                ) : (
+                  <button type="button" className="link-button" disabled={disable.isPending} onClick={() => disable.mutate({ userId: user.id })}>
+                    Disable<span className="visually-hidden"> {user.email}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section aria-labelledby="invite-heading" className="panel">
         <h2 id="invite-heading">Invite</h2>
