@@ -139,15 +139,22 @@ function report(label: string, measured: Measured) {
 /** Execution time inside PostgreSQL (EXPLAIN ANALYZE of the service's own statement). */
 async function printDatabaseTimes(db: Db, queries: SearchQuery[]) {
   const times: number[] = [];
+  const buffers: number[] = [];
   const byKind = new Map<string, number[]>();
   for (const { kind, ...input } of queries) {
-    const plan = await explainSearch(db, input);
-    times.push(plan.executionMs);
-    byKind.set(kind, [...(byKind.get(kind) ?? []), plan.executionMs]);
+    const { executionMs, plan } = await explainSearch(db, input);
+    times.push(executionMs);
+    const top = (plan as { Plan?: Record<string, number> } | undefined)?.Plan;
+    buffers.push((top?.["Shared Hit Blocks"] ?? 0) + (top?.["Shared Read Blocks"] ?? 0));
+    byKind.set(kind, [...(byKind.get(kind) ?? []), executionMs]);
   }
   console.log(
-    `\ndatabase execution time (EXPLAIN ANALYZE, one at a time): p50 ${percentile(times, 50).toFixed(1)} ms · ` +
+    `\ndatabase execution time (EXPLAIN ANALYZE, one at a time; load average ${load()}): p50 ${percentile(times, 50).toFixed(1)} ms · ` +
       `p95 ${percentile(times, 95).toFixed(1)} ms · max ${Math.max(...times).toFixed(1)} ms`,
+  );
+  // Pages touched does not depend on how busy the machine is: the work itself.
+  console.log(
+    `8 kB pages touched per search (shared hit + read): p50 ${percentile(buffers, 50)} · p95 ${percentile(buffers, 95)} · max ${Math.max(...buffers)}`,
   );
   for (const [kind, list] of byKind)
     console.log(`  ${pad(kind, 16)} p50 ${pad(percentile(list, 50).toFixed(1), 6)} ms · p95 ${percentile(list, 95).toFixed(1)} ms`);

@@ -210,11 +210,16 @@ async function buildSearchSql(db: Db, input: SearchInput, limits: SearchLimits):
 
   return Prisma.sql`
     WITH ${windowed("matched", Prisma.sql`s."searchVector" @@ ${tsq}`, limits.countCap + 1)},
-    ${windowed("head", Prisma.sql`s."headVector" @@ ${tsq}`, limits.head)},
+    head AS (
+      -- headVector lives in the row, so testing it costs no TOAST read whichever plan runs.
+      SELECT s.id, s."publishedAt", s."searchVector" FROM "Story" s
+      WHERE s."headVector" @@ ${tsq} AND ${filters}
+      ORDER BY s."publishedAt" DESC NULLS LAST, s.id LIMIT ${limits.head}
+    ),
     pool AS (
       (SELECT id, "publishedAt", "searchVector" FROM matched ORDER BY "publishedAt" DESC NULLS LAST, id LIMIT ${limits.newest})
       UNION ALL
-      (SELECT id, "publishedAt", "searchVector" FROM head ORDER BY "publishedAt" DESC NULLS LAST, id LIMIT ${limits.head})
+      (SELECT id, "publishedAt", "searchVector" FROM head)
     ),
     ranked AS (
       SELECT DISTINCT ON (id) id, "publishedAt", ts_rank_cd("searchVector", ${tsq}) AS rank FROM pool ORDER BY id
