@@ -123,26 +123,8 @@ export default async function BriefingPage(props: { params: Promise<{ slug: stri
             </div>
             {versions.length > 1 ? (
               <form className="compare-form" method="get" aria-label="Compare two versions">
-                <div className="form-field">
-                  <label htmlFor="from">Compare</label>
-                  <select id="from" name="from" defaultValue={String(from ?? defaultFrom)}>
-                    {versions.map((version) => (
-                      <option key={version.version} value={version.version}>
-                        v{version.version}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="form-field">
-                  <label htmlFor="to">with</label>
-                  <select id="to" name="to" defaultValue={String(to ?? defaultTo)}>
-                    {versions.map((version) => (
-                      <option key={version.version} value={version.version}>
-                        v{version.version}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <VersionSelect name="from" label="Compare" versions={versions} selected={from ?? defaultFrom} />
+                <VersionSelect name="to" label="with" versions={versions} selected={to ?? defaultTo} />
                 <button className="button button--secondary" type="submit">
                   Compare
                 </button>
@@ -287,5 +269,21 @@ function Comparison(props: { diff: RouterOutputs["briefing"]["diff"]; older: Bri
         ))}
       </div>
     </section>
+  );
+}
+
+/** One side of the compare form: a version of this briefing, by number. */
+function VersionSelect(props: { name: string; label: string; versions: Array<{ version: number }>; selected: number | undefined }) {
+  return (
+    <div className="form-field">
+      <label htmlFor={props.name}>{props.label}</label>
+      <select id={props.name} name={props.name} defaultValue={String(props.selected)}>
+        {props.versions.map((version) => (
+          <option key={version.version} value={version.version}>
+            v{version.version}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
