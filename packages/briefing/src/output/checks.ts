@@ -33,11 +33,11 @@ export function checkBriefing(parts: CheckedParts, stories: ReadonlyMap<string, 
   const uncited = parts.points.filter((p) => p.citations.length === 0).map((p) => p.id);
   results.push({ name: "every point has a citation", ok: uncited.length === 0, detail: uncited.length === 0 ? `${parts.points.length} points` : `uncited: ${uncited.join(", ")}` });
 
-  // A point or overview sentence may cite the tail of a sentence (a connective dropped).
+  // A point, overview sentence or timeline entry may cite the tail of a sentence (a connective dropped).
   const allCitations = [
     ...parts.points.flatMap((p) => p.citations).map((c) => ({ c, exact: false })),
     ...parts.overview.flatMap((s) => s.citations).map((c) => ({ c, exact: false })),
-    ...parts.timeline.flatMap((e) => e.citations).map((c) => ({ c, exact: true })),
+    ...parts.timeline.flatMap((e) => e.citations).map((c) => ({ c, exact: false })),
   ];
   const broken = allCitations.filter(({ c, exact }) => !resolves(c, exact)).map(({ c }) => c);
   results.push({ name: "citations resolve to sentence spans", ok: broken.length === 0, detail: broken.length === 0 ? `${allCitations.length} citations` : `${broken.length} broken, first ${JSON.stringify(broken[0])}` });
@@ -57,6 +57,7 @@ export function checkBriefing(parts: CheckedParts, stories: ReadonlyMap<string, 
   const unfaithful = [
     ...parts.points.filter((p) => p.mode === "extractive" && !showsCitedText(p.text, p.citations)).map((p) => p.id),
     ...parts.overview.filter((s) => s.mode === "extractive" && !showsCitedText(s.text.replace(OUR_SEPARATELY, ""), s.citations)).map((s) => s.text.slice(0, 40)),
+    ...parts.timeline.filter((e) => !showsCitedText(e.text, e.citations)).map((e) => `timeline: ${e.text.slice(0, 40)}`),
   ];
   results.push({ name: "points show their cited text", ok: unfaithful.length === 0, detail: unfaithful.length === 0 ? `${parts.points.length + parts.overview.length} checked` : `not the cited text: ${unfaithful.join(", ")}` });
 

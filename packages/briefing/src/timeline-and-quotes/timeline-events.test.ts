@@ -165,4 +165,9 @@ describe("timeline entries read alone", () => {
     const citation = cut?.citations[0];
     expect(citation && mayorStory.body.slice(citation.start, citation.end)).toBe(cut?.text.replace(/^T/, "t"));
   });
+
+  it("passes the briefing's own checks with a trimmed entry (citations resolve, the shown text is the cited text)", () => {
+    const { checks } = buildBriefing([mayorStory]);
+    expect(checks.results.filter((r) => !r.ok)).toEqual([]);
+  });
 });
