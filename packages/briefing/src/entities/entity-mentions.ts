@@ -7,6 +7,7 @@ import { type SpanMention, classifySpan } from "./name-classification";
 import { CONNECTORS, CORPORATE_SUFFIXES } from "./name-lexicon";
 import { findCapitalizedSpans } from "./name-spans";
 import { classifyWithTagger } from "./tagger-fallback";
+import { BoundedCache } from "../text/bounded-cache";
 import type { PreparedStory } from "../text/prepared-stories";
 import type { EntityKind } from "../types";
 
@@ -46,8 +47,33 @@ export function extractMentions(stories: readonly PreparedStory[], nerSentenceBu
   return { mentions: mentions.filter((m) => m.kind !== null), budgetExhausted };
 }
 
-/** Name mentions in one sentence, offsets relative to the sentence. */
+// A sentence's mentions depend only on its text and the outlets being briefed, so a topic
+// rebuilt with one new story classifies only that story's sentences again.
+const MENTION_CACHE = new BoundedCache<readonly SpanMention[]>(50_000);
+const outletKeys = new WeakMap<ReadonlyMap<string, string>, string>();
+
+function keyOfOutlets(outlets: ReadonlyMap<string, string> | undefined): string {
+  if (!outlets) return "";
+  let key = outletKeys.get(outlets);
+  if (key === undefined) {
+    key = [...outlets.entries()].map(([folded, name]) => `${folded}\u0001${name}`).sort().join("\u0002");
+    outletKeys.set(outlets, key);
+  }
+  return key;
+}
+
+/** Name mentions in one sentence, offsets relative to the sentence (fresh objects the caller may change). */
 export function findSentenceMentions(text: string, outlets?: ReadonlyMap<string, string>): SpanMention[] {
+  const key = `${keyOfOutlets(outlets)}\u0000${text}`;
+  let found = MENTION_CACHE.get(key);
+  if (found === undefined) {
+    found = classifySentence(text, outlets);
+    MENTION_CACHE.set(key, found);
+  }
+  return found.map((m) => ({ ...m }));
+}
+
+function classifySentence(text: string, outlets?: ReadonlyMap<string, string>): SpanMention[] {
   const out: SpanMention[] = [];
   for (const span of findCapitalizedSpans(text)) {
     const mention = classifySpan(text, span, outlets);

@@ -2,6 +2,7 @@
 // order cannot change the output, cuts over-long bodies, splits sentences and marks which
 // ones are prose (citable as points) and which are captions or page furniture.
 import { cleanTitle, isBoilerplateLine, isBoilerplateSentence } from "./boilerplate";
+import { BoundedCache } from "./bounded-cache";
 import { splitSentences } from "./sentences";
 import { countWords, getContentStems, measureEnglishShare } from "./text-tokens";
 import type { DateBasis, Diagnostic, StoryInput } from "../types";
@@ -107,7 +108,20 @@ function prepareStory(
   };
 }
 
+// A body's sentences depend only on the body: a topic rebuilt with the same stories splits and
+// stems each body once. The sentences are shared between builds and never changed.
+const SENTENCE_CACHE = new BoundedCache<PreparedSentence[]>(5_000);
+
 function markSentences(body: string): PreparedSentence[] {
+  let sentences = SENTENCE_CACHE.get(body);
+  if (sentences === undefined) {
+    sentences = splitAndMark(body);
+    SENTENCE_CACHE.set(body, sentences);
+  }
+  return sentences;
+}
+
+function splitAndMark(body: string): PreparedSentence[] {
   const lineStarts: number[] = [0];
   for (let i = body.indexOf("\n"); i >= 0; i = body.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   let line = 0;
