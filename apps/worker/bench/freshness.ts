@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { commitUpload, createTopic, getBriefing, tagStory, type Actor } from "@dispatch/api";
-import { createJobQueue } from "@dispatch/api/job-queue";
+import { createJobQueue } from "@dispatch/api/pg-boss-queue";
 import { createTestDatabase } from "@dispatch/db/testing";
 import { sleep, syntheticStory } from "../test/fixtures";
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getBriefing, rebuildBriefing } from "@dispatch/api";
-import { createJobQueue, QUEUES } from "@dispatch/api/job-queue";
+import { createJobQueue, QUEUES } from "@dispatch/api/pg-boss-queue";
 import { createTestDatabase, EMBEDDED_SKIP_REASON, type TestDatabase } from "@dispatch/db/testing";
 import { addStory, countVersions, createTopic, FAST_SETTINGS, FAST_WORKER, sleep, waitFor } from "../test/fixtures";
 import { startWorker, type JobHook, type RunningWorker } from "./worker";

@@ -10,7 +10,7 @@ import {
   type JobSettings,
   type RebuildJobData,
   type SuggestJobData,
-} from "@dispatch/api/job-queue";
+} from "@dispatch/api/pg-boss-queue";
 import type { Db } from "@dispatch/db";
 
 /** What a job handler and its hook see of a job. */

@@ -6,7 +6,7 @@ import { ZodError } from "zod";
 import { hasRole, type RoleName, type SessionUser } from "@dispatch/auth";
 import type { Channel, Db } from "@dispatch/db";
 import { AppError, describeInputIssues, toTRPCError } from "./errors";
-import { noJobs, type JobQueue } from "./jobs";
+import { noJobs, type JobQueue } from "./jobs/job-queue";
 
 /** What every procedure gets; tests and the CLI build it directly, without a request. */
 export type InnerContext = {

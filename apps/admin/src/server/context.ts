@@ -4,7 +4,7 @@
 import { cache } from "react";
 import { headers } from "next/headers";
 import { createCaller, createInnerContext, type InnerContext } from "@dispatch/api";
-import { getJobQueue } from "@dispatch/api/job-queue";
+import { getJobQueue } from "@dispatch/api/pg-boss-queue";
 import { getSessionUser, type SessionUser } from "@dispatch/auth";
 import { getDb } from "@dispatch/db";
 

@@ -4,7 +4,7 @@
 // Public outputs carry only what readers need.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
-import type { JobQueue } from "../jobs";
+import type { JobQueue } from "../jobs/job-queue";
 import { createCaller } from "../root";
 import { createInnerContext } from "../trpc";
 import { rebuildBriefing } from "./briefings";

@@ -3,10 +3,10 @@
 import type { Db, Prisma } from "@dispatch/db";
 import { splitSentences } from "@dispatch/briefing";
 import { AppError, notFound } from "../errors";
-import type { JobQueue } from "../jobs";
+import type { JobQueue } from "../jobs/job-queue";
 import { cursorArgs, toPage, type Page, type PageInput } from "../pagination";
 import { recordAudit, type Actor } from "./audit";
-import { computeDuplicateKeys, upsertSource } from "./story-store";
+import { computeDuplicateKeys, upsertSource } from "./store-parsed-story";
 
 export type StoryFilters = {
   source?: string;

@@ -2,7 +2,7 @@
 // in bulk. Each change is audited and asks for a rebuild of the topics it touches.
 import type { Db } from "@dispatch/db";
 import { AppError, notFound } from "../errors";
-import type { JobQueue } from "../jobs";
+import type { JobQueue } from "../jobs/job-queue";
 import { recordAudit, type Actor } from "./audit";
 
 async function resolveStoryAndTopic(db: Db, storyIdOrSlug: string, topicSlugOrId: string) {

@@ -4,7 +4,7 @@
 // the topic — which tags every waiting story — or dismiss the request.
 import type { Db } from "@dispatch/db";
 import { AppError, notFound } from "../errors";
-import type { JobQueue } from "../jobs";
+import type { JobQueue } from "../jobs/job-queue";
 import { cursorArgs, toPage, type PageInput } from "../pagination";
 import { recordAudit, type Actor } from "./audit";
 import { slugify } from "./slugs";

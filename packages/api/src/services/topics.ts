@@ -2,7 +2,7 @@
 // audited; changes that alter what a briefing covers ask the worker for a rebuild.
 import type { Db } from "@dispatch/db";
 import { AppError, notFound } from "../errors";
-import type { JobQueue } from "../jobs";
+import type { JobQueue } from "../jobs/job-queue";
 import { describeTooLongField, FIELD_LIMITS } from "../schemas/single-line-fields";
 import { recordAudit, type Actor } from "./audit";
 import { slugify } from "./slugs";

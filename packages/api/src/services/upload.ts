@@ -3,9 +3,9 @@
 import type { Db, Prisma } from "@dispatch/db";
 import { computeContentHash, parseUpload, INGEST_LIMITS, type ItemResult, type ParsedStory, type UploadFile } from "@dispatch/ingest";
 import { AppError } from "../errors";
-import { noJobs, type JobQueue } from "../jobs";
+import { noJobs, type JobQueue } from "../jobs/job-queue";
 import type { Actor } from "./audit";
-import { storeParsedStory } from "./story-store";
+import { storeParsedStory } from "./store-parsed-story";
 import { slugify } from "./slugs";
 import { tagStory } from "./tags";
 import { findTopicForHint, requestTopic, topicNameFromHint } from "./topic-requests";

@@ -2,7 +2,7 @@
 // live in PostgreSQL, so they survive restarts and several workers can share them.
 import PgBoss from "pg-boss";
 import { getDbEnv } from "@dispatch/db";
-import type { JobQueue } from "./jobs";
+import type { JobQueue } from "./job-queue";
 
 export const QUEUES = {
   /** Rebuild one topic's briefing. Data: RebuildJobData. Singleton key: the topic id. */

@@ -1,5 +1,5 @@
 // What services ask of the background worker. The pg-boss implementation lives in
-// ./job-queue.ts; `noJobs` is for callers with no worker (scripts that rebuild inline).
+// ./pg-boss-queue.ts; `noJobs` is for callers with no worker (scripts that rebuild inline).
 export interface JobQueue {
   /** These topics' stories or tags changed: rebuild their briefings (debounced, one at a time per topic). */
   topicsChanged(topicIds: readonly string[]): Promise<void>;

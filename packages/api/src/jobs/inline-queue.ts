@@ -1,10 +1,10 @@
 // A JobQueue for processes with no worker (the CLI): it notes what changed and does the
 // work itself when flushed — suggestions for new stories, then one rebuild per topic.
 import type { Db } from "@dispatch/db";
-import type { JobQueue } from "../jobs";
-import type { Actor } from "./audit";
-import { rebuildBriefing, type RebuildResult } from "./briefings";
-import { suggestTopicsForStories } from "./suggestions";
+import type { JobQueue } from "./job-queue";
+import type { Actor } from "../services/audit";
+import { rebuildBriefing, type RebuildResult } from "../services/briefings";
+import { suggestTopicsForStories } from "../services/suggestions";
 
 export type InlineJobs = {
   queue: JobQueue;
