@@ -3,6 +3,7 @@
 // subject, a definite reference to something it does not introduce ("The meeting was…"),
 // "also"/"too", and time words that point back ("later on", "the next day").
 // Pure text rules; the selection stage decides what to do about each (trim, resolve, join, skip).
+import { BoundedCache } from "../text/bounded-cache";
 import { splitSentences } from "../text/sentences";
 
 export type ContextNeedKind = "pronoun" | "possessive" | "reference" | "also" | "time" | "quote";
@@ -96,8 +97,23 @@ const CLAUSE_OPENERS = new Set([
 ]);
 const OPENING_TIME_RE = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years)\s+(?:earlier|later|before|after(?:wards)?)\b/i;
 
+// The same sentences are read for points, timeline entries and disagreements, and again on
+// every rebuild: a reading depends only on the text and the name spans given.
+const READING_CACHE = new BoundedCache<ContextReading>(20_000);
+
 /** Reads what a sentence leans on; offsets are in `text`. */
 export function readContext(text: string, options: ReadContextOptions = {}): ContextReading {
+  const spans = options.personSpans;
+  const key = `${spans ? spans.map((s) => `${s.start},${s.end}`).join(";") : "-"}\u0000${text}`;
+  let reading = READING_CACHE.get(key);
+  if (reading === undefined) {
+    reading = readSentence(text, options);
+    READING_CACHE.set(key, reading);
+  }
+  return { trim: reading.trim, needs: reading.needs.map((n) => ({ ...n })) };
+}
+
+function readSentence(text: string, options: ReadContextOptions): ContextReading {
   let trim = 0;
   for (let i = 0; i < 4; i++) {
     const m = CONNECTIVE_RE.exec(text.slice(trim));

@@ -4,6 +4,7 @@
 // headline tense ("Trump will host…" → "Trump to host…", "has opened" → "opens").
 import nlp from "compromise";
 import { findSentenceMentions } from "../entities/entity-mentions";
+import { BoundedCache } from "../text/bounded-cache";
 import type { PreparedSentence, PreparedStory } from "../text/prepared-stories";
 import { STOPWORDS, getContentStems } from "../text/text-tokens";
 
@@ -31,8 +32,21 @@ const SHORT_NAMES: Array<[RegExp, string]> = [
   [/\bEuropean Union\b/gu, "EU"],
 ];
 
+// The same lead sentences are compressed for the labels and the headline of every rebuild.
+const HEADLINE_CACHE = new BoundedCache<{ headline: string | null }>(5_000);
+
 /** Compresses one sentence to a headline of at most `maxWords` words, or null when it cannot be. */
 export function compressToHeadline(sentence: string, maxWords = 10): string | null {
+  const key = `${maxWords}\u0000${sentence}`;
+  let cached = HEADLINE_CACHE.get(key);
+  if (cached === undefined) {
+    cached = { headline: compress(sentence, maxWords) };
+    HEADLINE_CACHE.set(key, cached);
+  }
+  return cached.headline;
+}
+
+function compress(sentence: string, maxWords: number): string | null {
   let s = sentence.trim().replace(/\s+/g, " ");
   // A quotation, a sentence in the first or second person, or one that leans on an earlier
   // sentence ("That's…", "It…") is not a fact that stands as a headline.
@@ -86,7 +100,7 @@ export function writeStorylineHeadline(stories: readonly PreparedStory[], maxWor
   const ranked = rankLeadSentences(stories);
   const summaries = summarizeStories(stories);
   const recency = weighRecency(stories);
-  const titlesOnly = summaries.map((summary) => ({ ...summary, lead: new Set<string>() }));
+  const titlesOnly = summaries.map((summary) => ({ ...summary, lead: new Set<string>(), titleAndLead: summary.title }));
   let best: { text: string; storyId: string; score: number } | null = null;
   let tried = 0;
   for (const { story, sentence } of ranked) {
@@ -153,14 +167,16 @@ interface StorySummary {
   storyId: string;
   title: Set<string>;
   lead: Set<string>;
+  /** Title and lead together, made once rather than per sentence compared. */
+  titleAndLead: Set<string>;
 }
 
 function summarizeStories(stories: readonly PreparedStory[]): StorySummary[] {
-  return stories.map((story) => ({
-    storyId: story.id,
-    title: new Set(story.titleStems),
-    lead: new Set(story.sentences.find((s) => s.proseRank === 0)?.stems ?? []),
-  }));
+  return stories.map((story) => {
+    const title = new Set(story.titleStems);
+    const lead = new Set(story.sentences.find((s) => s.proseRank === 0)?.stems ?? []);
+    return { storyId: story.id, title, lead, titleAndLead: new Set([...title, ...lead]) };
+  });
 }
 
 // How much of every story's title (and of the other stories' leads) these words carry; a
@@ -169,7 +185,7 @@ function measureSupport(stems: ReadonlySet<string>, summaries: readonly StorySum
   if (stems.size === 0) return 0;
   let support = 0;
   for (const summary of summaries) {
-    const words = summary.storyId === ownStoryId || summary.lead.size === 0 ? summary.title : new Set([...summary.title, ...summary.lead]);
+    const words = summary.storyId === ownStoryId || summary.lead.size === 0 ? summary.title : summary.titleAndLead;
     if (words.size === 0) continue;
     let shared = 0;
     for (const stem of stems) if (words.has(stem)) shared++;
