@@ -87,21 +87,22 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
 
   const sentenceIdf = buildSentenceIdf(prepared);
   const perStoryline = options.pointsPerStoryline ?? DEFAULTS.pointsPerStoryline;
-  const rankedStorylines: RankedStoryline[] = clusters
-    .map((cluster) => {
+  const maxStorylines = options.maxStorylines ?? DEFAULTS.maxStorylines;
+  const sized = clusters
+    .filter((cluster) => cluster.stories.length > 0)
+    .map((cluster) => ({ cluster, sourceKeys: [...new Set(cluster.stories.map((s) => s.sourceKey))] }));
+  const rankedStorylines: RankedStoryline[] = findContenders(sized, maxStorylines)
+    .map(({ cluster, sourceKeys }) => {
       const ranked = scoreStoryline(cluster, entityIndex, sentenceIdf);
       // Points past the visible ones are a reserve the word-limited summary may use.
       const all = selectPoints(ranked, Math.max(perStoryline, SUMMARY_RESERVE), entityIndex);
       const drafts = all.slice(0, perStoryline);
       const reserve = all.slice(perStoryline);
-      const sourceKeys = [...new Set(cluster.stories.map((s) => s.sourceKey))];
       return { cluster, ranked, drafts, reserve, sourceKeys };
     })
-    .filter((r) => r.cluster.stories.length > 0)
     .sort(compareStorylines);
-  const maxStorylines = options.maxStorylines ?? DEFAULTS.maxStorylines;
-  if (rankedStorylines.length > maxStorylines) {
-    diagnostics.push({ level: "info", code: "STORYLINES_OMITTED", message: `${rankedStorylines.length - maxStorylines} smaller storylines are not shown` });
+  if (sized.length > maxStorylines) {
+    diagnostics.push({ level: "info", code: "STORYLINES_OMITTED", message: `${sized.length - maxStorylines} smaller storylines are not shown` });
   }
   const shown = rankedStorylines.slice(0, maxStorylines);
   lap("scoring");
@@ -202,6 +203,21 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
   if (clock) checks.timings = timings;
 
   return { engineVersion: ENGINE_VERSION, ...parts, changes, checks, summary, diagnostics };
+}
+
+/**
+ * The storylines that can still be shown. Storylines are ordered by outlets, then stories, and
+ * only then by their best point, so those with fewer outlets and stories than the last shown
+ * place holds cannot reach it: they are not scored (most of a large topic's small storylines).
+ */
+function findContenders<T extends { cluster: StorylineCluster; sourceKeys: string[] }>(sized: readonly T[], maxStorylines: number): readonly T[] {
+  if (!Number.isInteger(maxStorylines) || maxStorylines < 1 || sized.length <= maxStorylines) return sized;
+  const bySize = [...sized].sort((a, b) => b.sourceKeys.length - a.sourceKeys.length || b.cluster.stories.length - a.cluster.stories.length);
+  const last = bySize[maxStorylines - 1];
+  if (!last) return sized;
+  const outlets = last.sourceKeys.length;
+  const size = last.cluster.stories.length;
+  return sized.filter((r) => r.sourceKeys.length > outlets || (r.sourceKeys.length === outlets && r.cluster.stories.length >= size));
 }
 
 function compareStorylines(a: RankedStoryline, b: RankedStoryline): number {
