@@ -25,6 +25,8 @@ const FILE_ERRORS: Record<string, (path: string) => string> = {
 export function describeFailure(error: unknown): { message: string; exitCode: number } {
   if (error instanceof Error) {
     if (EXPECTED.has(error.name)) return { message: error.message, exitCode: error instanceof CliError ? error.exitCode : 1 };
+    // A procedure's refusal (bad input, not found, a rule) says what to do; its internal errors are bugs.
+    if (error.name === "TRPCError" && (error as { code?: unknown }).code !== "INTERNAL_SERVER_ERROR") return { message: error.message, exitCode: 1 };
     const code = (error as { code?: unknown }).code;
     const path = (error as { path?: unknown }).path;
     const known = typeof code === "string" ? FILE_ERRORS[code] : undefined;

@@ -1,6 +1,6 @@
 // @dispatch/api: tRPC routers, their context and the services behind them.
 export { appRouter, createCaller, readerRouter, createReaderCaller, type AppRouter, type ReaderRouter } from "./root";
-export { createInnerContext, type InnerContext } from "./trpc";
+export { createInnerContext, actorOf, type InnerContext } from "./trpc";
 export { AppError, APP_ERROR_CODES, type AppErrorCode } from "./errors";
 export { listTopics, createTopic, getTopic, updateTopic, mergeTopics, setTopicArchived } from "./services/topics";
 export { tagStory, untagStory, reviewSuggestions } from "./services/tags";

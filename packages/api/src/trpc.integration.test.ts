@@ -4,12 +4,12 @@ import type { RoleName, SessionUser } from "@dispatch/auth";
 import { createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
 import { adminProcedure, createCallerFactory, editorProcedure, publicProcedure, readerProcedure, router, createInnerContext } from "./trpc";
 
-// A router with one procedure of each kind, each answering with who called it.
+// A router with one procedure of each kind, each answering with the role the caller acts with.
 const probeRouter = router({
   publicProbe: publicProcedure.query(({ ctx }) => ctx.user?.role ?? "anonymous"),
-  readerProbe: readerProcedure.query(({ ctx }) => ctx.user.role),
-  editorProbe: editorProcedure.query(({ ctx }) => ctx.user.role),
-  adminProbe: adminProcedure.query(({ ctx }) => ctx.user.role),
+  readerProbe: readerProcedure.query(({ ctx }) => ctx.role),
+  editorProbe: editorProcedure.query(({ ctx }) => ctx.role),
+  adminProbe: adminProcedure.query(({ ctx }) => ctx.role),
 });
 const createProbeCaller = createCallerFactory(probeRouter);
 
@@ -57,4 +57,11 @@ describe("role middleware", () => {
       });
     }
   }
+});
+
+describe("the operator (the CLI)", () => {
+  it("passes every role check as an admin without being an account", async () => {
+    const caller = createProbeCaller(createInnerContext({ db: database.db, operator: true, via: "cli" }));
+    for (const probe of ["readerProbe", "editorProbe", "adminProbe"] as const) await expect(caller[probe]()).resolves.toBe("admin");
+  });
 });

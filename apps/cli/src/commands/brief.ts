@@ -5,7 +5,8 @@ import { stat } from "node:fs/promises";
 import pc from "picocolors";
 import { buildBriefing, renderBriefing, rewriteWithModel, type Briefing, type RenderedStory, type StoryInput } from "@dispatch/briefing";
 import { parseUpload } from "@dispatch/ingest";
-import { getBriefing, rebuildBriefing } from "@dispatch/api";
+import { getBriefing } from "@dispatch/api";
+import { createCliSession } from "../caller";
 import { withDatabase } from "../database";
 import { CliError } from "../errors";
 import { describe } from "./catalogue";
@@ -72,8 +73,9 @@ export function registerRebuildCommand(program: Command): void {
         const slugs = options.all
           ? (await db.topic.findMany({ where: { status: "active" }, select: { slug: true }, orderBy: { slug: "asc" } })).map((row) => row.slug)
           : [topic ?? ""];
+        const { caller } = createCliSession(db);
         for (const slug of slugs) {
-          const result = await rebuildBriefing(db, slug, { userId: null, via: "cli" });
+          const result = await caller.briefing.rebuild({ topic: slug });
           console.log(`${pc.green("rebuilt")} ${result.slug} → version ${result.version} (${result.storyCount} stories, ${result.buildMs} ms)`);
         }
       });

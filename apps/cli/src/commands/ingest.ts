@@ -3,7 +3,8 @@
 import type { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import pc from "picocolors";
-import { commitUpload, createInlineJobs, type CommitItem } from "@dispatch/api";
+import { commitUpload, type CommitItem } from "@dispatch/api";
+import { createCliSession } from "../caller";
 import { withDatabase } from "../database";
 import { expandInputs, readUploadFiles } from "../input-files";
 import { describe } from "./catalogue";
@@ -33,8 +34,9 @@ export function registerIngestCommand(program: Command): void {
             filesDone += 1;
           }
         })();
-        const actor = { userId: null, via: "cli" as const };
-        const jobs = createInlineJobs(db, actor);
+        // The service, not upload.commit: it streams files of any number and size with progress
+        // per item, where the procedure takes a browser's batch of base64 files.
+        const { actor, jobs } = createCliSession(db);
         const result = await commitUpload(db, files, actor, {
           jobs: jobs.queue,
           topicFromHint: options.topicFromHint ?? false,

@@ -2,11 +2,11 @@
 // Briefings of the topics touched are rebuilt before the command ends.
 import type { Command } from "commander";
 import pc from "picocolors";
-import { createInlineJobs, createTopic, listTopics, mergeTopics, tagStory, type Actor } from "@dispatch/api";
+import { listTopics } from "@dispatch/api";
+import { createCliSession } from "../caller";
 import { withDatabase } from "../database";
 import { describe } from "./catalogue";
 
-const CLI_ACTOR: Actor = { userId: null, via: "cli" };
 const list = (value: string) => value.split(",").map((item) => item.trim()).filter(Boolean);
 
 export function registerTopicCommands(program: Command): void {
@@ -24,19 +24,15 @@ export function registerTopicCommands(program: Command): void {
     .option("--auto-approve", "tag rule matches without review")
     .action(async (name: string, options: { slug?: string; description?: string; aliases?: string[]; include?: string[]; exclude?: string[]; autoApprove?: boolean }) => {
       await withDatabase(async (db) => {
-        const created = await createTopic(
-          db,
-          {
-            name,
-            ...(options.slug ? { slug: options.slug } : {}),
-            ...(options.description ? { description: options.description } : {}),
-            ...(options.aliases ? { aliases: options.aliases } : {}),
-            ...(options.include ? { includeTerms: options.include } : {}),
-            ...(options.exclude ? { excludeTerms: options.exclude } : {}),
-            autoApprove: options.autoApprove ?? false,
-          },
-          CLI_ACTOR,
-        );
+        const created = await createCliSession(db).caller.topic.create({
+          name,
+          ...(options.slug ? { slug: options.slug } : {}),
+          ...(options.description ? { description: options.description } : {}),
+          ...(options.aliases ? { aliases: options.aliases } : {}),
+          ...(options.include ? { includeTerms: options.include } : {}),
+          ...(options.exclude ? { excludeTerms: options.exclude } : {}),
+          autoApprove: options.autoApprove ?? false,
+        });
         console.log(`${pc.green("created")} /${created.slug} “${created.name}”`);
       });
     });
@@ -59,8 +55,8 @@ export function registerTopicCommands(program: Command): void {
     .argument("<into>", "slug of the topic that stays")
     .action(async (from: string, into: string) => {
       await withDatabase(async (db) => {
-        const jobs = createInlineJobs(db, CLI_ACTOR);
-        const result = await mergeTopics(db, from, into, CLI_ACTOR, jobs.queue);
+        const { caller, jobs } = createCliSession(db);
+        const result = await caller.topic.merge({ from, into });
         const { rebuilt } = await jobs.flush();
         console.log(`${pc.green("merged")} /${from} into /${result.into.slug} (${result.movedTags} tags moved)`);
         for (const briefing of rebuilt) console.log(`  briefing /${briefing.slug} → version ${briefing.version}`);
@@ -76,8 +72,8 @@ export function registerTagCommand(program: Command): void {
     .argument("<topic>", "topic slug")
     .action(async (story: string, topicSlug: string) => {
       await withDatabase(async (db) => {
-        const jobs = createInlineJobs(db, CLI_ACTOR);
-        await tagStory(db, story, topicSlug, CLI_ACTOR, jobs.queue);
+        const { caller, jobs } = createCliSession(db);
+        await caller.tag.add({ story, topic: topicSlug });
         const { rebuilt } = await jobs.flush();
         console.log(`${pc.green("tagged")} ${story} with /${topicSlug}`);
         for (const briefing of rebuilt) console.log(`  briefing /${briefing.slug} → version ${briefing.version}`);

@@ -1,15 +1,13 @@
 // `dispatch user …`: create accounts, list them, change roles, disable and enable — the same
-// services as the admin app, audited with the CLI as the channel.
+// procedures as the admin app, audited with the CLI as the channel.
 import { InvalidArgumentError, type Command } from "commander";
 import pc from "picocolors";
-import { changeRole, inviteUser, listUsers, setUserDisabled, type Actor, type UserSummary } from "@dispatch/api";
+import { listUsers, type UserSummary } from "@dispatch/api";
 import { MIN_PASSWORD_LENGTH, ROLES, type RoleName } from "@dispatch/auth";
+import { createCliSession } from "../caller";
 import { withDatabase } from "../database";
 import { CliError } from "../errors";
 import { describe } from "./catalogue";
-
-// The CLI is run by whoever holds the server; the audit log records the channel, no account.
-const cliActor: Actor = { userId: null, via: "cli" };
 
 function parseRole(value: string): RoleName {
   const role = value.trim().toLowerCase();
@@ -33,7 +31,7 @@ export function registerUserCommands(program: Command): void {
       // At a terminal, the person types a password; in scripts one is generated and printed once.
       const password = process.stdin.isTTY && !options.generatePassword ? await promptNewPassword() : undefined;
       await withDatabase(async (db) => {
-        const created = await inviteUser(db, cliActor, {
+        const created = await createCliSession(db).caller.user.invite({
           email: options.email,
           role: options.role,
           ...(options.name ? { name: options.name } : {}),
@@ -68,7 +66,7 @@ export function registerUserCommands(program: Command): void {
     .argument("<role>", `one of ${ROLES.join(", ")}`, parseRole)
     .action(async (email: string, role: RoleName) => {
       await withDatabase(async (db) => {
-        const updated = await changeRole(db, cliActor, { email }, role);
+        const updated = await createCliSession(db).caller.user.changeRole({ email, role });
         console.log(`${pc.bold(updated.email)} is now ${pc.bold(updated.role)}.`);
       });
     });
@@ -79,7 +77,7 @@ export function registerUserCommands(program: Command): void {
     .argument("<email>", "the account's email")
     .action(async (email: string) => {
       await withDatabase(async (db) => {
-        const updated = await setUserDisabled(db, cliActor, { email }, true);
+        const updated = await createCliSession(db).caller.user.disable({ email });
         console.log(`${pc.bold(updated.email)} is disabled. ${pc.dim(`Undo: pnpm dispatch user enable ${updated.email}`)}`);
       });
     });
@@ -90,7 +88,7 @@ export function registerUserCommands(program: Command): void {
     .argument("<email>", "the account's email")
     .action(async (email: string) => {
       await withDatabase(async (db) => {
-        const updated = await setUserDisabled(db, cliActor, { email }, false);
+        const updated = await createCliSession(db).caller.user.enable({ email });
         console.log(`${pc.bold(updated.email)} can sign in again.`);
       });
     });

@@ -61,7 +61,7 @@ export const uploadRouter = router({
       commitUpload(ctx.db, toUploadFiles(input.files), actorOf(ctx), {
         jobs: ctx.jobs,
         topicFromHint: input.topicFromHint,
-        createTopics: hasRole(ctx.user.role, "admin"),
+        createTopics: hasRole(ctx.role, "admin"),
         ...(input.overrides ? { overrides: input.overrides } : {}),
         ...(input.batchId ? { batchId: input.batchId } : {}),
       }),

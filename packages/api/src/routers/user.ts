@@ -16,7 +16,9 @@ const userSummary = z.object({
   lastSignInAt: z.date().nullable(),
 });
 
-const userRef = z.object({ userId: z.string().min(1) });
+/** An account by id (the admin app) or by email (the CLI). */
+const userRef = z.union([z.object({ userId: z.string().min(1) }), z.object({ email: z.email().max(254) })]);
+const toUserRef = (input: z.infer<typeof userRef>) => ("userId" in input ? { id: input.userId } : { email: input.email });
 
 export const userRouter = router({
   /** Admins: every account with its role, status and last sign-in. */
@@ -40,19 +42,19 @@ export const userRouter = router({
 
   /** Admins: give an account another role (never leaves the platform without an admin). */
   changeRole: adminProcedure
-    .input(userRef.extend({ role }))
+    .input(z.intersection(userRef, z.object({ role })))
     .output(userSummary)
-    .mutation(({ ctx, input }) => changeRole(ctx.db, actorOf(ctx), { id: input.userId }, input.role)),
+    .mutation(({ ctx, input }) => changeRole(ctx.db, actorOf(ctx), toUserRef(input), input.role)),
 
   /** Admins: stop an account signing in; its open sessions end at once. */
   disable: adminProcedure
     .input(userRef)
     .output(userSummary)
-    .mutation(({ ctx, input }) => setUserDisabled(ctx.db, actorOf(ctx), { id: input.userId }, true)),
+    .mutation(({ ctx, input }) => setUserDisabled(ctx.db, actorOf(ctx), toUserRef(input), true)),
 
   /** Admins: let a disabled account sign in again. */
   enable: adminProcedure
     .input(userRef)
     .output(userSummary)
-    .mutation(({ ctx, input }) => setUserDisabled(ctx.db, actorOf(ctx), { id: input.userId }, false)),
+    .mutation(({ ctx, input }) => setUserDisabled(ctx.db, actorOf(ctx), toUserRef(input), false)),
 });
