@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import http from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { hasChromium } from "@dispatch/ui/testing";
+import { EDITOR } from "./accounts";
 
 const adminUrl = inject("adminUrl");
 const REQUEST_BYTES = 50 * 1024 * 1024;
@@ -48,17 +49,28 @@ function readMemory(pid: number): { rssMb: number; peakMb: number } {
   return { rssMb: Math.round(kb("VmRSS") / 1024), peakMb: Math.round(kb("VmHWM") / 1024) };
 }
 
+/** An editor's session cookie, signed in over HTTP: the limit must hold for those allowed to upload. */
+async function signInCookie(): Promise<string> {
+  const response = await fetch(`${adminUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: adminUrl },
+    body: JSON.stringify({ email: EDITOR.email, password: EDITOR.password }),
+  });
+  expect(response.status).toBe(200);
+  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+}
+
 type Answer = { status: number; body: string; sentWhenAnswered: number };
 
 /** Sends `REQUEST_BYTES` of JSON-ish bytes in 1 MB writes, stopping as soon as the server answers. */
-function sendLargeRequest(url: string, declareLength: boolean): Promise<Answer> {
+function sendLargeRequest(url: string, declareLength: boolean, cookie: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const chunk = Buffer.alloc(1024 * 1024, 0x61);
     let sent = 0;
     let answered = false;
     const request = http.request(url, {
       method: "POST",
-      headers: { "content-type": "application/json", ...(declareLength ? { "content-length": String(REQUEST_BYTES) } : {}) },
+      headers: { "content-type": "application/json", cookie, ...(declareLength ? { "content-length": String(REQUEST_BYTES) } : {}) },
     });
     request.on("response", (response) => {
       answered = true;
@@ -94,9 +106,10 @@ describe.skipIf(!hasChromium)("request size cap", () => {
     ["with a Content-Length", true],
     ["sent chunked, without a length", false],
   ])("refuses a 50 MB upload request %s with 413 and a message, before reading it", async (_label, declareLength) => {
+    const cookie = await signInCookie();
     const pid = findListeningPid(Number(new URL(adminUrl).port));
     const before = readMemory(pid);
-    const answer = await sendLargeRequest(`${adminUrl}/api/trpc/upload.commit`, declareLength);
+    const answer = await sendLargeRequest(`${adminUrl}/api/trpc/upload.commit`, declareLength, cookie);
     const after = readMemory(pid);
     console.log(
       `[request size] 50 MB ${declareLength ? "declared" : "chunked"}: ${answer.status} after ${Math.round(answer.sentWhenAnswered / 1024 / 1024)} MB sent; ` +
