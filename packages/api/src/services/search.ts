@@ -2,30 +2,36 @@
 // -exclude, OR), ranked by ts_rank_cd on the trigger-maintained, GIN-indexed searchVector.
 // Every input reaches SQL as a bound parameter; snippets come back as plain-text segments.
 //
-// Why it is shaped this way (EXPLAIN (ANALYZE, BUFFERS) at 100,000 stories of realistic
-// vocabulary, apps/reader/bench/search-corpus.ts; `pnpm bench:reader --only=search`):
+// Why it is shaped this way: what EXPLAIN (ANALYZE, BUFFERS) showed at 100,000 stories of
+// realistic vocabulary (apps/reader/bench/search-corpus.ts; `pnpm bench:reader --only=search`).
 // - The work must not grow with the number of matches. Heap rows are narrow (~13 a page; body,
 //   original and searchVector live in TOAST), so visiting a match costs a few µs, but a word in
-//   10% of stories is 10,000 visits, and counting them all (the old exact count) or sorting
-//   them all by date cost 40–100 ms alone. So the count stops at COUNT_CAP ("1,000+").
-// - A plain `LIMIT 1001` does not bound it: the planner then prefers a sequential scan that
-//   filters on `@@`, which reads every row's searchVector from TOAST (300 ms for that word),
-//   because it does not price de-TOASTing. Instead matches are read in three date windows
-//   (the newest WINDOWS[0] stories, the next ones, the rest): each window is a BitmapAnd of the
-//   GIN index and the publishedAt index, and the LIMIT stops the Append before the older
-//   windows run. The first 1,001 matches read are therefore the newest, and no plan reads
-//   more than ~1,000 heap rows. The window edges are cached per process; stale edges only
-//   make a window a little wider, never a result wrong.
-// - Ranking reads each candidate's searchVector from TOAST (2–4 buffer reads, ~15–40 µs on a
-//   busy machine), so ts_rank_cd sees a bounded candidate set: the newest NEWEST matches
-//   plus the newest HEAD matches on headVector (title A + standfirst B, small enough to stay in
-//   the row). A title match scores 1.0 to a body match's 0.2, so the stories that rank first
-//   are in that set even when they are years old. Pages reach the ranked set (~30 pages).
-// - ts_headline parses the text it is given (~1–3 ms for a 3,600-character body, the largest
-//   cost left), so it runs on the page's rows only, over a 900-character excerpt around the
-//   first place a query word's stem begins a word (regexp_instr; the start of the body if none).
-// - Phrases ("…") make GIN recheck positions, which reads searchVector for every row that
-//   has all the words; windows bound that to the rows read, not to the whole table.
+//   10% of stories is 10,000 visits: the old exact count and date sort over all matches cost
+//   40–100 ms alone. So counting stops at `countCap` (1,000: "1,000+").
+// - `LIMIT 1001` alone does not bound it: the planner then picks a sequential scan filtering
+//   on `@@`, reading each row's searchVector from TOAST (300 ms for that word), since it does
+//   not price de-TOASTing. Matches are instead read in three date windows (the newest 5,000
+//   stories, the next 20,000, the rest), each a BitmapAnd of the GIN and publishedAt indexes;
+//   an older window runs only while fewer than the cap are in hand (a one-time gate). Not the
+//   Append's order: a parallel Append ran all three at once and read the oldest first. A
+//   search so reads at most the newest window's matches (sorted, so the newest come first)
+//   plus up to the cap from older ones. Window edges are cached per process for 10 minutes;
+//   a stale edge makes a window a little wider, never a result wrong.
+// - Ranking reads each candidate's searchVector from TOAST (~8 buffer hits each), so
+//   ts_rank_cd sees a bounded set: the newest 150 matches plus the newest 50 matching on
+//   headVector (title A + standfirst B, small enough to stay in the row). A title match scores
+//   1.0 to a body mention's 0.2, so what ranks first is in that set even when years old.
+//   Pages reach the ranked set (about 20 pages of 10).
+// - ts_headline parses all the text it is given (1–3 ms for a 3,600-character body on this
+//   busy machine: it was the largest cost left), so it runs on the page's rows only, over a
+//   600-character excerpt from just before the first place a query word's stem starts a word.
+// - Known costs left: a phrase makes GIN recheck positions, reading searchVector for every
+//   story holding all its words (a name whose first and last names are common: ~6,000 pages);
+//   a topic filter is tested per story read, so a common word in a small topic reads every
+//   story with the word (~10,000 pages). Topic ids in the GIN index (btree_gin, kept by a
+//   trigger on StoryTopic) would fix the second. Planning this statement takes 1–5 ms.
+// Figures (240 queries, load average 12–15 on 2 cores): database time p50 38 → 26 ms, p95
+// 159 → 72 ms; pages touched p95 11,473 → 6,322, max 57,844 → 15,262.
 import { Prisma, type Db } from "@dispatch/db";
 import { AppError } from "../errors";
 
