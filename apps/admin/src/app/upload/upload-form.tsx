@@ -386,8 +386,8 @@ function PreviewTable(props: {
                   {dateMissing ? (
                     <p id={`${id}-date-note`} className="meta" data-testid="date-missing">
                       {story.publishedAt === null ? "No date was found in the file." : "The date was cleared."} Pick the day it was published. Left
-                      empty, the story is listed by its upload time, and days it names only as “on Monday” stay undated in the
-                      briefing’s timeline.
+                      empty, the story is dated by its upload time: days it names only as “on Monday” are read against that
+                      time, and the briefing’s timeline says so.
                     </p>
                   ) : null}
                 </td>
