@@ -1,6 +1,7 @@
-// The newsroom journey: an editor uploads a bundle with a broken file among good ones; the
-// worker suggests the bundle's topic for the stray article; an admin approves it in the
-// review queue and rebuilds the briefing; the reader's topic page shows the new briefing.
+// The newsroom journey: an editor uploads a bundle with a broken file among good ones; its
+// topic line names a topic that does not exist, so an admin is asked to create it; once it
+// exists, the worker suggests it for a stray article; the admin approves it in the review
+// queue and rebuilds the briefing; the reader's topic page shows the new briefing.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from "vitest";
@@ -33,7 +34,7 @@ describe.skipIf(!hasChromium)("upload → review → briefing", () => {
     await browser?.close();
   });
 
-  it("an editor uploads a bundle and a stray article; a PNG among them is rejected with its reason", async () => {
+  it("an editor uploads a bundle; a PNG beside it is rejected with its reason", async () => {
     const page = await signIn(browser, adminUrl, EDITOR, "/upload");
     onTestFailed(() => page.screenshot({ path: screenshotPath("admin-upload-FAILED"), fullPage: true }).then(() => undefined));
     expect(new URL(page.url()).pathname).toBe("/upload");
@@ -46,9 +47,9 @@ describe.skipIf(!hasChromium)("upload → review → briefing", () => {
 
     await page
       .getByLabel("choose files")
-      .setInputFiles([path.join(fixtures, "lighthouse-bundle.txt"), path.join(fixtures, "front-page.png"), path.join(fixtures, "keeper-diary.md")]);
+      .setInputFiles([path.join(fixtures, "lighthouse-bundle.txt"), path.join(fixtures, "front-page.png")]);
 
-    // The preview parses each file: three bundle articles, the stray article, and the PNG refused before upload.
+    // The preview parses each file: three bundle articles, and the PNG refused before upload.
     const titleOne = page.getByLabel("Title of lighthouse-bundle.txt#1");
     await titleOne.waitFor();
     await expect(titleOne.inputValue()).resolves.toBe("Ferrow Island lighthouse to go dark for restoration");
@@ -60,15 +61,15 @@ describe.skipIf(!hasChromium)("upload → review → briefing", () => {
     await page.getByLabel("Source of lighthouse-bundle.txt#1").fill("Gannet Gazette");
     await page.getByLabel("Date of lighthouse-bundle.txt#1").fill("2026-10-05");
     for (const item of ["lighthouse-bundle.txt#2", "lighthouse-bundle.txt#3"]) await page.getByLabel(`Source of ${item}`).fill("Gannet Gazette");
-    await page.getByLabel("Source of keeper-diary.md").fill("Anselm Herald");
-    await expect(page.getByLabel(/Tag with the bundle’s topic/).isChecked()).resolves.toBe(true);
+    // An editor cannot create topics: the topic line becomes a request to an admin.
+    await expect(page.getByLabel(/Tag with the topic line .*for editors an admin is asked to create it/).isChecked()).resolves.toBe(true);
 
-    await page.getByRole("button", { name: "Upload 3 files" }).click();
+    await page.getByRole("button", { name: "Upload 2 files" }).click();
     const results = page.getByTestId("upload-results");
-    await results.getByText(/4 stored · 0 duplicates · 1 rejected/).waitFor({ timeout: 60_000 });
+    await results.getByText(/3 stored · 0 duplicates · 1 rejected/).waitFor({ timeout: 60_000 });
     // Each file shows its state; each item its result.
-    await expect(page.locator('.upload-file[data-state="done"]').count()).resolves.toBe(3);
-    await expect(results.locator('[data-status="stored"]').count()).resolves.toBe(4);
+    await expect(page.locator('.upload-file[data-state="done"]').count()).resolves.toBe(2);
+    await expect(results.locator('[data-status="stored"]').count()).resolves.toBe(3);
     const rejected = results.locator('[data-status="rejected"]');
     await expect(rejected.count()).resolves.toBe(1);
     await expect(rejected.innerText()).resolves.toMatch(/front-page\.png: looks like a PNG image \(image\/png\); upload text/);
@@ -79,7 +80,7 @@ describe.skipIf(!hasChromium)("upload → review → briefing", () => {
     // The upload is one batch in the history, with the same results.
     await results.getByRole("link", { name: "This upload in the history" }).click();
     await page.waitForURL(/\/upload\/batches\//);
-    await expect(page.locator("main").innerText()).resolves.toMatch(/4 stored · 0 duplicates · 1 rejected/);
+    await expect(page.locator("main").innerText()).resolves.toMatch(/3 stored · 0 duplicates · 1 rejected/);
 
     // The override reached the stored story.
     await page.goto(`${adminUrl}/stories?q=${encodeURIComponent("go dark for restoration")}`);
@@ -98,9 +99,28 @@ describe.skipIf(!hasChromium)("upload → review → briefing", () => {
     await page.context().close();
   });
 
-  it("an admin approves the suggested topic for the stray article in the review queue, by keyboard", async () => {
+  it("an admin creates the topic the editor asked for, then approves it for a stray article in the review queue, by keyboard", async () => {
     const page = await signIn(browser, adminUrl, ADMIN, "/suggestions");
-    // The worker suggests "Lighthouse" (the topic the bundle created) for the stray article.
+    onTestFailed(() => page.screenshot({ path: screenshotPath("admin-review-FAILED"), fullPage: true }).then(() => undefined));
+    // The editor's topic line waits beside the queue; creating it tags the bundle's three articles.
+    const request = page
+      .getByTestId("topic-requests")
+      .locator("li.result-item")
+      .filter({ has: page.locator("strong", { hasText: /^lighthouse$/i }) });
+    await expect(request.innerText()).resolves.toMatch(/3 stories waiting · asked by/);
+    await request.getByLabel("Topic name").fill("Lighthouse");
+    await request.getByRole("button", { name: "Create topic" }).click();
+    await page.getByRole("status").filter({ hasText: "Created /lighthouse and tagged 3 stories." }).waitFor();
+
+    // A stray article about the lighthouse arrives after the topic exists.
+    await page.goto(`${adminUrl}/upload`);
+    await page.getByLabel("choose files").setInputFiles(path.join(fixtures, "keeper-diary.md"));
+    await page.getByLabel("Source of keeper-diary.md").fill("Anselm Herald");
+    await page.getByRole("button", { name: "Upload 1 file" }).click();
+    await page.getByTestId("upload-results").getByText(/1 stored · 0 duplicates · 0 rejected/).waitFor({ timeout: 60_000 });
+
+    // The worker suggests "Lighthouse" for it.
+    await page.goto(`${adminUrl}/suggestions`);
     const row = await waitFor("the worker's suggestion", async () => {
       await page.reload();
       const candidate = page.getByRole("row", { name: new RegExp(STRAY_TITLE) }).filter({ hasText: "Lighthouse" });
