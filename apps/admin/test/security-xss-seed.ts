@@ -167,9 +167,9 @@ ${stories
  * Stories per format. Every story's body carries the whole corpus; titles, deks, bylines and
  * sources rotate through it, so each vector is in every field across the formats.
  */
-export const STORIES_PER_FORMAT = 16;
+export const STORIES_PER_FORMAT = 8;
 /** Topics that get stories (and so briefings); the others show their name and description only. */
-export const TOPICS_WITH_STORIES = 31;
+export const TOPICS_WITH_STORIES = 16;
 
 /** Every upload file of the corpus, by format. */
 export function buildUploads(): { format: Format; files: File[] }[] {
