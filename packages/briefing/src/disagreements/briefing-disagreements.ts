@@ -55,6 +55,16 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
   const storyOf = new Map<string, PreparedStory>();
   for (const r of input.shown) for (const item of r.ranked) storyOf.set(item.story.id, item.story);
   const claimCache = new Map<string, ClaimSentence>();
+  // Stems are read once per sentence: each is compared with every other of its storyline.
+  const stemCache = new Map<ClaimSentence, Set<string>>();
+  const stemsOf = (c: ClaimSentence): Set<string> => {
+    let stems = stemCache.get(c);
+    if (!stems) {
+      stems = new Set(predicateStems(c.text));
+      stemCache.set(c, stems);
+    }
+    return stems;
+  };
   const claimOf = (story: PreparedStory, sentence: PreparedSentence): ClaimSentence => {
     const key = `${story.id}#${sentence.index}`;
     const cached = claimCache.get(key);
@@ -104,7 +114,7 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
       const key = ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
       if (seen.has(key)) return;
       seen.add(key);
-      if (!reportSameFact(a.text, b.text, bar)) return;
+      if (!shareFact(stemsOf(a), stemsOf(b), bar)) return;
       for (const diff of compareClaims(a, b, { isPersonName })) differences.push({ storylineId, diff });
     };
     // The sentences merged into one point report one fact.
@@ -288,8 +298,13 @@ function predicateStems(text: string): string[] {
  * storyline shares its names), is at least `bar`.
  */
 export function reportSameFact(a: string, b: string, bar = SAME_FACT): boolean {
-  const x = new Set(predicateStems(a));
-  const y = new Set(predicateStems(b));
+  return shareFact(new Set(predicateStems(a)), new Set(predicateStems(b)), bar);
+}
+
+function shareFact(x: ReadonlySet<string>, y: ReadonlySet<string>, bar: number): boolean {
+  if (x.size === 0 || y.size === 0) return false;
+  // Dice ≥ bar needs at least this many shared stems; a cheap bound before counting.
+  if ((2 * Math.min(x.size, y.size)) / (x.size + y.size) < bar) return false;
   let shared = 0;
   for (const s of x) if (y.has(s)) shared++;
   return shared >= SAME_FACT_MIN_SHARED && (2 * shared) / (x.size + y.size) >= bar;
