@@ -37,6 +37,10 @@ describe("golden briefing", () => {
     expect(single?.singleSource).toBe(true);
   });
 
+  it("does not list a common word that opens a sentence (“Growers said…”) as a person", () => {
+    expect(briefing.people.map((p) => p.name)).not.toContain("Growers");
+  });
+
   it("names each person once, whatever the spelling or title", () => {
     const volkovs = briefing.people.filter((p) => /volkov/i.test([p.name, ...p.aliases].join(" ")));
     expect(volkovs).toHaveLength(1);

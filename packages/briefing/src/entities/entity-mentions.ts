@@ -44,7 +44,25 @@ export function extractMentions(stories: readonly PreparedStory[], nerSentenceBu
   shareKinds(mentions);
   const budgetExhausted = classifyWithTagger(stories, mentions, nerSentenceBudget);
   resolveByKnownPeople(mentions);
-  return { mentions: mentions.filter((m) => m.kind !== null), budgetExhausted };
+  const common = findCommonWords(stories);
+  const bodyOf = new Map(stories.map((s) => [s.id, s.body]));
+  return { mentions: mentions.filter((m) => m.kind !== null && !isCommonWordOpener(m, bodyOf.get(m.storyId) ?? "", common)), budgetExhausted };
+}
+
+// "Growers said…": a capitalised word that opens a sentence and that the same topic's text
+// also writes in lower case ("apple growers") is a common word, not a one-word name.
+function findCommonWords(stories: readonly PreparedStory[]): Set<string> {
+  const words = new Set<string>();
+  for (const story of stories) for (const word of story.body.match(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu) ?? []) words.add(word);
+  return words;
+}
+
+function isCommonWordOpener(m: EntityMention, body: string, common: ReadonlySet<string>): boolean {
+  if (m.tokens.length !== 1) return false;
+  const token = m.tokens[0] ?? "";
+  if (!common.has(token.toLowerCase())) return false;
+  const before = body.slice(Math.max(0, m.start - 3), m.start);
+  return m.start === 0 || /(?:^|[.!?:]["”’]?\s+|\n\s*|["“‘]\s*)$/u.test(before) || before.trim() === "";
 }
 
 // A sentence's mentions depend only on its text and the outlets being briefed, so a topic
