@@ -153,6 +153,10 @@ export function createAuth(db: Db, options: CreateAuthOptions = {}) {
       // Without a proxy we run in front, X-Forwarded-For is whatever the client says: keep
       // it out of the session records.
       ipAddress: trustProxy ? { ipAddressHeaders: ["x-forwarded-for"] } : { disableIpTracking: true },
+      // Better Auth turns its Origin (CSRF) check off by itself when NODE_ENV is "test" or TEST
+      // is set; a session must never be usable from another site whatever the environment says.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
     },
     telemetry: { enabled: false },
     databaseHooks: {
