@@ -151,9 +151,13 @@ describe.skipIf(!hasChromium)("admin hardening", () => {
     expect(list.result.data.json.map((topic) => topic.name)).not.toContain("Forged by another site");
     const own = await create({ origin: adminUrl, "sec-fetch-site": "same-origin" }, "Made from the admin itself");
     expect(own.status).toBe(200);
-    // Signing out from another site is refused too (Better Auth checks the Origin).
-    const signOut = await fetch(`${adminUrl}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: "https://evil.example" } });
-    expect(signOut.status).toBe(403);
+    // Signing out from another site is refused too: a JSON request by its Origin (403), and a
+    // form post, which a browser sends cross-site without a preflight, is refused as well.
+    const signOut = (headers: Record<string, string>, body: string) =>
+      fetch(`${adminUrl}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: "https://evil.example", ...headers }, body });
+    expect((await signOut({ "content-type": "application/json" }, "{}")).status).toBe(403);
+    const formPost = await signOut({ "content-type": "application/x-www-form-urlencoded" }, "a=1");
+    expect([403, 415]).toContain(formPost.status);
     const session = await fetch(`${adminUrl}/api/auth/get-session`, { headers: { cookie } });
     expect(((await session.json()) as { user?: { email: string } } | null)?.user?.email).toBe(ADMIN.email);
   });
