@@ -111,7 +111,17 @@ export function buildSentenceIdf(stories: readonly PreparedStory[]): SentenceIdf
       }
     }
   });
-  return { idf: (t) => Math.log((n + 1) / ((df.get(t)?.n ?? 0) + 0.5)), conceptStories: (c) => conceptDf.get(c)?.n ?? 0 };
+  // Each term's IDF is computed once: every storyline's vectors look the same terms up again.
+  const idfOf = new Map<string, number>();
+  const idf = (t: string): number => {
+    let v = idfOf.get(t);
+    if (v === undefined) {
+      v = Math.log((n + 1) / ((df.get(t)?.n ?? 0) + 0.5));
+      idfOf.set(t, v);
+    }
+    return v;
+  };
+  return { idf, conceptStories: (c) => conceptDf.get(c)?.n ?? 0 };
 }
 
 function listConcepts(stems: readonly string[]): string[] {

@@ -19,7 +19,9 @@ export function normalizeVector(v: SparseVector): SparseVector {
 }
 
 export function dotProduct(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  // No destructured pair here: this runs for every sentence pair LexRank and redundancy compare.
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   let sum = 0;
   for (const [t, w] of small) {
     const o = large.get(t);
