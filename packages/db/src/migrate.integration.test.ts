@@ -48,6 +48,8 @@ const expectedTables = [
   "StoryBand",
   "StoryTopic",
   "Topic",
+  "TopicRequest",
+  "TopicRequestStory",
   "UploadBatch",
   "UploadItem",
   "User",
