@@ -6,6 +6,7 @@ import { findStatementSpeaker, speakersConflict } from "./attribution";
 import { findEventDate, formatDay } from "./event-dates";
 import { CUMULATIVE_KEYS, type Quantity, findQuantities, quantitiesConflict } from "./quantities";
 import { findDecision, findDone, findPlanned } from "./status";
+import { memoizeByString } from "../text/bounded-cache";
 import { getContentStems } from "../text/text-tokens";
 import { reportsEvent } from "../timeline-and-quotes/timeline";
 import type { Citation, DisagreementKind } from "../types";
@@ -47,17 +48,8 @@ const RESCHEDULED = /\b(?:postponed|delayed|moved|rescheduled|brought\s+forward|
 
 const UPDATE_GAP_MS = 6 * 3_600_000;
 
-const QUANTITY_CACHE = new Map<string, Quantity[]>();
-
-function quantitiesOf(text: string): Quantity[] {
-  let q = QUANTITY_CACHE.get(text);
-  if (!q) {
-    q = findQuantities(text);
-    if (QUANTITY_CACHE.size > 20_000) QUANTITY_CACHE.clear();
-    QUANTITY_CACHE.set(text, q);
-  }
-  return q;
-}
+// A sentence's figures depend only on its text; every pair compared asks again.
+const quantitiesOf: (text: string) => Quantity[] = memoizeByString(findQuantities, 20_000);
 
 /** The older and newer of two sentences, or null when neither is known to be newer. */
 function orderByTime(a: ClaimSentence, b: ClaimSentence): [ClaimSentence, ClaimSentence] | null {
