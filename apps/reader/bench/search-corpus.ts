@@ -13,6 +13,7 @@
 // 6–12 words, one-sentence standfirsts; 2% are drafts and 1% removed, so filters bite.
 import { createRequire } from "node:module";
 import { Faker, en } from "@faker-js/faker";
+import type { SearchInput } from "@dispatch/api";
 import type { Db } from "@dispatch/db";
 
 export const CORPUS_SEED = 20261201;
@@ -264,16 +265,8 @@ export async function seedSearchCorpus(db: Db, corpus: Corpus, count: number, on
   await db.$executeRaw`ANALYZE "StoryTopic"`;
 }
 
-export type SearchQuery = {
-  kind: string;
-  q: string;
-  topic?: string;
-  source?: string;
-  from?: Date;
-  to?: Date;
-  page: number;
-  pageSize: number;
-};
+/** One query of the benchmark: what the search service takes, and which kind of query it is. */
+export type SearchQuery = SearchInput & { kind: string };
 
 /**
  * The query set, drawn from the corpus's own statistics so its spread is known: single words

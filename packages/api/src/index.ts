@@ -7,7 +7,7 @@ export { tagStory, untagStory, reviewSuggestions } from "./services/tags";
 export { suggestTopicsForStories, listSuggestions, listUnmatchedStories } from "./services/suggestions";
 export { prepareTopics, scoreStory, SUGGESTION_THRESHOLD, type TopicModel } from "./services/topic-scoring";
 export { listStories } from "./services/stories";
-export { explainSearch } from "./services/search";
+export { explainSearch, type SearchInput } from "./services/search";
 export { seedDemo, type SeedResult } from "./services/demo";
 export { commitUpload, previewUpload, type CommitResult, type CommitItem } from "./services/upload";
 export { storeParsedStory } from "./services/store-parsed-story";
