@@ -2,14 +2,41 @@
 // apps → api → (db, auth, ingest, briefing); ingest and briefing do no I/O.
 import tseslint from "typescript-eslint";
 
-const deepImport = { group: ["@dispatch/*/src/*", "@dispatch/*/src"], message: "Import a package through its exports map, not a file inside it." };
-const appImport = { group: ["@dispatch/reader", "@dispatch/admin", "@dispatch/cli", "@dispatch/worker", "**/apps/**"], message: "Packages never import from an app." };
-const ioModules = ["node:fs", "node:fs/promises", "fs", "fs/promises", "node:http", "node:https", "http", "https", "node:net", "net", "pg", "@prisma/client"].map(
-  (name) => ({ name, message: "ingest and briefing are pure: the caller does the I/O." }),
-);
+const deepImport = {
+  group: ["@dispatch/*/src/*", "@dispatch/*/src"],
+  message: "Import a package through its exports map, not a file inside it.",
+};
+const appImport = {
+  group: ["@dispatch/reader", "@dispatch/admin", "@dispatch/cli", "@dispatch/worker", "**/apps/**"],
+  message: "Packages never import from an app.",
+};
+const ioModules = [
+  "node:fs",
+  "node:fs/promises",
+  "fs",
+  "fs/promises",
+  "node:http",
+  "node:https",
+  "http",
+  "https",
+  "node:net",
+  "net",
+  "pg",
+  "@prisma/client",
+].map((name) => ({ name, message: "ingest and briefing are pure: the caller does the I/O." }));
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/.next/**", "**/generated/**", "**/dist/**", "artifacts/**", ".dispatch/**", "**/next-env.d.ts"] },
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/.next/**",
+      "**/generated/**",
+      "**/dist/**",
+      "artifacts/**",
+      ".dispatch/**",
+      "**/next-env.d.ts",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -23,8 +50,10 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         {
-          selector: "MemberExpression[object.name='process'][property.name='env']:not(MemberExpression[property.name=/^(NODE_ENV|NEXT_RUNTIME|NEXT_PHASE)$/] > .object)",
-          message: "Read configuration through the package's src/env.ts (a zod schema checked at start-up), not process.env.",
+          selector:
+            "MemberExpression[object.name='process'][property.name='env']:not(MemberExpression[property.name=/^(NODE_ENV|NEXT_RUNTIME|NEXT_PHASE)$/] > .object)",
+          message:
+            "Read configuration through the package's src/env.ts (a zod schema checked at start-up), not process.env.",
         },
       ],
     },
@@ -60,7 +89,10 @@ export default tseslint.config(
           patterns: [
             deepImport,
             appImport,
-            { group: ["@dispatch/db", "@dispatch/db/*", "@dispatch/api", "@dispatch/auth", "@dispatch/ui"], message: "ingest and briefing know nothing of the database, HTTP or React." },
+            {
+              group: ["@dispatch/db", "@dispatch/db/*", "@dispatch/api", "@dispatch/auth", "@dispatch/ui"],
+              message: "ingest and briefing know nothing of the database, HTTP or React.",
+            },
           ],
         },
       ],
@@ -69,7 +101,16 @@ export default tseslint.config(
   {
     files: ["packages/db/src/**/*.ts", "packages/auth/src/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [deepImport, appImport, { group: ["@dispatch/api"], message: "db and auth sit below api." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            deepImport,
+            appImport,
+            { group: ["@dispatch/api"], message: "db and auth sit below api." },
+          ],
+        },
+      ],
     },
   },
 );

@@ -4,7 +4,13 @@
 // a convenience for people, not the protection: every procedure checks the role on the
 // server. API routes answer for themselves (401/403), never redirect.
 import { NextResponse, type NextRequest } from "next/server";
-import { COOKIE_PREFIX, getAuthEnv, getSessionUser, hasRole, withContentSecurityPolicy } from "@dispatch/auth";
+import {
+  COOKIE_PREFIX,
+  getAuthEnv,
+  getSessionUser,
+  hasRole,
+  withContentSecurityPolicy,
+} from "@dispatch/auth";
 
 function hasSessionCookie(request: NextRequest): boolean {
   const name = `${COOKIE_PREFIX}.session_token`;
@@ -24,7 +30,9 @@ async function guard(request: NextRequest, requestHeaders: Headers): Promise<Nex
     return NextResponse.redirect(signIn);
   }
   if (!hasRole(user.role, "editor")) {
-    return NextResponse.rewrite(new URL("/sign-in/not-allowed", request.url), { request: { headers: requestHeaders } });
+    return NextResponse.rewrite(new URL("/sign-in/not-allowed", request.url), {
+      request: { headers: requestHeaders },
+    });
   }
   return null;
 }

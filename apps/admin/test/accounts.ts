@@ -10,5 +10,15 @@ const demo = (role: "admin" | "editor") => {
 
 export const ADMIN = demo("admin");
 export const EDITOR = demo("editor");
-export const READER_ACCOUNT = { email: "reader@dispatch.test", name: "Test Reader", role: "reader" as const, password: "reader-e2e-password" };
-export const LOCKOUT_ACCOUNT = { email: "lockout@dispatch.test", name: "Lockout Editor", role: "editor" as const, password: "lockout-e2e-password" };
+export const READER_ACCOUNT = {
+  email: "reader@dispatch.test",
+  name: "Test Reader",
+  role: "reader" as const,
+  password: "reader-e2e-password",
+};
+export const LOCKOUT_ACCOUNT = {
+  email: "lockout@dispatch.test",
+  name: "Lockout Editor",
+  role: "editor" as const,
+  password: "lockout-e2e-password",
+};

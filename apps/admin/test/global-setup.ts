@@ -23,11 +23,15 @@ const repoRoot = path.resolve(fileURLToPath(new URL("../../../", import.meta.url
 const AUTH_SECRET = "admin-e2e-secret-0123456789abcdef0123456789";
 
 async function startWorker(databaseUrl: string): Promise<{ stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "apps", "worker", "src", "main.ts")], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(repoRoot, "apps", "worker", "src", "main.ts")],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -26,11 +26,13 @@ async function sessionCookie(account: { email: string; password: string }): Prom
 /** Runs `work` over `items`, `width` at a time. */
 async function inBatches<T, R>(items: T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
-  for (let start = 0; start < items.length; start += width) results.push(...(await Promise.all(items.slice(start, start + width).map(work))));
+  for (let start = 0; start < items.length; start += width)
+    results.push(...(await Promise.all(items.slice(start, start + width).map(work))));
   return results;
 }
 
-const leavesTheApp = (location: string) => new URL(location, adminUrl).origin !== new URL(adminUrl).origin || /^\/[/\\]/.test(location);
+const leavesTheApp = (location: string) =>
+  new URL(location, adminUrl).origin !== new URL(adminUrl).origin || /^\/[/\\]/.test(location);
 
 describe.skipIf(!hasChromium)("admin hardening", () => {
   let browser: Browser;
@@ -46,28 +48,44 @@ describe.skipIf(!hasChromium)("admin hardening", () => {
     const problems = await inBatches(HOSTILE_NEXT_PATHS, 8, async (value) => {
       const query = `next=${encodeURIComponent(value)}`;
       // Signed in: the sign-in page sends the person on to `next` at once.
-      const signedIn = await fetch(`${adminUrl}/sign-in?${query}`, { headers: { cookie }, redirect: "manual" });
+      const signedIn = await fetch(`${adminUrl}/sign-in?${query}`, {
+        headers: { cookie },
+        redirect: "manual",
+      });
       const location = signedIn.headers.get("location") ?? "";
       if (signedIn.status >= 500) return `${JSON.stringify(value)} signed in → ${signedIn.status}`;
-      if (signedIn.status < 300 || signedIn.status >= 400) return `${JSON.stringify(value)} signed in → ${signedIn.status}, no redirect`;
+      if (signedIn.status < 300 || signedIn.status >= 400)
+        return `${JSON.stringify(value)} signed in → ${signedIn.status}, no redirect`;
       if (leavesTheApp(location)) return `${JSON.stringify(value)} → Location ${location}`;
       // Signed out: the form carries `next` in a hidden field for the sign-in action.
       const signedOut = await fetch(`${adminUrl}/sign-in?${query}`, { redirect: "manual" });
       if (signedOut.status !== 200) return `${JSON.stringify(value)} signed out → ${signedOut.status}`;
-      const hidden = /name="next" value="([^"]*)"/.exec(await signedOut.text())?.[1]?.replaceAll("&amp;", "&");
-      if (hidden === undefined || leavesTheApp(hidden)) return `${JSON.stringify(value)} → form next ${hidden}`;
+      const hidden = /name="next" value="([^"]*)"/
+        .exec(await signedOut.text())?.[1]
+        ?.replaceAll("&amp;", "&");
+      if (hidden === undefined || leavesTheApp(hidden))
+        return `${JSON.stringify(value)} → form next ${hidden}`;
       return null;
     });
     expect(problems.filter((problem) => problem !== null)).toEqual([]);
   });
 
   it("keeps the sign-in action on this app even when the form's next field is tampered with", async () => {
-    const tampered = ["//evil.example", "/\\evil.example", "/\t/evil.example", "https://evil.example/", "/.//evil.example", "/\u2028/x"];
+    const tampered = [
+      "//evil.example",
+      "/\\evil.example",
+      "/\t/evil.example",
+      "https://evil.example/",
+      "/.//evil.example",
+      "/\u2028/x",
+    ];
     for (const value of tampered) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${adminUrl}/sign-in?next=/stories`);
-      await page.locator('input[name="next"]').evaluate((input, next) => ((input as HTMLInputElement).value = next), value);
+      await page
+        .locator('input[name="next"]')
+        .evaluate((input, next) => ((input as HTMLInputElement).value = next), value);
       await page.getByLabel("Email").fill(ADMIN.email);
       await page.getByLabel("Password").fill(ADMIN.password);
       await page.getByRole("button", { name: "Sign in" }).click();
@@ -100,7 +118,10 @@ describe.skipIf(!hasChromium)("admin hardening", () => {
       expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
       const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.length).toBeGreaterThan(0);
-      expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`)), path).toEqual([]);
+      expect(
+        scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`)),
+        path,
+      ).toEqual([]);
     }
     expect(nonces.size).toBe(4);
     const api = await fetch(`${adminUrl}/api/trpc/topic.list`);
@@ -125,7 +146,9 @@ describe.skipIf(!hasChromium)("admin hardening", () => {
     const blocked = await page.evaluate(
       () =>
         new Promise<string>((resolve) => {
-          document.addEventListener("securitypolicyviolation", (event) => resolve(event.violatedDirective), { once: true });
+          document.addEventListener("securitypolicyviolation", (event) => resolve(event.violatedDirective), {
+            once: true,
+          });
           const holder = document.createElement("div");
           holder.innerHTML = '<img src="/nonexistent.png" onerror="window.__pwned = true">';
           document.body.append(holder);
@@ -144,17 +167,31 @@ describe.skipIf(!hasChromium)("admin hardening", () => {
         headers: { "content-type": "application/json", cookie, ...headers },
         body: JSON.stringify({ json: { name } }),
       });
-    const forged = await create({ origin: "https://evil.example", "sec-fetch-site": "cross-site" }, "Forged by another site");
+    const forged = await create(
+      { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      "Forged by another site",
+    );
     expect(forged.status).toBe(403);
-    expect(((await forged.json()) as { error: { json: { message: string } } }).error.json.message).toMatch(/another site.*refused/);
-    const list = (await (await fetch(`${adminUrl}/api/trpc/topic.list`, { headers: { cookie } })).json()) as { result: { data: { json: Array<{ name: string }> } } };
+    expect(((await forged.json()) as { error: { json: { message: string } } }).error.json.message).toMatch(
+      /another site.*refused/,
+    );
+    const list = (await (await fetch(`${adminUrl}/api/trpc/topic.list`, { headers: { cookie } })).json()) as {
+      result: { data: { json: Array<{ name: string }> } };
+    };
     expect(list.result.data.json.map((topic) => topic.name)).not.toContain("Forged by another site");
-    const own = await create({ origin: adminUrl, "sec-fetch-site": "same-origin" }, "Made from the admin itself");
+    const own = await create(
+      { origin: adminUrl, "sec-fetch-site": "same-origin" },
+      "Made from the admin itself",
+    );
     expect(own.status).toBe(200);
     // Signing out from another site is refused too: a JSON request by its Origin (403), and a
     // form post, which a browser sends cross-site without a preflight, is refused as well.
     const signOut = (headers: Record<string, string>, body: string) =>
-      fetch(`${adminUrl}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: "https://evil.example", ...headers }, body });
+      fetch(`${adminUrl}/api/auth/sign-out`, {
+        method: "POST",
+        headers: { cookie, origin: "https://evil.example", ...headers },
+        body,
+      });
     expect((await signOut({ "content-type": "application/json" }, "{}")).status).toBe(403);
     const formPost = await signOut({ "content-type": "application/x-www-form-urlencoded" }, "a=1");
     expect([403, 415]).toContain(formPost.status);

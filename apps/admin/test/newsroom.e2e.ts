@@ -36,7 +36,9 @@ describe.skipIf(!hasChromium)("upload → review → briefing", () => {
 
   it("an editor uploads a bundle; a PNG beside it is rejected with its reason", async () => {
     const page = await signIn(browser, adminUrl, EDITOR, "/upload");
-    onTestFailed(() => page.screenshot({ path: screenshotPath("admin-upload-FAILED"), fullPage: true }).then(() => undefined));
+    onTestFailed(() =>
+      page.screenshot({ path: screenshotPath("admin-upload-FAILED"), fullPage: true }).then(() => undefined),
+    );
     expect(new URL(page.url()).pathname).toBe("/upload");
     // The masthead says who is signed in and shows only what an editor may use.
     await expect(page.locator(".admin-user").innerText()).resolves.toContain(EDITOR.email);
@@ -53,16 +55,23 @@ describe.skipIf(!hasChromium)("upload → review → briefing", () => {
     const titleOne = page.getByLabel("Title of lighthouse-bundle.txt#1");
     await titleOne.waitFor();
     await expect(titleOne.inputValue()).resolves.toBe("Ferrow Island lighthouse to go dark for restoration");
-    await expect(page.getByLabel("Topic line of lighthouse-bundle.txt#2").inputValue()).resolves.toBe("lighthouse");
+    await expect(page.getByLabel("Topic line of lighthouse-bundle.txt#2").inputValue()).resolves.toBe(
+      "lighthouse",
+    );
     await page.getByText("Will be rejected").waitFor();
-    await expect(page.locator(".preview-table").nth(1).innerText()).resolves.toMatch(/front-page\.png: looks like a PNG image/);
+    await expect(page.locator(".preview-table").nth(1).innerText()).resolves.toMatch(
+      /front-page\.png: looks like a PNG image/,
+    );
 
     // Edits in the preview travel as overrides.
     await page.getByLabel("Source of lighthouse-bundle.txt#1").fill("Gannet Gazette");
     await page.getByLabel("Date of lighthouse-bundle.txt#1").fill("2026-10-05");
-    for (const item of ["lighthouse-bundle.txt#2", "lighthouse-bundle.txt#3"]) await page.getByLabel(`Source of ${item}`).fill("Gannet Gazette");
+    for (const item of ["lighthouse-bundle.txt#2", "lighthouse-bundle.txt#3"])
+      await page.getByLabel(`Source of ${item}`).fill("Gannet Gazette");
     // An editor cannot create topics: the topic line becomes a request to an admin.
-    await expect(page.getByLabel(/Tag with the topic line .*for editors an admin is asked to create it/).isChecked()).resolves.toBe(true);
+    await expect(
+      page.getByLabel(/Tag with the topic line .*for editors an admin is asked to create it/).isChecked(),
+    ).resolves.toBe(true);
 
     await page.getByRole("button", { name: "Upload 2 files" }).click();
     const results = page.getByTestId("upload-results");
@@ -72,9 +81,15 @@ describe.skipIf(!hasChromium)("upload → review → briefing", () => {
     await expect(results.locator('[data-status="stored"]').count()).resolves.toBe(3);
     const rejected = results.locator('[data-status="rejected"]');
     await expect(rejected.count()).resolves.toBe(1);
-    await expect(rejected.innerText()).resolves.toMatch(/front-page\.png: looks like a PNG image \(image\/png\); upload text/);
+    await expect(rejected.innerText()).resolves.toMatch(
+      /front-page\.png: looks like a PNG image \(image\/png\); upload text/,
+    );
     // The history below the form picks up the new batch.
-    await page.getByRole("region", { name: "Past uploads" }).getByRole("row", { name: new RegExp(EDITOR.email) }).first().waitFor();
+    await page
+      .getByRole("region", { name: "Past uploads" })
+      .getByRole("row", { name: new RegExp(EDITOR.email) })
+      .first()
+      .waitFor();
     await page.screenshot({ path: screenshotPath("admin-upload-results"), fullPage: true });
 
     // The upload is one batch in the history, with the same results.
@@ -92,16 +107,23 @@ describe.skipIf(!hasChromium)("upload → review → briefing", () => {
     await page.getByLabel("choose files").setInputFiles(path.join(fixtures, "lighthouse-bundle.txt"));
     await page.getByLabel("Title of lighthouse-bundle.txt#1").waitFor();
     await page.getByRole("button", { name: "Upload 1 file" }).click();
-    await page.getByTestId("upload-results").getByText(/0 stored · 3 duplicates · 0 rejected/).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId("upload-results")
+      .getByText(/0 stored · 3 duplicates · 0 rejected/)
+      .waitFor({ timeout: 60_000 });
     await page.getByRole("link", { name: "Open the existing story" }).first().click();
     await page.waitForURL(/\/stories\//);
-    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Ferrow Island lighthouse to go dark for restoration");
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe(
+      "Ferrow Island lighthouse to go dark for restoration",
+    );
     await page.context().close();
   });
 
   it("an admin creates the topic the editor asked for, then approves it for a stray article in the review queue, by keyboard", async () => {
     const page = await signIn(browser, adminUrl, ADMIN, "/suggestions");
-    onTestFailed(() => page.screenshot({ path: screenshotPath("admin-review-FAILED"), fullPage: true }).then(() => undefined));
+    onTestFailed(() =>
+      page.screenshot({ path: screenshotPath("admin-review-FAILED"), fullPage: true }).then(() => undefined),
+    );
     // The editor's topic line waits beside the queue; creating it tags the bundle's three articles.
     const request = page
       .getByTestId("topic-requests")
@@ -117,13 +139,18 @@ describe.skipIf(!hasChromium)("upload → review → briefing", () => {
     await page.getByLabel("choose files").setInputFiles(path.join(fixtures, "keeper-diary.md"));
     await page.getByLabel("Source of keeper-diary.md").fill("Anselm Herald");
     await page.getByRole("button", { name: "Upload 1 file" }).click();
-    await page.getByTestId("upload-results").getByText(/1 stored · 0 duplicates · 0 rejected/).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId("upload-results")
+      .getByText(/1 stored · 0 duplicates · 0 rejected/)
+      .waitFor({ timeout: 60_000 });
 
     // The worker suggests "Lighthouse" for it.
     await page.goto(`${adminUrl}/suggestions`);
     const row = await waitFor("the worker's suggestion", async () => {
       await page.reload();
-      const candidate = page.getByRole("row", { name: new RegExp(STRAY_TITLE) }).filter({ hasText: "Lighthouse" });
+      const candidate = page
+        .getByRole("row", { name: new RegExp(STRAY_TITLE) })
+        .filter({ hasText: "Lighthouse" });
       return (await candidate.count()) === 1 ? candidate : null;
     });
     await expect(row.innerText()).resolves.toMatch(/mentions ‘Lighthouse’/i);
@@ -147,7 +174,10 @@ describe.skipIf(!hasChromium)("upload → review → briefing", () => {
     await page.keyboard.press("a");
     await page.getByRole("status").filter({ hasText: "Approved 1 suggestion." }).waitFor();
     // The queue reloads without the reviewed suggestion.
-    await page.getByRole("row", { name: new RegExp(STRAY_TITLE) }).filter({ hasText: "Lighthouse" }).waitFor({ state: "detached" });
+    await page
+      .getByRole("row", { name: new RegExp(STRAY_TITLE) })
+      .filter({ hasText: "Lighthouse" })
+      .waitFor({ state: "detached" });
 
     // The story now carries the topic.
     await page.goto(`${adminUrl}/stories?q=${encodeURIComponent("keeper opens")}`);
@@ -159,7 +189,11 @@ describe.skipIf(!hasChromium)("upload → review → briefing", () => {
 
   it("the admin rebuilds the briefing, compares versions, and the reader shows the new briefing", async () => {
     const page = await signIn(browser, adminUrl, ADMIN, "/briefings/lighthouse");
-    onTestFailed(() => page.screenshot({ path: screenshotPath("admin-briefing-FAILED"), fullPage: true }).then(() => undefined));
+    onTestFailed(() =>
+      page
+        .screenshot({ path: screenshotPath("admin-briefing-FAILED"), fullPage: true })
+        .then(() => undefined),
+    );
     await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Lighthouse");
     await page.getByRole("button", { name: "Rebuild now" }).click();
     const built = await page.getByRole("status").filter({ hasText: /Built version \d+ from 4 stories/ });

@@ -45,7 +45,8 @@ function findListeningPid(port: number): number {
 /** Resident and peak resident memory of a process, in MB. */
 function readMemory(pid: number): { rssMb: number; peakMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN);
+  const kb = (key: string) =>
+    Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN);
   return { rssMb: Math.round(kb("VmRSS") / 1024), peakMb: Math.round(kb("VmHWM") / 1024) };
 }
 
@@ -57,7 +58,10 @@ async function signInCookie(): Promise<string> {
     body: JSON.stringify({ email: EDITOR.email, password: EDITOR.password }),
   });
   expect(response.status).toBe(200);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
 }
 
 type Answer = { status: number; body: string; sentWhenAnswered: number };
@@ -70,7 +74,11 @@ function sendLargeRequest(url: string, declareLength: boolean, cookie: string): 
     let answered = false;
     const request = http.request(url, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie, ...(declareLength ? { "content-length": String(REQUEST_BYTES) } : {}) },
+      headers: {
+        "content-type": "application/json",
+        cookie,
+        ...(declareLength ? { "content-length": String(REQUEST_BYTES) } : {}),
+      },
     });
     request.on("response", (response) => {
       answered = true;
@@ -105,24 +113,34 @@ describe.skipIf(!hasChromium)("request size cap", () => {
   it.each([
     ["with a Content-Length", true],
     ["sent chunked, without a length", false],
-  ])("refuses a 50 MB upload request %s with 413 and a message, before reading it", async (_label, declareLength) => {
-    const cookie = await signInCookie();
-    const pid = findListeningPid(Number(new URL(adminUrl).port));
-    const before = readMemory(pid);
-    const answer = await sendLargeRequest(`${adminUrl}/api/trpc/upload.commit`, declareLength, cookie);
-    const after = readMemory(pid);
-    console.log(
-      `[request size] 50 MB ${declareLength ? "declared" : "chunked"}: ${answer.status} after ${Math.round(answer.sentWhenAnswered / 1024 / 1024)} MB sent; ` +
-        `admin RSS ${before.rssMb} → ${after.rssMb} MB, peak ${before.peakMb} → ${after.peakMb} MB`,
-    );
+  ])(
+    "refuses a 50 MB upload request %s with 413 and a message, before reading it",
+    async (_label, declareLength) => {
+      const cookie = await signInCookie();
+      const pid = findListeningPid(Number(new URL(adminUrl).port));
+      const before = readMemory(pid);
+      const answer = await sendLargeRequest(`${adminUrl}/api/trpc/upload.commit`, declareLength, cookie);
+      const after = readMemory(pid);
+      console.log(
+        `[request size] 50 MB ${declareLength ? "declared" : "chunked"}: ${answer.status} after ${Math.round(answer.sentWhenAnswered / 1024 / 1024)} MB sent; ` +
+          `admin RSS ${before.rssMb} → ${after.rssMb} MB, peak ${before.peakMb} → ${after.peakMb} MB`,
+      );
 
-    expect(answer.status).toBe(413);
-    expect(JSON.parse(answer.body)).toMatchObject({
-      error: { json: { message: expect.stringMatching(/^The request is (50 MB|over 11 MB)[;,] .*limit.*Upload files of up to 5 MB each/), data: { code: "PAYLOAD_TOO_LARGE" } } },
-    });
-    // The server answered while the body was still arriving: it did not wait to read it all.
-    expect(answer.sentWhenAnswered).toBeLessThan(REQUEST_BYTES);
-    // Its peak memory did not grow by the request's size (reading it whole added ~165 MB).
-    expect(after.peakMb - before.peakMb).toBeLessThan(REQUEST_BYTES / 1024 / 1024);
-  });
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body)).toMatchObject({
+        error: {
+          json: {
+            message: expect.stringMatching(
+              /^The request is (50 MB|over 11 MB)[;,] .*limit.*Upload files of up to 5 MB each/,
+            ),
+            data: { code: "PAYLOAD_TOO_LARGE" },
+          },
+        },
+      });
+      // The server answered while the body was still arriving: it did not wait to read it all.
+      expect(answer.sentWhenAnswered).toBeLessThan(REQUEST_BYTES);
+      // Its peak memory did not grow by the request's size (reading it whole added ~165 MB).
+      expect(after.peakMb - before.peakMb).toBeLessThan(REQUEST_BYTES / 1024 / 1024);
+    },
+  );
 });

@@ -42,7 +42,11 @@ async function call(baseUrl: string, procedure: ProcedureEntry, caller: Caller):
   const url = `${baseUrl}/api/trpc/${procedure.path}`;
   const response =
     procedure.type === "mutation"
-      ? await fetch(url, { method: "POST", headers: { ...headers, origin: baseUrl, "content-type": "application/json" }, body: "{}" })
+      ? await fetch(url, {
+          method: "POST",
+          headers: { ...headers, origin: baseUrl, "content-type": "application/json" },
+          body: "{}",
+        })
       : await fetch(url, { headers });
   const text = await response.text();
   let code: string | null = null;
@@ -57,12 +61,20 @@ async function call(baseUrl: string, procedure: ProcedureEntry, caller: Caller):
 
 /** What a caller must get: refused with this status and code, or let through the role check. */
 function expectedOutcome(app: App, audience: Audience, role: Role | null): { refused: Outcome | null } {
-  if (app === "reader" && (audience === "editor" || audience === "admin")) return { refused: { status: 404, code: "NOT_FOUND" } };
+  if (app === "reader" && (audience === "editor" || audience === "admin"))
+    return { refused: { status: 404, code: "NOT_FOUND" } };
   if (isInAudience(role, audience)) return { refused: null };
-  return { refused: role === null ? { status: 401, code: "UNAUTHORIZED" } : { status: 403, code: "FORBIDDEN" } };
+  return {
+    refused: role === null ? { status: 401, code: "UNAUTHORIZED" } : { status: 403, code: "FORBIDDEN" },
+  };
 }
 
-function describeMismatch(app: App, procedure: ProcedureEntry, caller: Caller, outcome: Outcome): string | null {
+function describeMismatch(
+  app: App,
+  procedure: ProcedureEntry,
+  caller: Caller,
+  outcome: Outcome,
+): string | null {
   if (procedure.audience === null) return null; // reported by its own test
   const { refused } = expectedOutcome(app, procedure.audience, caller.role);
   if (refused) {
@@ -77,7 +89,9 @@ function describeMismatch(app: App, procedure: ProcedureEntry, caller: Caller, o
 describe.skipIf(!hasChromium)(`role matrix over HTTP${hasChromium ? "" : ` (${NO_CHROMIUM_REASON})`}`, () => {
   it("finds every procedure of the routers, each with a declared audience", () => {
     expect(procedures.length).toBeGreaterThan(30);
-    expect(procedures.filter((procedure) => procedure.audience === null).map((procedure) => procedure.path)).toEqual([]);
+    expect(
+      procedures.filter((procedure) => procedure.audience === null).map((procedure) => procedure.path),
+    ).toEqual([]);
   });
 
   for (const app of ["admin", "reader"] as const) {
@@ -95,7 +109,9 @@ describe.skipIf(!hasChromium)(`role matrix over HTTP${hasChromium ? "" : ` (${NO
           if (mismatch) mismatches.push(mismatch);
         });
       }
-      console.info(`[security] ${app}: ${procedures.length} procedures × ${callers.length} callers = ${checked} calls checked`);
+      console.info(
+        `[security] ${app}: ${procedures.length} procedures × ${callers.length} callers = ${checked} calls checked`,
+      );
       expect(mismatches).toEqual([]);
     });
   }

@@ -21,7 +21,9 @@ export type SecurityStack = {
 
 let accountCount = 0;
 
-export async function startSecurityStack(seed?: (database: TestDatabase) => Promise<void>): Promise<SecurityStack> {
+export async function startSecurityStack(
+  seed?: (database: TestDatabase) => Promise<void>,
+): Promise<SecurityStack> {
   const database = await createTestDatabase();
   if (seed) await seed(database);
   const env = { DATABASE_URL: database.url, AUTH_SECRET };

@@ -16,7 +16,9 @@ const DEKS = packVectors(560);
 const NAMES = packVectors(110);
 const DESCRIPTIONS = packVectors(990);
 /** Links: the corpus's own URL-ish vectors. */
-const LINKS = XSS_VECTORS.filter((vector) => vector.kind === "url scheme" || vector.kind === "markdown").map((vector) => vector.text);
+const LINKS = XSS_VECTORS.filter((vector) => vector.kind === "url scheme" || vector.kind === "markdown").map(
+  (vector) => vector.text,
+);
 
 export type SeededStory = { format: Format; title: string; slug: string; id: string };
 export type SeedSummary = {
@@ -28,7 +30,15 @@ export type SeedSummary = {
   adminName: string;
 };
 
-type StoryFields = { title: string; dek: string; byline: string; source: string; url: string; paragraphs: string[]; date: string };
+type StoryFields = {
+  title: string;
+  dek: string;
+  byline: string;
+  source: string;
+  url: string;
+  paragraphs: string[];
+  date: string;
+};
 
 const pick = <T>(list: readonly T[], index: number): T => {
   const value = list[index % list.length];
@@ -38,11 +48,18 @@ const pick = <T>(list: readonly T[], index: number): T => {
 
 /** The story's body: every vector, a few to a paragraph, starting at a different one per story, plus a line of its own. */
 function bodyOf(format: Format, index: number): string[] {
-  const rotated = [...XSS_VECTORS.slice((index * 7) % XSS_VECTORS.length), ...XSS_VECTORS.slice(0, (index * 7) % XSS_VECTORS.length)];
-  const paragraphs = [`The marsh committee met on day ${index + 1} of the ${format} harbour inquiry and heard from pilots about the tide gauges.`];
+  const rotated = [
+    ...XSS_VECTORS.slice((index * 7) % XSS_VECTORS.length),
+    ...XSS_VECTORS.slice(0, (index * 7) % XSS_VECTORS.length),
+  ];
+  const paragraphs = [
+    `The marsh committee met on day ${index + 1} of the ${format} harbour inquiry and heard from pilots about the tide gauges.`,
+  ];
   for (let start = 0; start < rotated.length; start += 5) {
     const chunk = rotated.slice(start, start + 5).map((vector) => vector.text.replace(/\n/g, " "));
-    paragraphs.push(`Witness ${start / 5 + 1} told the marsh committee about the harbour: ${chunk.join(" and ")} before the hearing closed.`);
+    paragraphs.push(
+      `Witness ${start / 5 + 1} told the marsh committee about the harbour: ${chunk.join(" and ")} before the hearing closed.`,
+    );
   }
   return paragraphs;
 }
@@ -59,7 +76,13 @@ function fieldsOf(format: Format, index: number, offset: number): StoryFields {
   };
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const escapeHtml = (text: string) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 const escapeXml = escapeHtml;
 const yaml = (text: string) => JSON.stringify(text);
 
@@ -71,7 +94,10 @@ function filesFor(format: Format, count: number, offset: number): File[] {
   const one = (fields: StoryFields, index: number): File => {
     switch (format) {
       case "text":
-        return { name: `xss-${index}.txt`, text: [fields.title, `By ${fields.byline}`, ...fields.paragraphs].join("\n\n") };
+        return {
+          name: `xss-${index}.txt`,
+          text: [fields.title, `By ${fields.byline}`, ...fields.paragraphs].join("\n\n"),
+        };
       case "markdown":
         return {
           name: `xss-${index}.md`,
@@ -100,7 +126,9 @@ function filesFor(format: Format, count: number, offset: number): File[] {
 <link rel="canonical" href="${escapeHtml(fields.url)}">
 </head><body><article><h1>${escapeHtml(fields.title)}</h1>
 ${fields.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("\n")}
-<p>The raw markup follows, for the cleaner to deal with: ${XSS_VECTORS.slice(0, 40).map((vector) => vector.text).join(" ")}</p>
+<p>The raw markup follows, for the cleaner to deal with: ${XSS_VECTORS.slice(0, 40)
+            .map((vector) => vector.text)
+            .join(" ")}</p>
 </article></body></html>`,
         };
       default:
@@ -113,7 +141,16 @@ ${fields.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("
     case "html":
       return stories.map(one);
     case "bundle":
-      return [{ name: "xss-bundle.txt", text: stories.map((fields) => [fields.title, `By ${fields.byline}`, ...fields.paragraphs, "Source link"].join("\n\n")).join("\n\n") }];
+      return [
+        {
+          name: "xss-bundle.txt",
+          text: stories
+            .map((fields) =>
+              [fields.title, `By ${fields.byline}`, ...fields.paragraphs, "Source link"].join("\n\n"),
+            )
+            .join("\n\n"),
+        },
+      ];
     case "json":
     case "ndjson": {
       const records = stories.map((fields) => ({
@@ -137,7 +174,9 @@ ${fields.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>${escapeXml(pick(NAMES, offset))}</title><link>https://outlet.example/</link><description>d</description>
 ${stories
   .map(
-    (fields) => `<item><title>${escapeXml(fields.title)}</title><link>${escapeXml(fields.url)}</link><dc:creator>${escapeXml(fields.byline)}</dc:creator><pubDate>${new Date(fields.date).toUTCString()}</pubDate>
+    (
+      fields,
+    ) => `<item><title>${escapeXml(fields.title)}</title><link>${escapeXml(fields.url)}</link><dc:creator>${escapeXml(fields.byline)}</dc:creator><pubDate>${new Date(fields.date).toUTCString()}</pubDate>
 <description>${escapeXml(fields.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join(""))}</description></item>`,
   )
   .join("\n")}
@@ -152,7 +191,10 @@ ${stories
 <feed xmlns="http://www.w3.org/2005/Atom"><title type="text">${escapeXml(pick(NAMES, offset))}</title><id>urn:xss:feed</id><updated>2026-10-01T00:00:00Z</updated>
 ${stories
   .map(
-    (fields, index) => `<entry><id>urn:xss:${index}</id><title type="text">${escapeXml(fields.title)}</title><summary type="text">${escapeXml(fields.dek)}</summary>
+    (
+      fields,
+      index,
+    ) => `<entry><id>urn:xss:${index}</id><title type="text">${escapeXml(fields.title)}</title><summary type="text">${escapeXml(fields.dek)}</summary>
 <author><name>${escapeXml(fields.byline)}</name></author><link href="${escapeXml(fields.url)}"/><updated>${fields.date}</updated><published>${fields.date}</published>
 <content type="html">${escapeXml(fields.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join(""))}</content></entry>`,
   )
@@ -173,18 +215,31 @@ export const TOPICS_WITH_STORIES = 16;
 
 /** Every upload file of the corpus, by format. */
 export function buildUploads(): { format: Format; files: File[] }[] {
-  return FORMATS.map((format, formatIndex) => ({ format, files: filesFor(format, STORIES_PER_FORMAT, formatIndex * STORIES_PER_FORMAT) }));
+  return FORMATS.map((format, formatIndex) => ({
+    format,
+    files: filesFor(format, STORIES_PER_FORMAT, formatIndex * STORIES_PER_FORMAT),
+  }));
 }
 
 /** How many stored values of each field hold a vector verbatim: proof the corpus reached them as text. */
 async function countVerbatim(db: Db): Promise<Record<string, number>> {
   const texts = XSS_VECTORS.map((vector) => vector.text.replace(/\s+/g, " "));
-  const holds = (value: string | null | undefined) => Boolean(value && texts.some((text) => value.includes(text)));
+  const holds = (value: string | null | undefined) =>
+    Boolean(value && texts.some((text) => value.includes(text)));
   const counts: Record<string, number> = {};
   const count = (field: string, value: string | null | undefined) => {
     if (holds(value)) counts[field] = (counts[field] ?? 0) + 1;
   };
-  for (const story of await db.story.findMany({ select: { title: true, dek: true, byline: true, source: { select: { name: true } }, url: true, body: true } })) {
+  for (const story of await db.story.findMany({
+    select: {
+      title: true,
+      dek: true,
+      byline: true,
+      source: { select: { name: true } },
+      url: true,
+      body: true,
+    },
+  })) {
     count("story title", story.title);
     count("story dek", story.dek);
     count("story byline", story.byline.join(", "));
@@ -207,7 +262,16 @@ export async function seedHostileNewsroom(db: Db): Promise<SeedSummary> {
   const accounts: SessionUser[] = [];
   for (const [index, name] of NAMES.slice(0, FORMATS.length + 1).entries()) {
     const role = index < FORMATS.length ? "editor" : "admin";
-    accounts.push((await createUser(db, { email: `xss-${index}@dispatch.test`, name, role, password: "xss-suite-password" })).user);
+    accounts.push(
+      (
+        await createUser(db, {
+          email: `xss-${index}@dispatch.test`,
+          name,
+          role,
+          password: "xss-suite-password",
+        })
+      ).user,
+    );
   }
   await db.user.createMany({
     data: NAMES.slice(FORMATS.length + 1).map((name, index) => ({
@@ -245,22 +309,38 @@ export async function seedHostileNewsroom(db: Db): Promise<SeedSummary> {
     const editor = accounts[index];
     if (!editor) throw new Error("no editor account");
     const { caller, jobs } = actorCaller(editor);
-    const result = await caller.upload.commit({ files: upload.files.map((file) => ({ name: file.name, text: file.text })) });
+    const result = await caller.upload.commit({
+      files: upload.files.map((file) => ({ name: file.name, text: file.text })),
+    });
     batchIds.push(result.batchId);
     const refused = result.items.filter((item) => item.status !== "stored");
-    if (refused.length > 0) throw new Error(`${upload.format}: ${refused.length} items not stored, e.g. ${refused[0]?.item}: ${refused[0]?.message}`);
+    if (refused.length > 0)
+      throw new Error(
+        `${upload.format}: ${refused.length} items not stored, e.g. ${refused[0]?.item}: ${refused[0]?.message}`,
+      );
     for (const item of result.items) {
-      if (item.storyId && item.storySlug) stories.push({ format: upload.format, title: item.title ?? "", slug: item.storySlug, id: item.storyId });
+      if (item.storyId && item.storySlug)
+        stories.push({
+          format: upload.format,
+          title: item.title ?? "",
+          slug: item.storySlug,
+          id: item.storyId,
+        });
     }
     await jobs.flush();
   }
 
   // Tag every story with a topic, and build every topic's briefing over them.
   for (const [index, story] of stories.entries()) {
-    await adminSide.caller.tag.add({ story: story.id, topic: pick(topicSlugs.slice(0, TOPICS_WITH_STORIES), index) });
+    await adminSide.caller.tag.add({
+      story: story.id,
+      topic: pick(topicSlugs.slice(0, TOPICS_WITH_STORIES), index),
+    });
   }
   // Edits through the editor form's procedure, too: a story's fields replaced with other vectors.
-  for (const [index, story] of stories.filter((_, position) => position % STORIES_PER_FORMAT === 0).entries()) {
+  for (const [index, story] of stories
+    .filter((_, position) => position % STORIES_PER_FORMAT === 0)
+    .entries()) {
     await adminSide.caller.story.update({
       id: story.id,
       dek: pick(DEKS, index + 5),

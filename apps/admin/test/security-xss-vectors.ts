@@ -62,7 +62,7 @@ const TEMPLATES: Record<XssKind, string[]> = {
     '"><img src=x onerror=__xss(§) data-xss=§>',
     "'><img src=x onerror=__xss(§) data-xss=§>",
     '" autofocus onfocus="__xss(§)" data-xss="§',
-    '`><img src=x onerror=__xss(§) data-xss=§>',
+    "`><img src=x onerror=__xss(§) data-xss=§>",
     '"/><svg onload=__xss(§) data-xss=§>',
     '" style="x:expression(__xss(§))" data-xss="§',
     "x onerror=__xss(§) data-xss=§",
@@ -184,14 +184,18 @@ const TEMPLATES: Record<XssKind, string[]> = {
     "{{constructor.constructor('__xss(§)')()}}",
     "#{__xss(§)}//xss",
     "<%= __xss(§) %>",
-    "{{#with \"xss§\"}}{{/with}}",
+    '{{#with "xss§"}}{{/with}}',
   ],
 };
 
 /** Every vector, numbered from 1, in a stable order. */
-export const XSS_VECTORS: readonly XssVector[] = (Object.entries(TEMPLATES) as [XssKind, string[]][]).flatMap(
-  ([kind, templates]) => templates.map((template) => ({ kind, template })),
-).map(({ kind, template }, index) => ({ id: index + 1, kind, text: template.replaceAll("§", String(index + 1)) }));
+export const XSS_VECTORS: readonly XssVector[] = (Object.entries(TEMPLATES) as [XssKind, string[]][])
+  .flatMap(([kind, templates]) => templates.map((template) => ({ kind, template })))
+  .map(({ kind, template }, index) => ({
+    id: index + 1,
+    kind,
+    text: template.replaceAll("§", String(index + 1)),
+  }));
 
 /**
  * Vectors joined into strings of at most `maxLength` characters (each at least one vector,

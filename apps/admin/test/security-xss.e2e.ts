@@ -38,19 +38,50 @@ const SENTINEL = () => {
 const FIND_INJECTED = () => {
   const findings: string[] = [];
   const scriptUrl = /^(javascript|vbscript|livescript|data):/i;
-  const urlAttributes = new Set(["href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "poster", "background", "codebase", "to", "values"]);
+  const urlAttributes = new Set([
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "srcdoc",
+    "poster",
+    "background",
+    "codebase",
+    "to",
+    "values",
+  ]);
   const describe = (element: Element, detail: string) => `<${element.localName} ${detail.slice(0, 80)}>`;
   for (const element of Array.from(document.querySelectorAll("*"))) {
     for (const attribute of Array.from(element.attributes)) {
       const name = attribute.name.toLowerCase();
       if (name === "data-xss") findings.push(describe(element, `data-xss=${attribute.value}`));
       else if (name.startsWith("on")) findings.push(describe(element, `${name}=${attribute.value}`));
-      else if (urlAttributes.has(name) && scriptUrl.test(attribute.value.replace(/[\u0000-\u0020]/g, ""))) findings.push(describe(element, `${name}=${attribute.value}`));
-      else if (name === "style" && /xss|expression\(|javascript:|behavior/i.test(attribute.value)) findings.push(describe(element, `style=${attribute.value}`));
+      else if (urlAttributes.has(name) && scriptUrl.test(attribute.value.replace(/[\u0000-\u0020]/g, "")))
+        findings.push(describe(element, `${name}=${attribute.value}`));
+      else if (name === "style" && /xss|expression\(|javascript:|behavior/i.test(attribute.value))
+        findings.push(describe(element, `style=${attribute.value}`));
     }
     const tag = element.localName;
-    if (tag === "meta" && /refresh/i.test(element.getAttribute("http-equiv") ?? "")) findings.push(describe(element, "http-equiv=refresh"));
-    if (["iframe", "object", "embed", "frame", "frameset", "applet", "base", "template", "plaintext", "xmp", "noembed"].includes(tag)) findings.push(describe(element, ""));
+    if (tag === "meta" && /refresh/i.test(element.getAttribute("http-equiv") ?? ""))
+      findings.push(describe(element, "http-equiv=refresh"));
+    if (
+      [
+        "iframe",
+        "object",
+        "embed",
+        "frame",
+        "frameset",
+        "applet",
+        "base",
+        "template",
+        "plaintext",
+        "xmp",
+        "noembed",
+      ].includes(tag)
+    )
+      findings.push(describe(element, ""));
   }
   return findings;
 };
@@ -78,10 +109,18 @@ async function visitAll(context: BrowserContext, urls: string[], tabs = 4): Prom
       executed = [];
       const response = await page.goto(url, { waitUntil: "load" });
       // Let focus, toggle and animation handlers have their turn before looking.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+      );
       const injected = await page.evaluate(FIND_INJECTED);
-      const navigatedAway = new URL(page.url()).pathname !== new URL(url).pathname ? [`navigated to ${page.url()}`] : [];
-      results.push({ url, executed: [...executed, ...navigatedAway], injected, status: response?.status() ?? null });
+      const navigatedAway =
+        new URL(page.url()).pathname !== new URL(url).pathname ? [`navigated to ${page.url()}`] : [];
+      results.push({
+        url,
+        executed: [...executed, ...navigatedAway],
+        injected,
+        status: response?.status() ?? null,
+      });
     }
   };
   const pages = await Promise.all(Array.from({ length: tabs }, () => context.newPage()));
@@ -101,9 +140,14 @@ function summarize(results: PageResult[]): string[] {
 async function pagedUrls(context: BrowserContext, first: string, limit: number): Promise<string[]> {
   const page = await context.newPage();
   const urls = [first];
-  for (let url: string | undefined = first; url && urls.length < limit; ) {
+  for (let url: string | undefined = first; url && urls.length < limit;) {
     await page.goto(url);
-    const next = await page.locator('a[href*="cursor="]').filter({ hasText: /next|older/i }).first().getAttribute("href").catch(() => null);
+    const next = await page
+      .locator('a[href*="cursor="]')
+      .filter({ hasText: /next|older/i })
+      .first()
+      .getAttribute("href")
+      .catch(() => null);
     url = next ? new URL(next, url).toString() : undefined;
     if (url) urls.push(url);
   }
@@ -116,8 +160,20 @@ let pagesChecked = 0;
 describe.skipIf(!hasChromium)(`stored XSS${hasChromium ? "" : ` (${NO_CHROMIUM_REASON})`}`, () => {
   it("stores the corpus verbatim in every field it goes through", () => {
     expect(XSS_VECTORS.length).toBeGreaterThanOrEqual(100);
-    console.info(`[security] ${XSS_VECTORS.length} vectors; ${seeded.stories.length} stories, ${seeded.topicSlugs.length} topics; stored values holding a vector verbatim:`, seeded.verbatim);
-    for (const field of ["story title", "story dek", "story byline", "story source", "story body", "topic name", "topic description", "user name"]) {
+    console.info(
+      `[security] ${XSS_VECTORS.length} vectors; ${seeded.stories.length} stories, ${seeded.topicSlugs.length} topics; stored values holding a vector verbatim:`,
+      seeded.verbatim,
+    );
+    for (const field of [
+      "story title",
+      "story dek",
+      "story byline",
+      "story source",
+      "story body",
+      "topic name",
+      "topic description",
+      "user name",
+    ]) {
       expect(seeded.verbatim[field] ?? 0, field).toBeGreaterThan(0);
     }
   });
@@ -131,10 +187,14 @@ describe.skipIf(!hasChromium)(`stored XSS${hasChromium ? "" : ` (${NO_CHROMIUM_R
       ...[1, 2, 3, 4].map((page) => `${base}/search?q=${encodeURIComponent("marsh committee")}&page=${page}`),
       ...["onerror", "script", "javascript", "svg"].map((q) => `${base}/search?q=${encodeURIComponent(q)}`),
       // Reflected, too: the query itself is a vector.
-      ...XSS_VECTORS.filter((vector) => vector.id % 10 === 0).map((vector) => `${base}/search?q=${encodeURIComponent(vector.text.slice(0, 190))}`),
+      ...XSS_VECTORS.filter((vector) => vector.id % 10 === 0).map(
+        (vector) => `${base}/search?q=${encodeURIComponent(vector.text.slice(0, 190))}`,
+      ),
       // Every topic with a briefing, every 4th of those without stories (the same page showing
       // only a name and a description, with the eight descriptions covered), every story.
-      ...seeded.topicSlugs.filter((_, index) => index < TOPICS_WITH_STORIES || index % 4 === 0).map((slug) => `${base}/topics/${slug}`),
+      ...seeded.topicSlugs
+        .filter((_, index) => index < TOPICS_WITH_STORIES || index % 4 === 0)
+        .map((slug) => `${base}/topics/${slug}`),
       ...seeded.stories.map((story) => `${base}/stories/${story.slug}`),
     ];
     const results = await visitAll(context, urls);
@@ -167,7 +227,10 @@ describe.skipIf(!hasChromium)(`stored XSS${hasChromium ? "" : ` (${NO_CHROMIUM_R
       ...seeded.stories.filter((_, index) => index % 4 === 0).map((story) => `${base}/stories/${story.id}`),
       // Every 5th topic: the eight descriptions come round in the first eight of them.
       ...seeded.topicSlugs.filter((_, index) => index % 5 === 0).map((slug) => `${base}/topics/${slug}`),
-      ...seeded.topicSlugs.slice(0, TOPICS_WITH_STORIES).filter((_, index) => index % 2 === 0).map((slug) => `${base}/briefings/${slug}`),
+      ...seeded.topicSlugs
+        .slice(0, TOPICS_WITH_STORIES)
+        .filter((_, index) => index % 2 === 0)
+        .map((slug) => `${base}/briefings/${slug}`),
     ];
     const results = await visitAll(context, urls);
     await context.close();
@@ -178,7 +241,12 @@ describe.skipIf(!hasChromium)(`stored XSS${hasChromium ? "" : ` (${NO_CHROMIUM_R
 
   it("serves feeds that stay well-formed, with no element escaping its field, and run nothing as XML", async () => {
     const base = stack.readerUrl;
-    const feedUrls = [`${base}/feed.xml`, ...seeded.topicSlugs.slice(0, TOPICS_WITH_STORIES).flatMap((slug) => [`${base}/topics/${slug}/feed.xml`, `${base}/topics/${slug}/feed.atom`])];
+    const feedUrls = [
+      `${base}/feed.xml`,
+      ...seeded.topicSlugs
+        .slice(0, TOPICS_WITH_STORIES)
+        .flatMap((slug) => [`${base}/topics/${slug}/feed.xml`, `${base}/topics/${slug}/feed.atom`]),
+    ];
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${base}/about`);
@@ -194,10 +262,17 @@ describe.skipIf(!hasChromium)(`stored XSS${hasChromium ? "" : ` (${NO_CHROMIUM_R
       const found = await page.evaluate((xml) => {
         const document = new DOMParser().parseFromString(xml, "application/xml");
         if (document.getElementsByTagName("parsererror").length > 0) return ["not well-formed XML"];
-        const allowed = new Set(["", "http://www.w3.org/2005/Atom", "http://purl.org/dc/elements/1.1/", "http://www.w3.org/2005/Atom/", "http://purl.org/rss/1.0/modules/content/"]);
+        const allowed = new Set([
+          "",
+          "http://www.w3.org/2005/Atom",
+          "http://purl.org/dc/elements/1.1/",
+          "http://www.w3.org/2005/Atom/",
+          "http://purl.org/rss/1.0/modules/content/",
+        ]);
         return Array.from(document.getElementsByTagName("*")).flatMap((element) => {
           const out: string[] = [];
-          if (!allowed.has(element.namespaceURI ?? "")) out.push(`element <${element.tagName}> in ${element.namespaceURI}`);
+          if (!allowed.has(element.namespaceURI ?? ""))
+            out.push(`element <${element.tagName}> in ${element.namespaceURI}`);
           if (element.hasAttribute("data-xss")) out.push(`<${element.tagName} data-xss>`);
           // RSS 2.0's and Atom's own vocabularies (and the Dublin Core / content modules).
           const known =
@@ -213,7 +288,10 @@ describe.skipIf(!hasChromium)(`stored XSS${hasChromium ? "" : ` (${NO_CHROMIUM_R
     const renderContext = await browser.newContext();
     await renderContext.route(/\/feed\.(xml|atom)$/, async (route) => {
       const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/xml" } });
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), "content-type": "application/xml" },
+      });
     });
     const rendered = await visitAll(renderContext, feedUrls.slice(0, 9), 3);
     await renderContext.close();
@@ -221,7 +299,9 @@ describe.skipIf(!hasChromium)(`stored XSS${hasChromium ? "" : ` (${NO_CHROMIUM_R
     const jsonFeed = (await json.json()) as { version?: string; items?: unknown[] };
     expect(jsonFeed.items?.length ?? 0).toBeGreaterThan(0);
     pagesChecked += feedUrls.length + rendered.length + 1;
-    console.info(`[security] feeds: ${feedUrls.length} parsed as XML, ${rendered.length} rendered as XML, 1 JSON feed; ${pagesChecked} pages checked in all`);
+    console.info(
+      `[security] feeds: ${feedUrls.length} parsed as XML, ${rendered.length} rendered as XML, 1 JSON feed; ${pagesChecked} pages checked in all`,
+    );
     expect([...problems, ...summarize(rendered)]).toEqual([]);
   });
 });

@@ -2,7 +2,12 @@
 import { expect } from "vitest";
 import type { Browser, Page } from "playwright-core";
 
-export async function signIn(browser: Browser, baseUrl: string, account: { email: string; password: string }, next = "/"): Promise<Page> {
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  account: { email: string; password: string },
+  next = "/",
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${baseUrl}${next}`);
@@ -10,7 +15,9 @@ export async function signIn(browser: Browser, baseUrl: string, account: { email
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in") || url.pathname === "/sign-in/not-allowed");
+  await page.waitForURL(
+    (url) => !url.pathname.startsWith("/sign-in") || url.pathname === "/sign-in/not-allowed",
+  );
   expect(await page.locator(".form-error").count()).toBe(0);
   return page;
 }

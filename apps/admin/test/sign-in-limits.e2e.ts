@@ -24,7 +24,9 @@ describe.skipIf(!hasChromium)("sign-in rate limit", () => {
       await page.getByLabel("Password").fill(password);
       await page.getByRole("button", { name: "Sign in" }).click();
       const error = page.locator("#sign-in-error");
-      await page.waitForFunction(() => !document.querySelector("button[type=submit]")?.hasAttribute("disabled"));
+      await page.waitForFunction(
+        () => !document.querySelector("button[type=submit]")?.hasAttribute("disabled"),
+      );
       await error.waitFor();
       return { reason: await error.getAttribute("data-reason"), text: await error.innerText() };
     };

@@ -13,14 +13,23 @@ export async function startWithoutSecret(
 ): Promise<{ exitCode: number | null; output: string; answered: number | null }> {
   const cwd = path.join(repoRoot, "apps", app);
   const port = await findFreePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   delete env.AUTH_SECRET;
   Object.assign(env, extraEnv);
-  const child = spawn(path.join(cwd, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    path.join(cwd, "node_modules", ".bin", "next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -30,7 +39,8 @@ export async function startWithoutSecret(
   const deadline = Date.now() + 30_000;
   while (child.exitCode === null && answered === null && Date.now() < deadline) {
     try {
-      answered = (await fetch(`http://127.0.0.1:${port}/sign-in`, { signal: AbortSignal.timeout(5_000) })).status;
+      answered = (await fetch(`http://127.0.0.1:${port}/sign-in`, { signal: AbortSignal.timeout(5_000) }))
+        .status;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -32,12 +32,24 @@ const cases = [
   ["pnpm dispatch --help", "pnpm", ["--silent", "dispatch", "--help"], null],
 ];
 if (existsSync(envoy)) {
-  cases.push(["dispatch brief envoy-sample.txt", process.execPath, [bin, "brief", envoy, "--format", "text"], 1500]);
-  cases.push(["pnpm dispatch brief envoy-sample.txt", "pnpm", ["--silent", "dispatch", "brief", envoy, "--format", "text"], null]);
+  cases.push([
+    "dispatch brief envoy-sample.txt",
+    process.execPath,
+    [bin, "brief", envoy, "--format", "text"],
+    1500,
+  ]);
+  cases.push([
+    "pnpm dispatch brief envoy-sample.txt",
+    "pnpm",
+    ["--silent", "dispatch", "brief", envoy, "--format", "text"],
+    null,
+  ]);
 } else console.log(`(no ${envoy}: the brief timing is skipped)`);
 
 console.log(`CLI timings, median of ${runs} runs (load average ${loadavg()[0].toFixed(2)} on this machine)`);
 for (const [name, command, args, goal] of cases) {
   const { median, min } = time(command, args);
-  console.log(`${name.padEnd(38)} median ${Math.round(median).toString().padStart(5)} ms   best ${Math.round(min).toString().padStart(5)} ms${goal ? `   goal < ${goal} ms` : ""}`);
+  console.log(
+    `${name.padEnd(38)} median ${Math.round(median).toString().padStart(5)} ms   best ${Math.round(min).toString().padStart(5)} ms${goal ? `   goal < ${goal} ms` : ""}`,
+  );
 }

@@ -48,9 +48,20 @@ export async function build() {
     name: "npm-outside",
     setup(b) {
       b.onResolve({ filter: /^[^./]/ }, async (args) => {
-        if (args.path.startsWith("@dispatch/") || args.path.startsWith("node:") || args.pluginData === "npm-outside") return undefined;
-        const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: "npm-outside" });
-        if (resolved.errors.length > 0 || !path.isAbsolute(resolved.path)) return { path: args.path, external: true };
+        if (
+          args.path.startsWith("@dispatch/") ||
+          args.path.startsWith("node:") ||
+          args.pluginData === "npm-outside"
+        )
+          return undefined;
+        const resolved = await b.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: "npm-outside",
+        });
+        if (resolved.errors.length > 0 || !path.isAbsolute(resolved.path))
+          return { path: args.path, external: true };
         let relative = path.relative(outdir, resolved.path).split(path.sep).join("/");
         if (!relative.startsWith(".")) relative = `./${relative}`;
         return { path: relative, external: true };
@@ -61,7 +72,10 @@ export async function build() {
         const source = readFileSync(args.path, "utf8");
         if (!source.includes("import.meta.url")) return undefined;
         const url = JSON.stringify(pathToFileURL(args.path).href);
-        return { contents: source.replaceAll("import.meta.url", url), loader: args.path.endsWith(".tsx") ? "tsx" : "ts" };
+        return {
+          contents: source.replaceAll("import.meta.url", url),
+          loader: args.path.endsWith(".tsx") ? "tsx" : "ts",
+        };
       });
     },
   };

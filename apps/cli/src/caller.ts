@@ -1,7 +1,14 @@
 // How the CLI changes things: through the same procedures as the apps (so the routers' input
 // rules apply), called in-process as the server's operator — every role, no account — with
 // the CLI as the audit log's channel. Briefings the changes touch are rebuilt inline on flush.
-import { actorOf, createCaller, createInlineJobs, createInnerContext, type Actor, type InlineJobs } from "@dispatch/api";
+import {
+  actorOf,
+  createCaller,
+  createInlineJobs,
+  createInnerContext,
+  type Actor,
+  type InlineJobs,
+} from "@dispatch/api";
 import type { Db } from "@dispatch/db";
 
 export type CliSession = {

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     { name: "reader", port: getCliEnv().READER_PORT },
     { name: "admin", port: getCliEnv().ADMIN_PORT },
   ] as const;
-  const connection = await openConnection({ port: getDbEnv().DISPATCH_EMBEDDED_PORT ?? DEFAULT_EMBEDDED_PORT });
+  const connection = await openConnection({
+    port: getDbEnv().DISPATCH_EMBEDDED_PORT ?? DEFAULT_EMBEDDED_PORT,
+  });
   console.log(`${pc.bold("Database")}  ${connection.describe}`);
 
   const migrations = await applyMigrations(connection.url);
@@ -47,7 +49,9 @@ async function main(): Promise<void> {
     stopping = true;
     for (const child of children) child.kill("SIGTERM");
     // The worker finishes its running job before the embedded database goes away.
-    const exited = children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once("exit", resolve)) : null));
+    const exited = children.map((child) =>
+      child.exitCode === null ? new Promise((resolve) => child.once("exit", resolve)) : null,
+    );
     await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 15_000))]);
     await connection.embedded?.stop();
     process.exit(code);
@@ -55,12 +59,21 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
-  const env = { ...inheritedEnv(), DATABASE_URL: connection.url, NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: getAuthSecret() };
+  const env = {
+    ...inheritedEnv(),
+    DATABASE_URL: connection.url,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: getAuthSecret(),
+  };
   for (const app of apps) {
     const cwd = path.join(repoRoot, "apps", app.name);
     const next = path.join(cwd, "node_modules", ".bin", "next");
     const args = production ? ["start", "-p", String(app.port)] : ["dev", "-p", String(app.port)];
-    const child = spawn(next, args, { cwd, env: { ...env, PORT: String(app.port) }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(next, args, {
+      cwd,
+      env: { ...env, PORT: String(app.port) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     prefixOutput(child, app.name);
     child.on("exit", (code) => {
       if (!stopping) {
@@ -72,7 +85,11 @@ async function main(): Promise<void> {
   }
 
   // The background worker (briefing rebuilds, topic suggestions), on the same database.
-  const worker = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "apps", "worker", "src", "main.ts")], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  const worker = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(repoRoot, "apps", "worker", "src", "main.ts")],
+    { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
   prefixOutput(worker, "worker");
   worker.on("exit", (code) => {
     if (!stopping) {

@@ -39,7 +39,11 @@ export function checkCliEnv(more: ReadonlyArray<() => unknown> = []): void {
 }
 
 /** The abstractive mode's endpoint; both the URL and the model must be set to use it. */
-export function getModelEnv(env: CliEnv = getCliEnv()): { baseUrl: string; model: string; apiKey: string | null } {
+export function getModelEnv(env: CliEnv = getCliEnv()): {
+  baseUrl: string;
+  model: string;
+  apiKey: string | null;
+} {
   const missing = [
     env.DISPATCH_LLM_BASE_URL ? null : "DISPATCH_LLM_BASE_URL (e.g. https://api.openai.com/v1)",
     env.DISPATCH_LLM_MODEL ? null : "DISPATCH_LLM_MODEL (e.g. gpt-4o-mini)",
@@ -47,7 +51,11 @@ export function getModelEnv(env: CliEnv = getCliEnv()): { baseUrl: string; model
   if (!env.DISPATCH_LLM_BASE_URL || !env.DISPATCH_LLM_MODEL) {
     throw new CliError(`--abstractive needs an OpenAI-compatible endpoint: set ${missing.join(" and ")}.`);
   }
-  return { baseUrl: env.DISPATCH_LLM_BASE_URL, model: env.DISPATCH_LLM_MODEL, apiKey: env.DISPATCH_LLM_API_KEY ?? null };
+  return {
+    baseUrl: env.DISPATCH_LLM_BASE_URL,
+    model: env.DISPATCH_LLM_MODEL,
+    apiKey: env.DISPATCH_LLM_API_KEY ?? null,
+  };
 }
 
 /** The environment the dev launcher hands its children (the apps and the worker): all of it. */

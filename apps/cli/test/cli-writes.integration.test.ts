@@ -52,7 +52,10 @@ describe("dispatch writes", () => {
     expect(run(["user", "create", "--email", "second@example.test"]).code).toBe(0);
     const changed = run(["user", "role", "second@example.test", "admin"]);
     expect(changed.stdout).toContain("second@example.test is now admin.");
-    const entries = await database.db.auditLog.findMany({ where: { action: "user.role" }, select: { actorId: true, via: true } });
+    const entries = await database.db.auditLog.findMany({
+      where: { action: "user.role" },
+      select: { actorId: true, via: true },
+    });
     expect(entries).toEqual([{ actorId: null, via: "cli" }]);
   });
 });

@@ -12,14 +12,30 @@ import { COMMANDS } from "../src/commands/catalogue";
 const bin = fileURLToPath(new URL("../bin/dispatch.mjs", import.meta.url));
 
 function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    input,
+    encoding: "utf8",
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 // Our own stories: two outlets on one mill fire.
 const stories = [
-  { id: "mill-a", title: "Fire shuts Harlow flour mill", source: "Riverside Echo", publishedAt: "2026-03-02T09:00:00Z", body: "A fire shut the Harlow flour mill on Monday night, the county fire service said. About forty workers were sent home on Tuesday. The mill's owner, Petra Lind, said repairs would take at least a month. “We will pay everyone while we rebuild,” Lind said. Investigators believe the fire started in a grain dryer." },
-  { id: "mill-b", title: "Harlow mill closed for a month after dryer fire", source: "Valley Courier", publishedAt: "2026-03-03T07:30:00Z", body: "The Harlow flour mill will stay closed for at least a month after a fire on Monday night, its owner Petra Lind said. Fire crews from three stations fought the blaze for five hours. The fire began in a grain dryer, according to investigators. Lind said the forty staff would be paid during the repairs." },
+  {
+    id: "mill-a",
+    title: "Fire shuts Harlow flour mill",
+    source: "Riverside Echo",
+    publishedAt: "2026-03-02T09:00:00Z",
+    body: "A fire shut the Harlow flour mill on Monday night, the county fire service said. About forty workers were sent home on Tuesday. The mill's owner, Petra Lind, said repairs would take at least a month. “We will pay everyone while we rebuild,” Lind said. Investigators believe the fire started in a grain dryer.",
+  },
+  {
+    id: "mill-b",
+    title: "Harlow mill closed for a month after dryer fire",
+    source: "Valley Courier",
+    publishedAt: "2026-03-03T07:30:00Z",
+    body: "The Harlow flour mill will stay closed for at least a month after a fire on Monday night, its owner Petra Lind said. Fire crews from three stations fought the blaze for five hours. The fire began in a grain dryer, according to investigators. Lind said the forty staff would be paid during the repairs.",
+  },
 ];
 
 let dir = "";
@@ -54,7 +70,9 @@ describe("dispatch", () => {
 
   it("numbers the sources with their titles, so each citation can be followed", () => {
     const { stdout } = run(["brief", path.join(dir, "mill.json"), "--format", "md"]);
-    const listed = new Map([...stdout.matchAll(/^(\d+)\. (.+?) — \*(.+)\* \((.+)\)$/gm)].map((m) => [m[1], m[3]]));
+    const listed = new Map(
+      [...stdout.matchAll(/^(\d+)\. (.+?) — \*(.+)\* \((.+)\)$/gm)].map((m) => [m[1], m[3]]),
+    );
     expect([...listed.values()].sort()).toEqual(stories.map((s) => s.title).sort());
     const cited = [...stdout.matchAll(/\[(\d+)\.\d+/g)].map((m) => m[1]);
     expect(cited.length).toBeGreaterThan(0);

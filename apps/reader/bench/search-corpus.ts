@@ -79,7 +79,14 @@ function unique(make: () => string, count: number): string[] {
   return [...seen];
 }
 
-export type Topic = { slug: string; name: string; words: string[]; regulars: string[]; place: string; org: string };
+export type Topic = {
+  slug: string;
+  name: string;
+  words: string[];
+  regulars: string[];
+  place: string;
+  org: string;
+};
 
 export type Corpus = {
   /** Content words by Zipf rank: vocabulary[0] is the most frequent. */
@@ -132,7 +139,10 @@ export function createCorpus(seed = CORPUS_SEED): Corpus {
   const pickOrg = zipf(orgs.length, 1);
   const topics: Topic[] = Array.from({ length: TOPIC_COUNT }, (_, index) => {
     // Beat names from the upper-middle of the vocabulary: specific, but not obscure.
-    const nameWords = [vocabulary[300 + Math.floor(random() * 7700)], vocabulary[300 + Math.floor(random() * 7700)]];
+    const nameWords = [
+      vocabulary[300 + Math.floor(random() * 7700)],
+      vocabulary[300 + Math.floor(random() * 7700)],
+    ];
     const words = [...nameWords];
     while (words.length < 30) words.push(vocabulary[200 + Math.floor(random() * 30_000)]);
     const name = nameWords.join(" ");
@@ -155,7 +165,9 @@ export function createCorpus(seed = CORPUS_SEED): Corpus {
     const r = rng(seed ^ Math.imul(n + 1, 0x9e3779b1));
     const topic = topics[pickTopic(r)] as Topic;
     const cast = Array.from({ length: 1 + Math.floor(r() * 4) }, () =>
-      r() < 0.6 ? (topic.regulars[Math.floor(r() * topic.regulars.length)] ?? "") : (people[pickPerson(r)] ?? ""),
+      r() < 0.6
+        ? (topic.regulars[Math.floor(r() * topic.regulars.length)] ?? "")
+        : (people[pickPerson(r)] ?? ""),
     );
     const where = [r() < 0.5 ? topic.place : (places[pickPlace(r)] ?? ""), places[pickPlace(r)] ?? ""];
     const who = [r() < 0.6 ? topic.org : (orgs[pickOrg(r)] ?? "")];
@@ -199,7 +211,10 @@ export function createCorpus(seed = CORPUS_SEED): Corpus {
       }
       paragraphs.push(sentences.join(" "));
     }
-    const titleWords = [topic.words[pickTopicWord(r)] ?? "", ...Array.from({ length: 4 + Math.floor(r() * 6) }, () => word(0.2))];
+    const titleWords = [
+      topic.words[pickTopicWord(r)] ?? "",
+      ...Array.from({ length: 4 + Math.floor(r() * 6) }, () => word(0.2)),
+    ];
     if (r() < 0.6) titleWords.splice(1 + Math.floor(r() * (titleWords.length - 1)), 0, entity());
     const title = titleWords.join(" ");
     const day = FIRST_DAY + Math.floor(r() * (LAST_DAY - FIRST_DAY));
@@ -222,7 +237,12 @@ export function createCorpus(seed = CORPUS_SEED): Corpus {
 }
 
 /** Inserts `count` stories (and their sources, topics and approved tags) in batches. */
-export async function seedSearchCorpus(db: Db, corpus: Corpus, count: number, onProgress?: (done: number) => void) {
+export async function seedSearchCorpus(
+  db: Db,
+  corpus: Corpus,
+  count: number,
+  onProgress?: (done: number) => void,
+) {
   await db.$executeRaw`INSERT INTO "Source" (id, name) SELECT 'scs' || i, s FROM unnest(${corpus.sources}::text[]) WITH ORDINALITY AS t(s, i)`;
   await db.$executeRaw`INSERT INTO "Topic" (id, slug, name, "updatedAt")
     SELECT 'sct' || i, slug, name, now() FROM unnest(${corpus.topics.map((t) => t.slug)}::text[], ${corpus.topics.map((t) => t.name)}::text[]) WITH ORDINALITY AS t(slug, name, i)`;
@@ -251,7 +271,9 @@ export async function seedSearchCorpus(db: Db, corpus: Corpus, count: number, on
   const inFlight = new Set<Promise<void>>();
   let done = 0;
   for (let start = 0; start < count; start += BATCH) {
-    const stories = Array.from({ length: Math.min(BATCH, count - start) }, (_, index) => corpus.writeStory(start + index));
+    const stories = Array.from({ length: Math.min(BATCH, count - start) }, (_, index) =>
+      corpus.writeStory(start + index),
+    );
     const insert: Promise<void> = insertBatch(stories).then(() => {
       inFlight.delete(insert);
       done += stories.length;
@@ -289,11 +311,29 @@ export function chooseSearchQueries(corpus: Corpus, count: number, seed = CORPUS
     ["name", () => person()],
     ['"name"', () => `"${person()}"`],
     ["place", () => corpus.places[Math.floor(r() ** 2 * corpus.places.length)] ?? ""],
-    ["2 beat words", () => { const t = topic(); return `${t.words[between(0, 10)]} ${t.words[between(2, 30)]}`; }],
-    ["3 words", () => { const t = topic(); return `${t.words[between(0, 10)]} ${t.words[between(2, 30)]} ${t.regulars[0]?.split(" ").at(-1)}`; }],
+    [
+      "2 beat words",
+      () => {
+        const t = topic();
+        return `${t.words[between(0, 10)]} ${t.words[between(2, 30)]}`;
+      },
+    ],
+    [
+      "3 words",
+      () => {
+        const t = topic();
+        return `${t.words[between(0, 10)]} ${t.words[between(2, 30)]} ${t.regulars[0]?.split(" ").at(-1)}`;
+      },
+    ],
     ['"beat"', () => `"${topic().name.toLowerCase()}"`],
     ["A OR B", () => `${word(1000, 20_000)} OR ${word(1000, 20_000)}`],
-    ["A -B", () => { const t = topic(); return `${t.words[between(0, 5)]} -${t.words[between(5, 30)]}`; }],
+    [
+      "A -B",
+      () => {
+        const t = topic();
+        return `${t.words[between(0, 5)]} -${t.words[between(5, 30)]}`;
+      },
+    ],
     ["common -medium", () => `${word(150, 1000)} -${word(1000, 8000)}`],
   ];
   return Array.from({ length: count }, (_, index) => {
@@ -307,7 +347,9 @@ export function chooseSearchQueries(corpus: Corpus, count: number, seed = CORPUS
       pageSize: 10,
       ...(filter === 0 ? { source: corpus.sources[between(0, corpus.sources.length)] } : {}),
       ...(filter === 1 ? { topic: topic().slug } : {}),
-      ...(filter === 2 ? { from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year, 11, 31, 23, 59, 59)) } : {}),
+      ...(filter === 2
+        ? { from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year, 11, 31, 23, 59, 59)) }
+        : {}),
     };
   });
 }

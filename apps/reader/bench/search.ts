@@ -38,7 +38,9 @@ export async function benchSearch(options: SearchBenchOptions) {
       await seedSearchCorpus(fresh.db, corpus, options.stories, (done) => {
         if (done % 20_000 === 0) process.stdout.write(`  seeded ${done.toLocaleString("en")}…\n`);
       });
-      console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s (trigger-built search vectors)`);
+      console.log(
+        `seeded in ${((performance.now() - started) / 1000).toFixed(0)} s (trigger-built search vectors)`,
+      );
     }
     if (!url) throw new Error("no database");
     const db = createDb(url, { max: POOL });
@@ -82,7 +84,9 @@ async function printMatchShares(db: Db, queries: SearchQuery[]) {
       WHERE "searchVector" @@ websearch_to_tsquery('english', ${query.q}) AND status = 'published' AND "deletedAt" IS NULL`;
     shares.set(query.kind, [...(shares.get(query.kind) ?? []), (Number(count?.n ?? 0) / published) * 100]);
   }
-  console.log(`\nshare of the ${published.toLocaleString("en")} published stories each query matches (before filters):`);
+  console.log(
+    `\nshare of the ${published.toLocaleString("en")} published stories each query matches (before filters):`,
+  );
   console.log(pad("kind", 16) + pad("n", 5) + pad("min %", 9) + pad("median %", 10) + "max %");
   for (const [kind, list] of shares)
     console.log(
@@ -133,7 +137,9 @@ function report(label: string, measured: Measured) {
   );
   if (label !== "1 connection") return;
   for (const [kind, list] of byKind)
-    console.log(`  ${pad(kind, 16)} p50 ${pad(percentile(list, 50).toFixed(1), 6)} ms · p95 ${percentile(list, 95).toFixed(1)} ms`);
+    console.log(
+      `  ${pad(kind, 16)} p50 ${pad(percentile(list, 50).toFixed(1), 6)} ms · p95 ${percentile(list, 95).toFixed(1)} ms`,
+    );
 }
 
 /** Execution time inside PostgreSQL (EXPLAIN ANALYZE of the service's own statement). */
@@ -157,7 +163,9 @@ async function printDatabaseTimes(db: Db, queries: SearchQuery[]) {
     `8 kB pages touched per search (shared hit + read): p50 ${percentile(buffers, 50)} · p95 ${percentile(buffers, 95)} · max ${Math.max(...buffers)}`,
   );
   for (const [kind, list] of byKind)
-    console.log(`  ${pad(kind, 16)} p50 ${pad(percentile(list, 50).toFixed(1), 6)} ms · p95 ${percentile(list, 95).toFixed(1)} ms`);
+    console.log(
+      `  ${pad(kind, 16)} p50 ${pad(percentile(list, 50).toFixed(1), 6)} ms · p95 ${percentile(list, 95).toFixed(1)} ms`,
+    );
 }
 
 async function benchSearchHttp(databaseUrl: string, queries: SearchQuery[], durationSeconds: number) {
@@ -178,14 +186,23 @@ async function benchSearchHttp(databaseUrl: string, queries: SearchQuery[], dura
     });
     for (const path of paths.slice(0, 20)) await (await fetch(app.url + path)).text();
     const before = readerMemoryMb(port);
-    console.log(`\nthe built reader's /search page over HTTP (autocannon, ${durationSeconds} s each); load average ${load()}`);
+    console.log(
+      `\nthe built reader's /search page over HTTP (autocannon, ${durationSeconds} s each); load average ${load()}`,
+    );
     for (const connections of [1, CONCURRENT]) {
       let next = 0;
       const result = await autocannon({
         url: app.url,
         connections,
         duration: durationSeconds,
-        requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: paths[next++ % paths.length] }) }],
+        requests: [
+          {
+            setupRequest: (request: Record<string, unknown>) => ({
+              ...request,
+              path: paths[next++ % paths.length],
+            }),
+          },
+        ],
       });
       console.log(
         `${pad(`${connections} connection${connections === 1 ? "" : "s"}`, 15)} ${result.requests.average.toFixed(0)} req/s: ` +
@@ -193,7 +210,9 @@ async function benchSearchHttp(databaseUrl: string, queries: SearchQuery[], dura
           `errors ${result.errors + result.timeouts + result.non2xx}`,
       );
     }
-    console.log(`reader memory (RSS): ${before} MB before → ${readerMemoryMb(port)} MB after; load average ${load()}`);
+    console.log(
+      `reader memory (RSS): ${before} MB before → ${readerMemoryMb(port)} MB after; load average ${load()}`,
+    );
   } finally {
     await app.stop();
   }

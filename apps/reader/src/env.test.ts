@@ -20,6 +20,8 @@ describe("reader environment", () => {
   it("names a bad PORT or DISPATCH_READER_URL", () => {
     expect(() => readerEnv({ PORT: "eighty" })).toThrow(EnvError);
     expect(() => readerEnv({ PORT: "eighty" })).toThrow(/PORT: must be a port number, e.g. 3000/);
-    expect(() => readerEnv({ DISPATCH_READER_URL: "news.example.org" })).toThrow(/DISPATCH_READER_URL: must be an http\(s\) URL/);
+    expect(() => readerEnv({ DISPATCH_READER_URL: "news.example.org" })).toThrow(
+      /DISPATCH_READER_URL: must be an http\(s\) URL/,
+    );
   });
 });

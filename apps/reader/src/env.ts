@@ -6,7 +6,11 @@ import { exitOnInvalidEnv, getServerDbEnv, readEnv } from "@dispatch/db/env";
 
 export const readerEnvSchema = z.object({
   /** The port `next start` serves on; the site's address when DISPATCH_READER_URL is unset. */
-  PORT: z.coerce.number({ error: "must be a port number, e.g. 3000" }).int("must be a port number, e.g. 3000").positive("must be a port number, e.g. 3000").optional(),
+  PORT: z.coerce
+    .number({ error: "must be a port number, e.g. 3000" })
+    .int("must be a port number, e.g. 3000")
+    .positive("must be a port number, e.g. 3000")
+    .optional(),
 });
 
 export type ReaderEnv = {

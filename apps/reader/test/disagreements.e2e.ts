@@ -18,13 +18,18 @@ describe.skipIf(!hasChromium)("sources differ and updated facts", () => {
   });
 
   it("opens both outlets' passages side by side from the point's 'Sources differ' marker, without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     await page.goto(`${readerUrl}/topics/${TOPIC}`);
     await openMorePoints(page);
     const marker = page.locator(".sources-differ").filter({ hasText: "about 260 homes" });
     await expect(marker.count()).resolves.toBe(1);
-    await expect(marker.locator("summary").innerText()).resolves.toContain("Coastline Radio says about 260 homes; Northern Wire says about 180 homes");
+    await expect(marker.locator("summary").innerText()).resolves.toContain(
+      "Coastline Radio says about 260 homes; Northern Wire says about 180 homes",
+    );
     await expect(marker.locator(".sources-differ__side").first().isVisible()).resolves.toBe(false);
     await marker.locator("summary").click();
     const sides = marker.locator(".sources-differ__side");
@@ -32,8 +37,12 @@ describe.skipIf(!hasChromium)("sources differ and updated facts", () => {
     const [left, right] = [await sides.nth(0).boundingBox(), await sides.nth(1).boundingBox()];
     // Side by side: one row, two columns.
     expect(left && right && Math.abs(left.y - right.y) < 5 && right.x > left.x + left.width - 1).toBe(true);
-    await expect(sides.nth(0).locator("blockquote").innerText()).resolves.toContain("The breach flooded about 260 homes");
-    await expect(sides.nth(1).locator("blockquote").innerText()).resolves.toContain("Water flooded about 180 homes");
+    await expect(sides.nth(0).locator("blockquote").innerText()).resolves.toContain(
+      "The breach flooded about 260 homes",
+    );
+    await expect(sides.nth(1).locator("blockquote").innerText()).resolves.toContain(
+      "Water flooded about 180 homes",
+    );
     await expect(sides.nth(0).locator("mark").innerText()).resolves.toBe("about 260 homes");
     await marker.screenshot({ path: screenshotPath("reader-sources-differ") });
     await context.close();
@@ -49,14 +58,23 @@ describe.skipIf(!hasChromium)("sources differ and updated facts", () => {
     const updated = newer.locator(".updated-from");
     await expect(updated.locator(".updated-from__older").isVisible()).resolves.toBe(false);
     await updated.locator("summary").click();
-    await expect(updated.locator(".updated-from__older").innerText()).resolves.toContain("Earlier: Three walk-in centres will open on Monday 16 November");
+    await expect(updated.locator(".updated-from__older").innerText()).resolves.toContain(
+      "Earlier: Three walk-in centres will open on Monday 16 November",
+    );
 
     const older = page.locator("[data-point-id]").filter({ has: page.locator(".badge--superseded") });
     await expect(older.count()).resolves.toBe(1);
-    await expect(older.locator(".superseded-note").innerText()).resolves.toContain("Coastline Radio (16 November 2026) reports");
+    await expect(older.locator(".superseded-note").innerText()).resolves.toContain(
+      "Coastline Radio (16 November 2026) reports",
+    );
     // The superseded point comes after the point that replaced it in its storyline.
-    const order = await page.locator("[data-point-id]").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-point-id")));
-    const [newerId, olderId] = [await newer.getAttribute("data-point-id"), await older.getAttribute("data-point-id")];
+    const order = await page
+      .locator("[data-point-id]")
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-point-id")));
+    const [newerId, olderId] = [
+      await newer.getAttribute("data-point-id"),
+      await older.getAttribute("data-point-id"),
+    ];
     expect(order.indexOf(olderId)).toBeGreaterThan(order.indexOf(newerId));
     await newer.screenshot({ path: screenshotPath("reader-updated-point") });
     await page.close();

@@ -30,8 +30,8 @@ export const HOSTILE_TEXTS: readonly { text: string; shown?: string }[] = [
     text: "Bell\u0007 nul\u0000 esc\u001B vt\u000B ff\u000C del\u007F c1\u0085 \uFFFE\uFFFF lone\uD800 end",
     shown: "Bell nul esc vt ff del c1  lone end",
   },
-  { text: "\"double\" and 'single' \" onmouseover=\"alert(1)" },
-  { text: "Tom & Jerry's <b>bold</b> \"quote\" & more" },
+  { text: '"double" and \'single\' " onmouseover="alert(1)' },
+  { text: 'Tom & Jerry\'s <b>bold</b> "quote" & more' },
   { text: "<![CDATA[<script>alert(1)</script>]]>" },
   { text: '<?xml-stylesheet href="evil.xsl"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>&e;' },
   { text: '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>' },
@@ -50,12 +50,72 @@ export function shownText(hostile: { text: string; shown?: string }): string {
 const HTML_TAGS = new Set(["p", "a", "ul", "li", "h3", "em"]);
 const HTML_ATTRIBUTES = new Set(["href", "title"]);
 
-const RSS_CHANNEL = new Set(["title", "link", "description", "language", "copyright", "lastBuildDate", "generator", "docs", "atom:link", "item"]);
-const RSS_ITEM = new Set(["title", "link", "guid", "pubDate", "description", "content:encoded", "dc:creator", "category"]);
-const ATOM_FEED = new Set(["id", "title", "subtitle", "updated", "link", "rights", "generator", "author", "entry"]);
-const ATOM_ENTRY = new Set(["id", "title", "link", "updated", "published", "author", "category", "summary", "content"]);
-const JSON_FEED = new Set(["version", "title", "home_page_url", "feed_url", "description", "language", "authors", "items"]);
-const JSON_ITEM = new Set(["id", "url", "title", "content_html", "content_text", "summary", "date_published", "date_modified", "authors", "tags"]);
+const RSS_CHANNEL = new Set([
+  "title",
+  "link",
+  "description",
+  "language",
+  "copyright",
+  "lastBuildDate",
+  "generator",
+  "docs",
+  "atom:link",
+  "item",
+]);
+const RSS_ITEM = new Set([
+  "title",
+  "link",
+  "guid",
+  "pubDate",
+  "description",
+  "content:encoded",
+  "dc:creator",
+  "category",
+]);
+const ATOM_FEED = new Set([
+  "id",
+  "title",
+  "subtitle",
+  "updated",
+  "link",
+  "rights",
+  "generator",
+  "author",
+  "entry",
+]);
+const ATOM_ENTRY = new Set([
+  "id",
+  "title",
+  "link",
+  "updated",
+  "published",
+  "author",
+  "category",
+  "summary",
+  "content",
+]);
+const JSON_FEED = new Set([
+  "version",
+  "title",
+  "home_page_url",
+  "feed_url",
+  "description",
+  "language",
+  "authors",
+  "items",
+]);
+const JSON_ITEM = new Set([
+  "id",
+  "url",
+  "title",
+  "content_html",
+  "content_text",
+  "summary",
+  "date_published",
+  "date_modified",
+  "authors",
+  "tags",
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -66,7 +126,8 @@ const parser = new XMLParser({
   trimValues: false,
   processEntities: true,
   htmlEntities: true,
-  isArray: (name) => ["item", "entry", "link", "atom:link", "category", "dc:creator", "author"].includes(name),
+  isArray: (name) =>
+    ["item", "entry", "link", "atom:link", "category", "dc:creator", "author"].includes(name),
 });
 
 class FeedShapeError extends Error {}
@@ -90,7 +151,8 @@ function textOf(value: unknown, where: string): string {
   if (typeof value === "string") return value;
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const nested = Object.keys(value).filter((key) => !key.startsWith("@") && key !== "#text");
-    if (nested.length > 0) fail(`${where} holds elements <${nested.join(">, <")}>: story text escaped its field`);
+    if (nested.length > 0)
+      fail(`${where} holds elements <${nested.join(">, <")}>: story text escaped its field`);
     const text = (value as Record<string, unknown>)["#text"];
     return typeof text === "string" ? text : "";
   }
@@ -116,7 +178,8 @@ export function checkOwnHtml(html: string, where: string): void {
       if (/^["']?\s*javascript:/i.test(attr[2] ?? "")) fail(`${where} carries a javascript: link`);
     }
   }
-  if (/<!\[CDATA\[|<!--|<\?|<!DOCTYPE/i.test(html)) fail(`${where} carries markup declarations from story text`);
+  if (/<!\[CDATA\[|<!--|<\?|<!DOCTYPE/i.test(html))
+    fail(`${where} carries markup declarations from story text`);
 }
 
 /**
@@ -133,7 +196,10 @@ export function checkWellFormed(body: string): void {
     },
   }).parseFromString(body, "application/xml");
   const illegal = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.exec(body);
-  if (illegal) fail(`not well-formed XML: U+${illegal[0].charCodeAt(0).toString(16).padStart(4, "0")} is not allowed in XML 1.0`);
+  if (illegal)
+    fail(
+      `not well-formed XML: U+${illegal[0].charCodeAt(0).toString(16).padStart(4, "0")} is not allowed in XML 1.0`,
+    );
   const outsideCdata = body.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "");
   if (outsideCdata.includes("]]>")) fail("not well-formed XML: ]]> outside a CDATA section");
   if (/&(?!#\d+;|#x[0-9a-f]+;|[a-z][\w.-]*;)/i.test(outsideCdata)) fail("not well-formed XML: a bare &");
@@ -152,12 +218,19 @@ export function readFeed(kind: FeedKind, body: string): ReadFeed {
     const items = (channel.item as unknown[] | undefined) ?? [];
     return {
       title: textOf(channel.title, "channel title"),
-      links: [textOf((channel.link as unknown[])[0], "channel link"), ...((channel["atom:link"] as unknown[] | undefined) ?? []).map((link) => attribute(link, "href") ?? "")],
+      links: [
+        textOf((channel.link as unknown[])[0], "channel link"),
+        ...((channel["atom:link"] as unknown[] | undefined) ?? []).map(
+          (link) => attribute(link, "href") ?? "",
+        ),
+      ],
       entries: items.map((raw, index) => {
         const item = onlyKeys(raw, RSS_ITEM, `item ${index + 1}`);
         const where = `item ${index + 1}`;
-        const description = item.description === undefined ? null : textOf(item.description, `${where} description`);
-        const html = item["content:encoded"] === undefined ? null : textOf(item["content:encoded"], `${where} content`);
+        const description =
+          item.description === undefined ? null : textOf(item.description, `${where} description`);
+        const html =
+          item["content:encoded"] === undefined ? null : textOf(item["content:encoded"], `${where} content`);
         // RSS descriptions are HTML by convention: plain text must arrive escaped.
         if (description !== null) checkOwnHtml(description, `${where} description`);
         if (html !== null) checkOwnHtml(html, `${where} content`);
@@ -165,7 +238,10 @@ export function readFeed(kind: FeedKind, body: string): ReadFeed {
           title: textOf(item.title, `${where} title`),
           summary: description === null ? null : decodeHtml(description),
           html,
-          categories: ((item.category as unknown[] | undefined) ?? []).map((category) => ({ term: null, label: textOf(category, `${where} category`) })),
+          categories: ((item.category as unknown[] | undefined) ?? []).map((category) => ({
+            term: null,
+            label: textOf(category, `${where} category`),
+          })),
           links: [textOf((item.link as unknown[])[0], `${where} link`), textOf(item.guid, `${where} guid`)],
         };
       }),
@@ -176,12 +252,16 @@ export function readFeed(kind: FeedKind, body: string): ReadFeed {
   const entries = (feed.entry as unknown[] | undefined) ?? [];
   return {
     title: textOf(feed.title, "feed title"),
-    links: [textOf(feed.id, "feed id"), ...(feed.link as unknown[]).map((link) => attribute(link, "href") ?? "")],
+    links: [
+      textOf(feed.id, "feed id"),
+      ...(feed.link as unknown[]).map((link) => attribute(link, "href") ?? ""),
+    ],
     entries: entries.map((raw, index) => {
       const where = `entry ${index + 1}`;
       const entry = onlyKeys(raw, ATOM_ENTRY, where);
       for (const field of ["title", "summary"]) {
-        if (entry[field] !== undefined && attribute(entry[field], "type") !== "text") fail(`${where} ${field} is not type="text"`);
+        if (entry[field] !== undefined && attribute(entry[field], "type") !== "text")
+          fail(`${where} ${field} is not type="text"`);
       }
       const html = entry.content === undefined ? null : textOf(entry.content, `${where} content`);
       if (html !== null) checkOwnHtml(html, `${where} content`);
@@ -193,7 +273,10 @@ export function readFeed(kind: FeedKind, body: string): ReadFeed {
           term: attribute(category, "term"),
           label: attribute(category, "label") ?? "",
         })),
-        links: [textOf(entry.id, `${where} id`), ...(entry.link as unknown[]).map((link) => attribute(link, "href") ?? "")],
+        links: [
+          textOf(entry.id, `${where} id`),
+          ...(entry.link as unknown[]).map((link) => attribute(link, "href") ?? ""),
+        ],
       };
     }),
   };
@@ -201,7 +284,8 @@ export function readFeed(kind: FeedKind, body: string): ReadFeed {
 
 function readJsonFeed(body: string): ReadFeed {
   const feed = onlyKeys(JSON.parse(body), JSON_FEED, "JSON feed");
-  if (feed.version !== "https://jsonfeed.org/version/1.1") fail(`JSON Feed version is ${String(feed.version)}, not 1.1`);
+  if (feed.version !== "https://jsonfeed.org/version/1.1")
+    fail(`JSON Feed version is ${String(feed.version)}, not 1.1`);
   const items = feed.items as Record<string, unknown>[];
   return {
     title: String(feed.title),

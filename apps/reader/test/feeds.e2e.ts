@@ -111,12 +111,16 @@ describe.skipIf(!hasChromium)("reader feeds, sitemap", () => {
 /** A GET with a Host header of our choosing (fetch will not send one). */
 function getWithHost(url: string, host: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { headers: { host, "x-forwarded-host": host, "x-forwarded-proto": "https" } }, (response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve(body));
-    });
+    const request = httpRequest(
+      url,
+      { headers: { host, "x-forwarded-host": host, "x-forwarded-proto": "https" } },
+      (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => resolve(body));
+      },
+    );
     request.on("error", reject);
     request.end();
   });
@@ -125,7 +129,9 @@ function getWithHost(url: string, host: string): Promise<string> {
 // PostgreSQL text cannot hold NUL, and a lone surrogate cannot be encoded as UTF-8: those
 // never reach a feed from the database (the unit tests feed them to the writers directly).
 const storable = (text: string) =>
-  text.replace(/\u0000/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "");
+  text
+    .replace(/\u0000/g, "")
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "");
 
 describe.skipIf(!hasChromium)("feeds with hostile story and topic text, behind another host", () => {
   const SITE = "https://news.example.test";
@@ -170,9 +176,17 @@ describe.skipIf(!hasChromium)("feeds with hostile story and topic text, behind a
     await database?.drop();
   });
 
-  const FORMATS: [FeedKind, string][] = [["rss", "feed.xml"], ["atom", "feed.atom"], ["json", "feed.json"]];
+  const FORMATS: [FeedKind, string][] = [
+    ["rss", "feed.xml"],
+    ["atom", "feed.atom"],
+    ["json", "feed.json"],
+  ];
 
-  it.each(HOSTILE_TEXTS.map((hostile, index) => [index, JSON.stringify(hostile.text).slice(0, 50), hostile] as const))(
+  it.each(
+    HOSTILE_TEXTS.map(
+      (hostile, index) => [index, JSON.stringify(hostile.text).slice(0, 50), hostile] as const,
+    ),
+  )(
     "topic %i (%s): every format parses, each field holds its text, links use the site address",
     async (index, _label, hostile) => {
       const shown = shownText(hostile);
@@ -189,7 +203,8 @@ describe.skipIf(!hasChromium)("feeds with hostile story and topic text, behind a
         titles.push(entry?.title ?? "");
         if (kind !== "json") expect(entry?.categories.map((category) => category.label)).toEqual([shown]);
         if (kind === "atom") expect(entry?.categories[0]?.term).toBe(`hostile-${index}`);
-        for (const link of [...feed.links, ...(entry?.links ?? [])]) expect(link.startsWith(`${SITE}/`)).toBe(true);
+        for (const link of [...feed.links, ...(entry?.links ?? [])])
+          expect(link.startsWith(`${SITE}/`)).toBe(true);
         expect(body).not.toContain("attacker.example");
         expect(body).not.toMatch(/127\.0\.0\.1|localhost/);
       }

@@ -40,10 +40,18 @@ describe.skipIf(!hasChromium)("reader hardening", () => {
       expect(response.headers.get("referrer-policy"), path).toBe("strict-origin-when-cross-origin");
       const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.length, path).toBeGreaterThan(0);
-      expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`)), path).toEqual([]);
+      expect(
+        scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`)),
+        path,
+      ).toEqual([]);
     }
     expect(nonces.size).toBe(pages.length);
-    for (const path of ["/feed.xml", "/topics/vell-valley-flood/feed.atom", "/api/trpc/topic.list", "/sitemap.xml"]) {
+    for (const path of [
+      "/feed.xml",
+      "/topics/vell-valley-flood/feed.atom",
+      "/api/trpc/topic.list",
+      "/sitemap.xml",
+    ]) {
       const response = await fetch(`${readerUrl}${path}`);
       expect(response.status, path).toBe(200);
       expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
@@ -61,12 +69,16 @@ describe.skipIf(!hasChromium)("reader hardening", () => {
     await page.goto(`${readerUrl}/topics/vell-valley-flood`);
     // Following is a client component: it only answers once the page has hydrated.
     await page.getByRole("button", { name: "Follow topic" }).click();
-    await expect(page.getByRole("button", { name: "Following" }).getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect(page.getByRole("button", { name: "Following" }).getAttribute("aria-pressed")).resolves.toBe(
+      "true",
+    );
     expect(violations).toEqual([]);
     const blocked = await page.evaluate(
       () =>
         new Promise<string>((resolve) => {
-          document.addEventListener("securitypolicyviolation", (event) => resolve(event.violatedDirective), { once: true });
+          document.addEventListener("securitypolicyviolation", (event) => resolve(event.violatedDirective), {
+            once: true,
+          });
           const holder = document.createElement("div");
           holder.innerHTML = '<img src="/nonexistent.png" onerror="window.__pwned = true">';
           document.body.append(holder);
@@ -85,13 +97,23 @@ describe.skipIf(!hasChromium)("reader hardening", () => {
       const url = `${readerUrl}/api/trpc/${procedure.path}`;
       const response =
         procedure.type === "mutation"
-          ? await fetch(url, { method: "POST", headers: { "content-type": "application/json", origin: readerUrl }, body: "{}" })
+          ? await fetch(url, {
+              method: "POST",
+              headers: { "content-type": "application/json", origin: readerUrl },
+              body: "{}",
+            })
           : await fetch(url);
       if (response.status !== 404) answered.push(`${procedure.path} → ${response.status}`);
     }
     expect(answered).toEqual([]);
     expect((await fetch(`${readerUrl}/api/trpc/topic.list`)).status).toBe(200);
-    expect((await fetch(`${readerUrl}/api/trpc/story.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`)).status).toBe(200);
+    expect(
+      (
+        await fetch(
+          `${readerUrl}/api/trpc/story.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`,
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it("refuses to start in production without AUTH_SECRET, naming the variable", async () => {

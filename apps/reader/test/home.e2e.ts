@@ -38,7 +38,9 @@ describe.skipIf(!hasChromium)("reader home", () => {
     const page = await browser.newPage();
     const response = await page.goto(`${readerUrl}/about`);
     expect(response?.status()).toBe(200);
-    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toMatch(/How a Dispatch briefing is made/);
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toMatch(
+      /How a Dispatch briefing is made/,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

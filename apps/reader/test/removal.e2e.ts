@@ -6,10 +6,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createCaller, createInlineJobs, createInnerContext, noJobs, rebuildBriefing } from "@dispatch/api";
 import { createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
-import { hasChromium, launchBrowser, screenshotPath, startBuiltApp, type RunningApp } from "@dispatch/ui/testing";
+import {
+  hasChromium,
+  launchBrowser,
+  screenshotPath,
+  startBuiltApp,
+  type RunningApp,
+} from "@dispatch/ui/testing";
 
 const TOPIC = "orlen-ferry";
-const editor = { id: "editor-removal", email: "removal-editor@example.test", name: "Rhea Editor", role: "editor" as const };
+const editor = {
+  id: "editor-removal",
+  email: "removal-editor@example.test",
+  name: "Rhea Editor",
+  role: "editor" as const,
+};
 
 // Our own text: three outlets on one event; each removed story has words only it uses.
 const STORIES = [
@@ -28,7 +39,7 @@ const STORIES = [
     title: "Tamsin engine failure strands Orlen commuters",
     body:
       "Commuters were stranded on Tuesday when the Orlen ferry Tamsin suffered an engine failure, the operator said.\n" +
-      "\"We have never seen a breakdown like this,\" said deckhand Piotr Wendle, who has crewed the Tamsin for a decade.\n" +
+      '"We have never seen a breakdown like this," said deckhand Piotr Wendle, who has crewed the Tamsin for a decade.\n' +
       "Marmalade lighthouse keepers counted nineteen herons on the Orlen slipway that morning.",
   },
   {
@@ -77,7 +88,10 @@ describe.skipIf(!hasChromium)("a removed story leaves every public view", () => 
     // Two versions that both cite every story: version 1 is an "older version" below.
     await rebuildBriefing(db, TOPIC);
     await rebuildBriefing(db, TOPIC);
-    app = await startBuiltApp("reader", { DATABASE_URL: database.url, AUTH_SECRET: "removal-e2e-secret-0123456789abcdef01234567" });
+    app = await startBuiltApp("reader", {
+      DATABASE_URL: database.url,
+      AUTH_SECRET: "removal-e2e-secret-0123456789abcdef01234567",
+    });
     browser = await launchBrowser();
     page = await browser.newPage();
   });
@@ -108,9 +122,12 @@ describe.skipIf(!hasChromium)("a removed story leaves every public view", () => 
   /** Everything public, keyed by where it was seen. */
   async function everywhere(story: (typeof STORIES)[number]): Promise<Record<string, string>> {
     const feeds = await Promise.all(
-      [`/topics/${TOPIC}/feed.xml`, `/topics/${TOPIC}/feed.atom`, `/topics/${TOPIC}/feed.json`, "/feed.xml"].map(
-        async (path) => [path, await (await fetch(`${app.url}${path}`)).text()] as const,
-      ),
+      [
+        `/topics/${TOPIC}/feed.xml`,
+        `/topics/${TOPIC}/feed.atom`,
+        `/topics/${TOPIC}/feed.json`,
+        "/feed.xml",
+      ].map(async (path) => [path, await (await fetch(`${app.url}${path}`)).text()] as const),
     );
     const marker = story.body.split("\n")[2]?.split(" ").slice(0, 2).join(" ") ?? story.title;
     return {
@@ -143,7 +160,9 @@ describe.skipIf(!hasChromium)("a removed story leaves every public view", () => 
   it("a deleted story is gone from every view within seconds", async () => {
     await editorCaller().story.delete({ id: ids.get(DELETED.slug) ?? "" });
     // No worker runs here: what readers see changes without waiting for a rebuild.
-    await expect.poll(async () => whereShown(await everywhere(DELETED), DELETED), { timeout: 20_000, interval: 1_000 }).toEqual([]);
+    await expect
+      .poll(async () => whereShown(await everywhere(DELETED), DELETED), { timeout: 20_000, interval: 1_000 })
+      .toEqual([]);
     expect(await pageText(`/stories/${DELETED.slug}`)).toBeNull();
     await page.goto(`${app.url}/topics/${TOPIC}`);
     await page.screenshot({ path: screenshotPath("reader-removal-deleted"), fullPage: true });
@@ -152,11 +171,20 @@ describe.skipIf(!hasChromium)("a removed story leaves every public view", () => 
   it("an unpublished story is gone too, and the rebuild it queued stores a version without it", async () => {
     const jobs = createInlineJobs(database.db, { userId: editor.id, via: "ui" });
     await editorCaller(jobs.queue).story.update({ id: ids.get(UNPUBLISHED.slug) ?? "", status: "draft" });
-    await expect.poll(async () => whereShown(await everywhere(UNPUBLISHED), UNPUBLISHED), { timeout: 20_000, interval: 1_000 }).toEqual([]);
+    await expect
+      .poll(async () => whereShown(await everywhere(UNPUBLISHED), UNPUBLISHED), {
+        timeout: 20_000,
+        interval: 1_000,
+      })
+      .toEqual([]);
 
     const { rebuilt } = await jobs.flush();
-    expect(rebuilt.map((result) => [result.slug, result.version, result.storyCount])).toEqual([[TOPIC, 3, 1]]);
-    await expect.poll(async () => (await pageText(`/topics/${TOPIC}`)) ?? "", { timeout: 20_000, interval: 1_000 }).toContain("Version 3");
+    expect(rebuilt.map((result) => [result.slug, result.version, result.storyCount])).toEqual([
+      [TOPIC, 3, 1],
+    ]);
+    await expect
+      .poll(async () => (await pageText(`/topics/${TOPIC}`)) ?? "", { timeout: 20_000, interval: 1_000 })
+      .toContain("Version 3");
     const topicPage = (await pageText(`/topics/${TOPIC}`)) ?? "";
     expect(topicPage).toContain(STORIES[0].title);
     expect(topicPage).not.toContain(UNPUBLISHED.title);

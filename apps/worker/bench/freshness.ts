@@ -54,7 +54,8 @@ async function main(): Promise<void> {
   });
   const workerStart = Date.now();
   while (!ready) {
-    if (worker.exitCode !== null) throw new Error(`the worker exited (${worker.exitCode}) before it was ready`);
+    if (worker.exitCode !== null)
+      throw new Error(`the worker exited (${worker.exitCode}) before it was ready`);
     await sleep(100);
   }
   const workerStartMs = Date.now() - workerStart;
@@ -98,7 +99,9 @@ async function main(): Promise<void> {
     if (!topic) throw new Error("no topics");
     const { title, body } = syntheticStory(10_000 + i, topic.subject);
     const uploadedAt = performance.now();
-    const result = await commitUpload(db, [{ name: `story-${i}.txt`, bytes: `${title}\n\n${body}` }], actor, { jobs: jobs.queue });
+    const result = await commitUpload(db, [{ name: `story-${i}.txt`, bytes: `${title}\n\n${body}` }], actor, {
+      jobs: jobs.queue,
+    });
     const item = result.items[0];
     if (!item?.storyId) throw new Error(`story ${i} was not stored: ${item?.message ?? "no result"}`);
     pending.set(item.storyId, { topic: topic.slug, uploadedAt });

@@ -4,7 +4,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getBriefing, rebuildBriefing } from "@dispatch/api";
 import { createJobQueue, QUEUES } from "@dispatch/api/pg-boss-queue";
 import { createTestDatabase, EMBEDDED_SKIP_REASON, type TestDatabase } from "@dispatch/db/testing";
-import { addStory, countVersions, createTopic, FAST_SETTINGS, FAST_WORKER, sleep, waitFor } from "../test/fixtures";
+import {
+  addStory,
+  countVersions,
+  createTopic,
+  FAST_SETTINGS,
+  FAST_WORKER,
+  sleep,
+  waitFor,
+} from "../test/fixtures";
 import { startWorker, type JobHook, type RunningWorker } from "./worker";
 
 let database: TestDatabase;
@@ -35,7 +43,11 @@ async function start(options: { hook?: JobHook; log?: string[] } = {}): Promise<
 }
 
 async function latestStoryIds(topicId: string): Promise<string[]> {
-  const row = await database.db.briefing.findFirst({ where: { topicId }, orderBy: { version: "desc" }, select: { storyIds: true } });
+  const row = await database.db.briefing.findFirst({
+    where: { topicId },
+    orderBy: { version: "desc" },
+    select: { storyIds: true },
+  });
   return row?.storyIds ?? [];
 }
 
@@ -76,14 +88,20 @@ describe("briefing.rebuild", () => {
     const worker = await start({
       log,
       hook: async (job, run) => {
-        if (job.queue === QUEUES.rebuild && job.attempt === 1) throw new Error("database went away (injected)");
+        if (job.queue === QUEUES.rebuild && job.attempt === 1)
+          throw new Error("database went away (injected)");
         return run();
       },
     });
 
     await worker.queue.topicsChanged([topicId]);
     await waitFor("the retried rebuild", async () => (await countVersions(database.db, topicId)) === 1);
-    expect(log.some((line) => line.includes("failed") && line.includes("attempt 1 of 4; will retry") && line.includes("injected"))).toBe(true);
+    expect(
+      log.some(
+        (line) =>
+          line.includes("failed") && line.includes("attempt 1 of 4; will retry") && line.includes("injected"),
+      ),
+    ).toBe(true);
     expect(log.some((line) => line.includes("flaky → v1") && line.includes("(attempt 2)"))).toBe(true);
     await sleep(1500);
     expect(await countVersions(database.db, topicId)).toBe(1);
@@ -99,7 +117,9 @@ describe("briefing.rebuild", () => {
 
     // A worker in another process starts the rebuild, hangs, and is killed with SIGKILL.
     const script = fileURLToPath(new URL("../test/hanging-worker.ts", import.meta.url));
-    const child = spawn(process.execPath, ["--import", "tsx", script, database.url], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", script, database.url], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     children.push(child);
     let childOutput = "";
     child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (childOutput += chunk));
@@ -111,7 +131,12 @@ describe("briefing.rebuild", () => {
     const reader = (async () => {
       while (reading) {
         const view = await getBriefing(database.db, "restart");
-        if (view) seen.push({ version: view.version, stories: view.stories.length, hasHeadline: view.briefing.headline.length > 0 });
+        if (view)
+          seen.push({
+            version: view.version,
+            stories: view.stories.length,
+            hasHeadline: view.briefing.headline.length > 0,
+          });
         await sleep(50);
       }
     })();
@@ -126,7 +151,11 @@ describe("briefing.rebuild", () => {
 
     const log: string[] = [];
     await start({ log });
-    await waitFor("the recovered rebuild", async () => (await countVersions(database.db, topicId)) === 2, 25_000);
+    await waitFor(
+      "the recovered rebuild",
+      async () => (await countVersions(database.db, topicId)) === 2,
+      25_000,
+    );
     reading = false;
     await reader;
 
@@ -137,7 +166,9 @@ describe("briefing.rebuild", () => {
       expect(sample.hasHeadline).toBe(true);
       expect(sample.stories).toBe(sample.version === 1 ? 2 : 3);
     }
-    expect(seen.map((sample) => sample.version)).toEqual(seen.map((sample) => sample.version).sort((x, y) => x - y));
+    expect(seen.map((sample) => sample.version)).toEqual(
+      seen.map((sample) => sample.version).sort((x, y) => x - y),
+    );
   }, 45_000);
 });
 
@@ -151,16 +182,22 @@ describe("two workers on one queue", () => {
       topicIds.push(topicId);
     }
     const handled: { worker: string; jobId: string }[] = [];
-    const slowHook = (worker: string): JobHook => async (job, run) => {
-      if (job.queue === QUEUES.rebuild) handled.push({ worker, jobId: job.id });
-      await sleep(300);
-      return run();
-    };
+    const slowHook =
+      (worker: string): JobHook =>
+      async (job, run) => {
+        if (job.queue === QUEUES.rebuild) handled.push({ worker, jobId: job.id });
+        await sleep(300);
+        return run();
+      };
     const a = await start({ hook: slowHook("a") });
     await start({ hook: slowHook("b") });
 
     await a.queue.topicsChanged(topicIds);
-    await waitFor("every topic's first version", async () => (await database.db.briefing.count({ where: { topicId: { in: topicIds } } })) >= 6, 20_000);
+    await waitFor(
+      "every topic's first version",
+      async () => (await database.db.briefing.count({ where: { topicId: { in: topicIds } } })) >= 6,
+      20_000,
+    );
     await sleep(2000);
     for (const topicId of topicIds) expect(await countVersions(database.db, topicId)).toBe(1);
     expect(handled).toHaveLength(6);
@@ -196,7 +233,11 @@ describe("two workers on one queue", () => {
     const late = await addStory(database.db, topicId);
     await a.queue.topicsChanged([topicId]);
 
-    await waitFor("the follow-up rebuild", async () => (await countVersions(database.db, topicId)) === 2, 20_000);
+    await waitFor(
+      "the follow-up rebuild",
+      async () => (await countVersions(database.db, topicId)) === 2,
+      20_000,
+    );
     await sleep(1500);
     expect(await countVersions(database.db, topicId)).toBe(2);
     expect(mostAtOnce).toBe(1);
@@ -209,7 +250,10 @@ describe("two workers on one queue", () => {
 
 describe("stories.suggest", () => {
   it("tags new stories by a topic's auto-approve rule and rebuilds that topic's briefing", async () => {
-    const topicId = await createTopic(database.db, "lighthouses", { includeTerms: ["lighthouse"], autoApprove: true });
+    const topicId = await createTopic(database.db, "lighthouses", {
+      includeTerms: ["lighthouse"],
+      autoApprove: true,
+    });
     // Unlike the other tests' template stories, so this topic is the one the story fits.
     const lighthouse = (keeper: string) => ({
       title: `Keeper ${keeper} relights the old lighthouse at Gannet Point`,
@@ -221,9 +265,15 @@ describe("stories.suggest", () => {
     const worker = await start({ log });
 
     await worker.queue.storiesAdded([storyId]);
-    await waitFor("the auto-tagged topic's rebuild", async () => (await latestStoryIds(topicId)).includes(storyId));
-    const tag = await database.db.storyTopic.findUniqueOrThrow({ where: { storyId_topicId: { storyId, topicId } } });
+    await waitFor("the auto-tagged topic's rebuild", async () =>
+      (await latestStoryIds(topicId)).includes(storyId),
+    );
+    const tag = await database.db.storyTopic.findUniqueOrThrow({
+      where: { storyId_topicId: { storyId, topicId } },
+    });
     expect(tag).toMatchObject({ origin: "rule", status: "approved" });
-    expect(log.some((line) => line.includes("stories.suggest 1 stories") && line.includes("1 topics auto-tagged"))).toBe(true);
+    expect(
+      log.some((line) => line.includes("stories.suggest 1 stories") && line.includes("1 topics auto-tagged")),
+    ).toBe(true);
   }, 30_000);
 });

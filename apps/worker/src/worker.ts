@@ -76,24 +76,42 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   const handlers: Record<string, (data: unknown) => Promise<string>> = {
     [QUEUES.rebuild]: (data) => runRebuild(options.db, data as RebuildJobData),
-    [QUEUES.suggest]: (data) => runSuggest(options.db, queue, data as SuggestJobData, options.suggestTopics ?? suggestTopicsForStories),
+    [QUEUES.suggest]: (data) =>
+      runSuggest(options.db, queue, data as SuggestJobData, options.suggestTopics ?? suggestTopicsForStories),
   };
   const hook: JobHook = options.hook ?? ((_job, run) => run());
-  const workOptions = { batchSize: 1, includeMetadata: true as const, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 };
+  const workOptions = {
+    batchSize: 1,
+    includeMetadata: true as const,
+    pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
+  };
 
   for (const [name, handler] of Object.entries(handlers)) {
     for (let loop = 0; loop < concurrency; loop += 1) {
       await boss.work<unknown>(name, workOptions, async (jobs) => {
         for (const job of jobs) {
-          const info: JobInfo = { queue: name, id: job.id, data: job.data, attempt: job.retryCount + 1, maxAttempts: job.retryLimit + 1 };
+          const info: JobInfo = {
+            queue: name,
+            id: job.id,
+            data: job.data,
+            attempt: job.retryCount + 1,
+            maxAttempts: job.retryLimit + 1,
+          };
           const started = performance.now();
-          const waited = job.startedOn && job.startAfter ? ` after waiting ${seconds(job.startedOn.getTime() - job.startAfter.getTime())}` : "";
+          const waited =
+            job.startedOn && job.startAfter
+              ? ` after waiting ${seconds(job.startedOn.getTime() - job.startAfter.getTime())}`
+              : "";
           try {
             const summary = await hook(info, () => handler(job.data));
-            log(`${name} ${summary} in ${ms(performance.now() - started)}${waited} (attempt ${info.attempt})`);
+            log(
+              `${name} ${summary} in ${ms(performance.now() - started)}${waited} (attempt ${info.attempt})`,
+            );
           } catch (error) {
             const next = info.attempt < info.maxAttempts ? "will retry" : "giving up";
-            log(`${name} ${job.id} failed in ${ms(performance.now() - started)} (attempt ${info.attempt} of ${info.maxAttempts}; ${next}): ${describeError(error)}`);
+            log(
+              `${name} ${job.id} failed in ${ms(performance.now() - started)} (attempt ${info.attempt} of ${info.maxAttempts}; ${next}): ${describeError(error)}`,
+            );
             throw error;
           }
         }
@@ -115,13 +133,19 @@ async function runRebuild(db: Db, data: RebuildJobData): Promise<string> {
     return `${result.slug} → v${result.version} (${result.storyCount} stories, build ${ms(result.buildMs)})`;
   } catch (error) {
     // The topic was deleted after the job was queued: nothing to rebuild, nothing to retry.
-    if (error instanceof AppError && error.code === "NOT_FOUND") return `${data.topicId} skipped (topic no longer exists)`;
+    if (error instanceof AppError && error.code === "NOT_FOUND")
+      return `${data.topicId} skipped (topic no longer exists)`;
     throw error;
   }
 }
 
 /** Stores topic suggestions for new stories, then rebuilds the topics a rule tagged outright. */
-async function runSuggest(db: Db, queue: JobQueue, data: SuggestJobData, suggest: typeof suggestTopicsForStories): Promise<string> {
+async function runSuggest(
+  db: Db,
+  queue: JobQueue,
+  data: SuggestJobData,
+  suggest: typeof suggestTopicsForStories,
+): Promise<string> {
   const results = await suggest(db, data.storyIds);
   const autoApproved = [...new Set(results.flatMap((result) => result.autoApproved))];
   if (autoApproved.length > 0) await queue.topicsChanged(autoApproved);

@@ -3,11 +3,50 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@dispatch/db";
 
-const PLACES = ["Lark Island", "Hillford", "Port Tamsin", "Eastmere", "Calder Vale", "Northwick", "Brannock", "Saltcombe"];
-const BODIES = ["the town council", "the harbour board", "the regional health trust", "the water company", "the transport authority", "the school governors"];
-const PEOPLE = ["Maria Oyelaran", "Glen Petrie", "Tom Achebe", "Ines Varga", "Ruth Delacroix", "Sam Whitlow", "Anil Mehra", "Jo Kettering"];
-const ACTIONS = ["approved a plan to", "delayed a decision to", "voted against a proposal to", "set aside money to", "asked engineers to", "promised to"];
-const OBJECTS = ["repair the sea wall", "reopen the branch line", "extend library hours", "replace the ferry ramp", "build forty new homes", "upgrade the water mains"];
+const PLACES = [
+  "Lark Island",
+  "Hillford",
+  "Port Tamsin",
+  "Eastmere",
+  "Calder Vale",
+  "Northwick",
+  "Brannock",
+  "Saltcombe",
+];
+const BODIES = [
+  "the town council",
+  "the harbour board",
+  "the regional health trust",
+  "the water company",
+  "the transport authority",
+  "the school governors",
+];
+const PEOPLE = [
+  "Maria Oyelaran",
+  "Glen Petrie",
+  "Tom Achebe",
+  "Ines Varga",
+  "Ruth Delacroix",
+  "Sam Whitlow",
+  "Anil Mehra",
+  "Jo Kettering",
+];
+const ACTIONS = [
+  "approved a plan to",
+  "delayed a decision to",
+  "voted against a proposal to",
+  "set aside money to",
+  "asked engineers to",
+  "promised to",
+];
+const OBJECTS = [
+  "repair the sea wall",
+  "reopen the branch line",
+  "extend library hours",
+  "replace the ferry ramp",
+  "build forty new homes",
+  "upgrade the water mains",
+];
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 
 /** Deterministic pseudo-random picks from a seed, so a story's text is reproducible. */
@@ -46,9 +85,18 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export async function createTopic(db: Db, slug: string, fields: { includeTerms?: string[]; autoApprove?: boolean } = {}): Promise<string> {
+export async function createTopic(
+  db: Db,
+  slug: string,
+  fields: { includeTerms?: string[]; autoApprove?: boolean } = {},
+): Promise<string> {
   const topic = await db.topic.create({
-    data: { slug, name: slug.replace(/-/g, " "), includeTerms: fields.includeTerms ?? [], autoApprove: fields.autoApprove ?? false },
+    data: {
+      slug,
+      name: slug.replace(/-/g, " "),
+      includeTerms: fields.includeTerms ?? [],
+      autoApprove: fields.autoApprove ?? false,
+    },
     select: { id: true },
   });
   return topic.id;
@@ -57,7 +105,12 @@ export async function createTopic(db: Db, slug: string, fields: { includeTerms?:
 let storySeed = 1;
 
 /** Stores a synthetic story; tags it with the topic (approved) when one is given. */
-export async function addStory(db: Db, topicId: string | null, subject = "harbour", text?: { title: string; body: string }): Promise<string> {
+export async function addStory(
+  db: Db,
+  topicId: string | null,
+  subject = "harbour",
+  text?: { title: string; body: string },
+): Promise<string> {
   const seed = storySeed++;
   const { title, body } = text ?? syntheticStory(seed, subject);
   const story = await db.story.create({
@@ -67,7 +120,9 @@ export async function addStory(db: Db, topicId: string | null, subject = "harbou
       body,
       original: `${title}\n\n${body}`,
       originalFormat: "text",
-      contentHash: createHash("sha256").update(`${title}\n${body}\n${randomBytes(8).toString("hex")}`).digest("hex"),
+      contentHash: createHash("sha256")
+        .update(`${title}\n${body}\n${randomBytes(8).toString("hex")}`)
+        .digest("hex"),
       publishedAt: new Date(Date.UTC(2025, 10, 1 + (seed % 28))),
       ...(topicId ? { topics: { create: { topicId, origin: "manual", status: "approved" } } } : {}),
     },
@@ -85,7 +140,12 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls until `check` returns true; throws with `what` after the timeout. */
-export async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 15_000, intervalMs = 100): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 15_000,
+  intervalMs = 100,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
@@ -96,4 +156,8 @@ export async function waitFor(what: string, check: () => Promise<boolean> | bool
 
 /** Short windows so tests can watch debouncing, retries and expiry happen. */
 export const FAST_SETTINGS = { debounceSeconds: 1, expireInSeconds: 4, retryLimit: 3, retryDelaySeconds: 1 };
-export const FAST_WORKER = { settings: FAST_SETTINGS, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 };
+export const FAST_WORKER = {
+  settings: FAST_SETTINGS,
+  pollingIntervalSeconds: 0.5,
+  maintenanceIntervalSeconds: 1,
+};

@@ -7,9 +7,16 @@ import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { profileStory } from "@dispatch/briefing";
-import { prepareTopics, scoreStory, SUGGESTION_THRESHOLD, type TopicModel } from "../src/services/topic-scoring";
+import {
+  prepareTopics,
+  scoreStory,
+  SUGGESTION_THRESHOLD,
+  type TopicModel,
+} from "../src/services/topic-scoring";
 
-const fixture = process.argv[2] ?? path.resolve(fileURLToPath(import.meta.url), "../../../../../shared/fixtures/bbc-news.jsonl");
+const fixture =
+  process.argv[2] ??
+  path.resolve(fileURLToPath(import.meta.url), "../../../../../shared/fixtures/bbc-news.jsonl");
 if (!existsSync(fixture)) {
   console.error(`No fixture at ${fixture}; pass the path to bbc-news.jsonl.`);
   process.exit(1);
@@ -41,7 +48,9 @@ const models: TopicModel[] = categories.map((category) => ({
   excludeTerms: [],
   ruleSources: [],
   autoApprove: false,
-  stories: (seeds.get(category) ?? []).map((article) => profileStory({ title: article.title, body: article.text })),
+  stories: (seeds.get(category) ?? []).map((article) =>
+    profileStory({ title: article.title, body: article.text }),
+  ),
 }));
 const prepared = prepareTopics(models);
 
@@ -51,7 +60,15 @@ let top3Predicted = 0;
 let top3Correct = 0;
 let unmatched = 0;
 for (const article of arriving) {
-  const scores = scoreStory({ title: article.title, body: article.text, source: null, profile: profileStory({ title: article.title, body: article.text }) }, prepared)
+  const scores = scoreStory(
+    {
+      title: article.title,
+      body: article.text,
+      source: null,
+      profile: profileStory({ title: article.title, body: article.text }),
+    },
+    prepared,
+  )
     .filter((score) => score.confidence >= SUGGESTION_THRESHOLD)
     .slice(0, 3);
   if (scores.length === 0) unmatched += 1;
@@ -68,7 +85,13 @@ const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 console.log(`topics              ${categories.join(", ")} (${SEEDS_PER_TOPIC} starting stories each)`);
 console.log(`new stories         ${arriving.length} (threshold ${SUGGESTION_THRESHOLD})`);
-console.log(`top suggestion      precision ${pct(topCorrect / topPredicted)}  recall ${pct(topCorrect / arriving.length)}`);
-console.log(`top 3 suggestions   precision ${pct(top3Correct / top3Predicted)}  recall ${pct(top3Correct / arriving.length)}`);
+console.log(
+  `top suggestion      precision ${pct(topCorrect / topPredicted)}  recall ${pct(topCorrect / arriving.length)}`,
+);
+console.log(
+  `top 3 suggestions   precision ${pct(top3Correct / top3Predicted)}  recall ${pct(top3Correct / arriving.length)}`,
+);
 console.log(`no suggestion       ${unmatched} stories`);
-console.log(`time                ${seconds.toFixed(1)} s (${(arriving.length / seconds).toFixed(0)} stories/s, profiles included)`);
+console.log(
+  `time                ${seconds.toFixed(1)} s (${(arriving.length / seconds).toFixed(0)} stories/s, profiles included)`,
+);

@@ -8,7 +8,9 @@ import { parseText, type UploadFile } from "@dispatch/ingest";
 import { createTestDatabase } from "@dispatch/db/testing";
 import { commitUpload } from "../src/services/upload";
 
-const fixture = process.argv[2] ?? path.resolve(fileURLToPath(import.meta.url), "../../../../../shared/fixtures/bbc-news.jsonl");
+const fixture =
+  process.argv[2] ??
+  path.resolve(fileURLToPath(import.meta.url), "../../../../../shared/fixtures/bbc-news.jsonl");
 if (!existsSync(fixture)) {
   console.error(`No fixture at ${fixture}; pass the path to bbc-news.jsonl.`);
   process.exit(1);
@@ -39,14 +41,20 @@ const parseSeconds = (performance.now() - parseStart) / 1000;
 const database = await createTestDatabase();
 const rssAt: string[] = [];
 async function* files(): AsyncGenerator<UploadFile> {
-  for await (const { line, number } of lines()) yield { name: `bbc.ndjson:${number}`, bytes: line, contentType: "application/x-ndjson" };
+  for await (const { line, number } of lines())
+    yield { name: `bbc.ndjson:${number}`, bytes: line, contentType: "application/x-ndjson" };
 }
 const storeStart = performance.now();
-const result = await commitUpload(database.db, files(), { userId: null, via: "cli" }, {
-  onItem: (_item, done) => {
-    if (done % 500 === 0) rssAt.push(`${done}: ${mb(process.memoryUsage().rss)}`);
+const result = await commitUpload(
+  database.db,
+  files(),
+  { userId: null, via: "cli" },
+  {
+    onItem: (_item, done) => {
+      if (done % 500 === 0) rssAt.push(`${done}: ${mb(process.memoryUsage().rss)}`);
+    },
   },
-});
+);
 const storeSeconds = (performance.now() - storeStart) / 1000;
 const nearDuplicates = result.items.filter((item) => item.nearDuplicateOfId).length;
 await database.drop();
@@ -55,8 +63,12 @@ clearInterval(sampler);
 parseStart = 0;
 console.log(`database          ${database.embedded ? "embedded PGlite" : "PostgreSQL server"}`);
 console.log(`articles          ${parsed} parsed of ${fixture}`);
-console.log(`parse only        ${(parsed / parseSeconds).toFixed(0)} articles/s (${parseSeconds.toFixed(2)} s)`);
-console.log(`parse + store     ${(result.items.length / storeSeconds).toFixed(0)} articles/s (${storeSeconds.toFixed(1)} s)`);
+console.log(
+  `parse only        ${(parsed / parseSeconds).toFixed(0)} articles/s (${parseSeconds.toFixed(2)} s)`,
+);
+console.log(
+  `parse + store     ${(result.items.length / storeSeconds).toFixed(0)} articles/s (${storeSeconds.toFixed(1)} s)`,
+);
 console.log(`stored            ${result.stored}`);
 console.log(`exact duplicates  ${result.duplicates}`);
 console.log(`near-duplicates   ${nearDuplicates} (stored, flagged)`);

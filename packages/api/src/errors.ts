@@ -58,11 +58,14 @@ const GENERIC_ISSUE = /^(?:Invalid|Too (?:big|small)|Unrecognized|Expected|Requi
 export function describeInputIssues(issues: readonly InputIssue[]): string {
   const sentences = issues.slice(0, 3).map((issue) => {
     const field = issue.path.filter((part) => typeof part === "string").join(" ");
-    const message = GENERIC_ISSUE.test(issue.message) && field ? `${field}: ${lowerFirst(issue.message)}` : issue.message;
+    const message =
+      GENERIC_ISSUE.test(issue.message) && field ? `${field}: ${lowerFirst(issue.message)}` : issue.message;
     return /[.!?]$/.test(message) ? message : `${message}.`;
   });
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : "";
-  return sentences.length > 0 ? `${sentences.join(" ")}${more}` : "The input was refused; check the form and try again.";
+  return sentences.length > 0
+    ? `${sentences.join(" ")}${more}`
+    : "The input was refused; check the form and try again.";
 }
 
 function lowerFirst(text: string): string {

@@ -10,7 +10,9 @@ let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
   // The audit log names the acting user, so the admin must exist.
-  await database.db.user.create({ data: { id: admin.id, email: admin.email, name: admin.name, role: "admin", emailVerified: true } });
+  await database.db.user.create({
+    data: { id: admin.id, email: admin.email, name: admin.name, role: "admin", emailVerified: true },
+  });
 });
 afterAll(async () => {
   await database.drop();
@@ -28,7 +30,10 @@ function handlerFor(router: typeof appRouter | typeof readerRouter, user: Sessio
 }
 
 async function createTopicOver(headers: Record<string, string>, name: string) {
-  const response = await handlerFor(appRouter, admin)(
+  const response = await handlerFor(
+    appRouter,
+    admin,
+  )(
     new Request("http://localhost:3001/api/trpc/topic.create", {
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
@@ -51,7 +56,10 @@ describe("mutations over HTTP check where the request came from", () => {
     ];
     for (const headers of forged) {
       const result = await createTopicOver(headers, `Forged topic ${JSON.stringify(headers)}`);
-      expect(result, JSON.stringify(headers)).toMatchObject({ status: 403, message: expect.stringMatching(/sent from another site .* refused/) });
+      expect(result, JSON.stringify(headers)).toMatchObject({
+        status: 403,
+        message: expect.stringMatching(/sent from another site .* refused/),
+      });
     }
     expect(await database.db.topic.count({ where: { name: { startsWith: "Forged topic" } } })).toBe(0);
   });
@@ -71,8 +79,13 @@ describe("mutations over HTTP check where the request came from", () => {
   });
 
   it("still answers cross-site reads (they change nothing; CORS keeps their answers from the other site)", async () => {
-    const response = await handlerFor(appRouter, null)(
-      new Request("http://localhost:3001/api/trpc/topic.list", { headers: { origin: "https://evil.example" } }),
+    const response = await handlerFor(
+      appRouter,
+      null,
+    )(
+      new Request("http://localhost:3001/api/trpc/topic.list", {
+        headers: { origin: "https://evil.example" },
+      }),
     );
     expect(response.status).toBe(200);
   });
@@ -82,7 +95,9 @@ describe("the reader router", () => {
   it("holds only public queries", () => {
     const procedures = listProcedures(readerRouter);
     expect(procedures.length).toBeGreaterThan(5);
-    expect(procedures.filter((procedure) => procedure.audience !== "public" || procedure.type !== "query")).toEqual([]);
+    expect(
+      procedures.filter((procedure) => procedure.audience !== "public" || procedure.type !== "query"),
+    ).toEqual([]);
   });
 
   it("answers no editor or admin procedure over HTTP, whoever calls", async () => {
@@ -93,7 +108,11 @@ describe("the reader router", () => {
       for (const procedure of staffOnly) {
         const request =
           procedure.type === "mutation"
-            ? new Request(`http://localhost:3000/api/trpc/${procedure.path}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })
+            ? new Request(`http://localhost:3000/api/trpc/${procedure.path}`, {
+                method: "POST",
+                headers: { "content-type": "application/json" },
+                body: "{}",
+              })
             : new Request(`http://localhost:3000/api/trpc/${procedure.path}`);
         const response = await handle(request);
         expect(response.status, `${role} → ${procedure.path}`).toBe(404);

@@ -44,7 +44,11 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHa
       const tooLarge = toTRPCError(new AppError("TOO_LARGE", limited.message));
       return fetchRequestHandler({
         endpoint: "/api/trpc",
-        req: new Request(incoming.url, { method: incoming.method, headers: { "content-type": "application/json" }, body: "{}" }),
+        req: new Request(incoming.url, {
+          method: incoming.method,
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        }),
         router: options.router,
         createContext: () => Promise.reject(tooLarge),
       });
@@ -54,7 +58,10 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(options: TrpcHa
       endpoint: "/api/trpc",
       req,
       router: options.router,
-      createContext: async () => ({ ...(await options.createContext(req)), foreignOrigin: foreignOriginOf(req, options.ownOrigins?.() ?? []) }),
+      createContext: async () => ({
+        ...(await options.createContext(req)),
+        foreignOrigin: foreignOriginOf(req, options.ownOrigins?.() ?? []),
+      }),
     });
   };
 }

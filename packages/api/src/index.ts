@@ -1,8 +1,22 @@
 // @dispatch/api: tRPC routers, their context and the services behind them.
-export { appRouter, createCaller, readerRouter, createReaderCaller, type AppRouter, type ReaderRouter } from "./root";
+export {
+  appRouter,
+  createCaller,
+  readerRouter,
+  createReaderCaller,
+  type AppRouter,
+  type ReaderRouter,
+} from "./root";
 export { createInnerContext, actorOf, type InnerContext } from "./trpc";
 export { AppError, APP_ERROR_CODES, type AppErrorCode } from "./errors";
-export { listTopics, createTopic, getTopic, updateTopic, mergeTopics, setTopicArchived } from "./services/topics";
+export {
+  listTopics,
+  createTopic,
+  getTopic,
+  updateTopic,
+  mergeTopics,
+  setTopicArchived,
+} from "./services/topics";
 export { tagStory, untagStory, reviewSuggestions } from "./services/tags";
 export { suggestTopicsForStories, listSuggestions, listUnmatchedStories } from "./services/suggestions";
 export { prepareTopics, scoreStory, SUGGESTION_THRESHOLD, type TopicModel } from "./services/topic-scoring";
@@ -12,8 +26,22 @@ export { seedDemo, type SeedResult } from "./services/demo";
 export { commitUpload, previewUpload, type CommitResult, type CommitItem } from "./services/upload";
 export { storeParsedStory } from "./services/store-parsed-story";
 export { recordAudit, type Actor } from "./services/audit";
-export { listUsers, inviteUser, changeRole, setUserDisabled, type UserSummary, type UserRef } from "./services/users";
-export { rebuildBriefing, getBriefing, listBriefingVersions, diffBriefingVersions, type BriefingView, type RebuildResult } from "./services/briefings";
+export {
+  listUsers,
+  inviteUser,
+  changeRole,
+  setUserDisabled,
+  type UserSummary,
+  type UserRef,
+} from "./services/users";
+export {
+  rebuildBriefing,
+  getBriefing,
+  listBriefingVersions,
+  diffBriefingVersions,
+  type BriefingView,
+  type RebuildResult,
+} from "./services/briefings";
 export { noJobs, type JobQueue } from "./jobs/job-queue";
 export { createInlineJobs, type InlineJobs } from "./jobs/inline-queue";
 export { createTrpcHandler, foreignOriginOf, type TrpcHandlerOptions } from "./http";

@@ -16,7 +16,10 @@ export type LimitedBody = { ok: true; request: Request } | { ok: false; message:
  * refused on its Content-Length before reading a byte, or as soon as a body without one
  * (chunked) passes the limit — the rest is never read.
  */
-export async function readBodyWithin(req: Request, maxBytes: number = MAX_REQUEST_BYTES): Promise<LimitedBody> {
+export async function readBodyWithin(
+  req: Request,
+  maxBytes: number = MAX_REQUEST_BYTES,
+): Promise<LimitedBody> {
   if (req.body === null || req.method === "GET" || req.method === "HEAD") return { ok: true, request: req };
   const declared = Number(req.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -42,7 +45,10 @@ export async function readBodyWithin(req: Request, maxBytes: number = MAX_REQUES
     body.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return { ok: true, request: new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal }) };
+  return {
+    ok: true,
+    request: new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal }),
+  };
 }
 
 function describeTooLarge(size: number | null, limit: number): string {

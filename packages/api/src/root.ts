@@ -36,7 +36,12 @@ export const createCaller = createCallerFactory(appRouter);
 export const readerRouter = router({
   briefing: { get: briefingRouter.get, versions: briefingRouter.versions, diff: briefingRouter.diff },
   search: { stories: searchRouter.stories, filters: searchRouter.filters },
-  story: { list: storyRouter.list, get: storyRouter.get, read: storyRouter.read, passages: storyRouter.passages },
+  story: {
+    list: storyRouter.list,
+    get: storyRouter.get,
+    read: storyRouter.read,
+    passages: storyRouter.passages,
+  },
   topic: { list: topicRouter.list, get: topicRouter.get },
 });
 

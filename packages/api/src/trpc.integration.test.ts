@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import type { RoleName, SessionUser } from "@dispatch/auth";
 import { createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
-import { adminProcedure, createCallerFactory, editorProcedure, publicProcedure, readerProcedure, router, createInnerContext } from "./trpc";
+import {
+  adminProcedure,
+  createCallerFactory,
+  editorProcedure,
+  publicProcedure,
+  readerProcedure,
+  router,
+  createInnerContext,
+} from "./trpc";
 
 // A router with one procedure of each kind, each answering with the role the caller acts with.
 const probeRouter = router({
@@ -30,7 +38,12 @@ type Expectation = "ok" | "UNAUTHORIZED" | "FORBIDDEN";
 
 // Rows: who calls. Columns: public, reader, editor, admin procedure.
 const matrix: Record<RoleName | "anonymous", Record<Probe, Expectation>> = {
-  anonymous: { publicProbe: "ok", readerProbe: "UNAUTHORIZED", editorProbe: "UNAUTHORIZED", adminProbe: "UNAUTHORIZED" },
+  anonymous: {
+    publicProbe: "ok",
+    readerProbe: "UNAUTHORIZED",
+    editorProbe: "UNAUTHORIZED",
+    adminProbe: "UNAUTHORIZED",
+  },
   reader: { publicProbe: "ok", readerProbe: "ok", editorProbe: "FORBIDDEN", adminProbe: "FORBIDDEN" },
   editor: { publicProbe: "ok", readerProbe: "ok", editorProbe: "ok", adminProbe: "FORBIDDEN" },
   admin: { publicProbe: "ok", readerProbe: "ok", editorProbe: "ok", adminProbe: "ok" },
@@ -52,7 +65,9 @@ describe("role middleware", () => {
           expect(error).toBeInstanceOf(TRPCError);
           expect((error as TRPCError).code).toBe(expected);
           // The message tells the person what to do next.
-          expect((error as TRPCError).message).toMatch(expected === "UNAUTHORIZED" ? /sign in/i : /ask an admin/i);
+          expect((error as TRPCError).message).toMatch(
+            expected === "UNAUTHORIZED" ? /sign in/i : /ask an admin/i,
+          );
         }
       });
     }
@@ -62,6 +77,7 @@ describe("role middleware", () => {
 describe("the operator (the CLI)", () => {
   it("passes every role check as an admin without being an account", async () => {
     const caller = createProbeCaller(createInnerContext({ db: database.db, operator: true, via: "cli" }));
-    for (const probe of ["readerProbe", "editorProbe", "adminProbe"] as const) await expect(caller[probe]()).resolves.toBe("admin");
+    for (const probe of ["readerProbe", "editorProbe", "adminProbe"] as const)
+      await expect(caller[probe]()).resolves.toBe("admin");
   });
 });

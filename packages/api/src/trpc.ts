@@ -36,7 +36,13 @@ export function createInnerContext(opts: {
   via?: Channel;
   jobs?: JobQueue;
 }): InnerContext {
-  return { db: opts.db, user: opts.user ?? null, operator: opts.operator ?? false, via: opts.via ?? "api", jobs: opts.jobs ?? noJobs };
+  return {
+    db: opts.db,
+    user: opts.user ?? null,
+    operator: opts.operator ?? false,
+    via: opts.via ?? "api",
+    jobs: opts.jobs ?? noJobs,
+  };
 }
 
 /**
@@ -46,21 +52,24 @@ export function createInnerContext(opts: {
 export type Audience = "public" | "reader" | "editor" | "admin";
 export type ProcedureMeta = { audience?: Audience };
 
-const t = initTRPC.context<InnerContext>().meta<ProcedureMeta>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    return {
-      ...shape,
-      data: {
-        ...shape.data,
-        appCode: cause instanceof AppError ? cause.code : null,
-        // zod's issues, so a form can point at the field that is wrong.
-        issues: cause instanceof ZodError ? cause.issues : null,
-      },
-    };
-  },
-});
+const t = initTRPC
+  .context<InnerContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          appCode: cause instanceof AppError ? cause.code : null,
+          // zod's issues, so a form can point at the field that is wrong.
+          issues: cause instanceof ZodError ? cause.issues : null,
+        },
+      };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -72,7 +81,8 @@ const errorMapping = t.middleware(async ({ next, path }) => {
     const cause = result.error.cause;
     if (cause instanceof AppError) throw toTRPCError(cause);
     // Refused input: one sentence for a person, not zod's issues as JSON (they stay in data.issues).
-    if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: describeInputIssues(cause.issues), cause });
+    if (cause instanceof ZodError)
+      throw new TRPCError({ code: "BAD_REQUEST", message: describeInputIssues(cause.issues), cause });
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
       console.error(`[api] ${path} failed:`, cause ?? result.error);
     }
@@ -116,7 +126,10 @@ function requireRole(required: RoleName) {
 }
 
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.meta({ audience: "public" }).use(errorMapping).use(sameOriginMutations);
+export const publicProcedure = t.procedure
+  .meta({ audience: "public" })
+  .use(errorMapping)
+  .use(sameOriginMutations);
 /** Any signed-in account. */
 export const readerProcedure = publicProcedure.meta({ audience: "reader" }).use(requireRole("reader"));
 /** Editors and admins. */

@@ -67,7 +67,12 @@ describe("sign-up, sign-in and the session, through Better Auth on PostgreSQL", 
 
   it("ignores a role sent with sign-up: nobody makes themselves an admin", async () => {
     await auth.api.signUpEmail({
-      body: { email: "sneaky@example.test", password: "correct horse battery", name: "Sneaky", role: "admin" } as never,
+      body: {
+        email: "sneaky@example.test",
+        password: "correct horse battery",
+        name: "Sneaky",
+        role: "admin",
+      } as never,
       headers: clientHeaders(),
     });
     const row = await database.db.user.findUniqueOrThrow({ where: { email: "sneaky@example.test" } });
@@ -85,7 +90,11 @@ describe("sign-up, sign-in and the session, through Better Auth on PostgreSQL", 
   });
 
   it("rejects a wrong password with a message that does not say which part was wrong", async () => {
-    await createUser(database.db, { email: "wrong.pw@example.test", role: "editor", password: "the right password" });
+    await createUser(database.db, {
+      email: "wrong.pw@example.test",
+      role: "editor",
+      password: "the right password",
+    });
     const result = await signIn("wrong.pw@example.test", "not the password");
     expect(result).toMatchObject({ ok: false, reason: "invalid" });
     if (result.ok) return;
@@ -101,7 +110,9 @@ describe("sign-up, sign-in and the session, through Better Auth on PostgreSQL", 
     const user = await getSessionUser(clientHeaders(undefined, cookieHeader(result.setCookies)), auth);
     expect(user?.role).toBe("admin");
     expect(await getSessionUser(clientHeaders(), auth)).toBeNull();
-    expect(await getSessionUser(clientHeaders(undefined, "dispatch.session_token=forged.value"), auth)).toBeNull();
+    expect(
+      await getSessionUser(clientHeaders(undefined, "dispatch.session_token=forged.value"), auth),
+    ).toBeNull();
   });
 
   it("signing out ends the session", async () => {
@@ -166,61 +177,97 @@ describe("sign-in rate limiting", { timeout: 60_000 }, () => {
   it("locks one client out of one account after 5 wrong passwords, then doubles the wait", async () => {
     const { password } = await createUser(database.db, { email: "target@example.test", role: "editor" });
     for (let n = 1; n <= 4; n++) {
-      expect(await attempt(proxied, "target@example.test", `guess number ${n}`, viaProxy("198.51.100.1"))).toMatchObject({ reason: "invalid" });
+      expect(
+        await attempt(proxied, "target@example.test", `guess number ${n}`, viaProxy("198.51.100.1")),
+      ).toMatchObject({ reason: "invalid" });
     }
     const fifth = await attempt(proxied, "target@example.test", "guess number 5", viaProxy("198.51.100.1"));
-    expect(fifth).toMatchObject({ ok: false, reason: "rate_limited", message: "Too many attempts; try again in 1 minute." });
+    expect(fifth).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+      message: "Too many attempts; try again in 1 minute.",
+    });
     // Even the right password waits, from this client.
-    expect(await attempt(proxied, "target@example.test", password, viaProxy("198.51.100.1"))).toMatchObject({ reason: "rate_limited" });
+    expect(await attempt(proxied, "target@example.test", password, viaProxy("198.51.100.1"))).toMatchObject({
+      reason: "rate_limited",
+    });
     // When the minute is over, the next wrong guess locks for two.
-    await database.db.rateLimit.updateMany({ where: { key: { contains: "198.51.100.1" } }, data: { lastRequest: BigInt(Date.now() - 61_000) } });
+    await database.db.rateLimit.updateMany({
+      where: { key: { contains: "198.51.100.1" } },
+      data: { lastRequest: BigInt(Date.now() - 61_000) },
+    });
     const sixth = await attempt(proxied, "target@example.test", "guess number 6", viaProxy("198.51.100.1"));
-    expect(sixth).toMatchObject({ reason: "rate_limited", message: "Too many attempts; try again in 2 minutes." });
+    expect(sixth).toMatchObject({
+      reason: "rate_limited",
+      message: "Too many attempts; try again in 2 minutes.",
+    });
   });
 
   it("does not let an attacker lock the owner out of the address they sign in from", async () => {
     const { password } = await createUser(database.db, { email: "owner@example.test", role: "admin" });
     const home = "192.0.2.10";
-    expect(await attempt(proxied, "owner@example.test", password, viaProxy(home))).toMatchObject({ ok: true });
+    expect(await attempt(proxied, "owner@example.test", password, viaProxy(home))).toMatchObject({
+      ok: true,
+    });
     // Twenty wrong guesses from the attacker's address (the ones after the lock are refused).
     const attacker = "198.51.100.66";
     const results = [];
-    for (let n = 1; n <= 20; n++) results.push(await attempt(proxied, "owner@example.test", `attack ${n} pass`, viaProxy(attacker)));
-    expect(results.filter((result) => !result.ok && result.reason === "rate_limited").length).toBeGreaterThanOrEqual(15);
-    expect(await attempt(proxied, "owner@example.test", password, viaProxy(attacker))).toMatchObject({ reason: "rate_limited" });
+    for (let n = 1; n <= 20; n++)
+      results.push(await attempt(proxied, "owner@example.test", `attack ${n} pass`, viaProxy(attacker)));
+    expect(
+      results.filter((result) => !result.ok && result.reason === "rate_limited").length,
+    ).toBeGreaterThanOrEqual(15);
+    expect(await attempt(proxied, "owner@example.test", password, viaProxy(attacker))).toMatchObject({
+      reason: "rate_limited",
+    });
     // The owner, at home, signs in — a cookie-less client such as a fresh browser included.
-    expect(await attempt(proxied, "owner@example.test", password, viaProxy(home))).toMatchObject({ ok: true });
+    expect(await attempt(proxied, "owner@example.test", password, viaProxy(home))).toMatchObject({
+      ok: true,
+    });
   });
 
   it("does not let an attacker lock the owner's browser out, even with no trusted address at all", async () => {
     const { password } = await createUser(database.db, { email: "browser@example.test", role: "admin" });
     const first = await attempt(direct, "browser@example.test", password, clientHeaders());
     if (!first.ok) throw new Error(first.message);
-    const ownersBrowser = cookieHeader(first.setCookies.filter((line) => line.startsWith("dispatch.known_device=")));
+    const ownersBrowser = cookieHeader(
+      first.setCookies.filter((line) => line.startsWith("dispatch.known_device=")),
+    );
     expect(ownersBrowser).toMatch(/^dispatch\.known_device=/);
     // The attacker spoofs a new X-Forwarded-For on every guess; it changes nothing.
     const results = [];
-    for (let n = 1; n <= 12; n++) results.push(await attempt(direct, "browser@example.test", `attack ${n} pass`, clientHeaders()));
+    for (let n = 1; n <= 12; n++)
+      results.push(await attempt(direct, "browser@example.test", `attack ${n} pass`, clientHeaders()));
     expect(results.slice(0, 4).every((result) => !result.ok && result.reason === "invalid")).toBe(true);
     expect(results.slice(4).every((result) => !result.ok && result.reason === "rate_limited")).toBe(true);
     // The owner's browser carries its known-device cookie and signs in.
-    expect(await attempt(direct, "browser@example.test", password, clientHeaders(undefined, ownersBrowser))).toMatchObject({ ok: true });
+    expect(
+      await attempt(direct, "browser@example.test", password, clientHeaders(undefined, ownersBrowser)),
+    ).toMatchObject({ ok: true });
     // A forged or another account's device cookie does not count as known.
     const forged = ownersBrowser.replace(/=([^:]+)/, "=00000000-0000-0000-0000-000000000000");
-    expect(await attempt(direct, "browser@example.test", password, clientHeaders(undefined, forged))).toMatchObject({ reason: "rate_limited" });
+    expect(
+      await attempt(direct, "browser@example.test", password, clientHeaders(undefined, forged)),
+    ).toMatchObject({ reason: "rate_limited" });
   });
 
   it("ignores X-Forwarded-For without a trusted proxy: spoofing it neither escapes a lock nor frames another address", async () => {
     const { password } = await createUser(database.db, { email: "spoofed@example.test", role: "editor" });
     await createUser(database.db, { email: "framed@example.test", role: "editor" });
     // A client claiming the victim's address makes 15 failures across accounts…
-    for (let n = 1; n <= 15; n++) await attempt(direct, `nobody${n}@example.test`, "password123!", clientHeaders("192.0.2.200"));
+    for (let n = 1; n <= 15; n++)
+      await attempt(direct, `nobody${n}@example.test`, "password123!", clientHeaders("192.0.2.200"));
     // …which puts no lock on that address: the victim behind it, with no cookie, still signs in.
-    expect(await attempt(direct, "spoofed@example.test", password, clientHeaders("192.0.2.200"))).toMatchObject({ ok: true });
+    expect(
+      await attempt(direct, "spoofed@example.test", password, clientHeaders("192.0.2.200")),
+    ).toMatchObject({ ok: true });
     // And a lock on an account from unknown clients holds whatever address is claimed next.
-    for (let n = 1; n <= 5; n++) await attempt(direct, "framed@example.test", `wrong ${n} pass`, clientHeaders());
+    for (let n = 1; n <= 5; n++)
+      await attempt(direct, "framed@example.test", `wrong ${n} pass`, clientHeaders());
     for (const claimed of ["203.0.113.250", "10.0.0.1", "::1"]) {
-      expect(await attempt(direct, "framed@example.test", `wrong again`, clientHeaders(claimed))).toMatchObject({ reason: "rate_limited" });
+      expect(
+        await attempt(direct, "framed@example.test", `wrong again`, clientHeaders(claimed)),
+      ).toMatchObject({ reason: "rate_limited" });
     }
   });
 
@@ -229,56 +276,92 @@ describe("sign-in rate limiting", { timeout: 60_000 }, () => {
     const attacker = "198.51.100.90";
     const results = [];
     for (let n = 1; n <= 11; n++) {
-      results.push(await attempt(proxied, `stuffed${n}@example.test`, "password123!", viaProxy(attacker, `10.0.${n}.1`)));
+      results.push(
+        await attempt(proxied, `stuffed${n}@example.test`, "password123!", viaProxy(attacker, `10.0.${n}.1`)),
+      );
     }
     expect(results.slice(0, 9).every((result) => !result.ok && result.reason === "invalid")).toBe(true);
     expect(results[9]).toMatchObject({ ok: false, reason: "rate_limited" });
     // The address is locked for accounts it has not signed in to, however the chain starts…
-    expect(await attempt(proxied, "chained@example.test", password, viaProxy(attacker, "192.0.2.99"))).toMatchObject({ reason: "rate_limited" });
+    expect(
+      await attempt(proxied, "chained@example.test", password, viaProxy(attacker, "192.0.2.99")),
+    ).toMatchObject({ reason: "rate_limited" });
     // …while the account's owner, elsewhere, signs in.
-    expect(await attempt(proxied, "chained@example.test", password, viaProxy("192.0.2.50"))).toMatchObject({ ok: true });
+    expect(await attempt(proxied, "chained@example.test", password, viaProxy("192.0.2.50"))).toMatchObject({
+      ok: true,
+    });
   });
 
   it("lets people behind a shared address who signed in from it before keep signing in while it is locked", async () => {
     const office = "203.0.113.77";
     const { password } = await createUser(database.db, { email: "colleague@example.test", role: "editor" });
-    expect(await attempt(proxied, "colleague@example.test", password, viaProxy(office))).toMatchObject({ ok: true });
-    for (let n = 1; n <= 12; n++) await attempt(proxied, `guessed${n}@example.test`, "password123!", viaProxy(office));
-    expect(await attempt(proxied, "newcomer@example.test", "password123!", viaProxy(office))).toMatchObject({ reason: "rate_limited" });
-    expect(await attempt(proxied, "colleague@example.test", password, viaProxy(office))).toMatchObject({ ok: true });
+    expect(await attempt(proxied, "colleague@example.test", password, viaProxy(office))).toMatchObject({
+      ok: true,
+    });
+    for (let n = 1; n <= 12; n++)
+      await attempt(proxied, `guessed${n}@example.test`, "password123!", viaProxy(office));
+    expect(await attempt(proxied, "newcomer@example.test", "password123!", viaProxy(office))).toMatchObject({
+      reason: "rate_limited",
+    });
+    expect(await attempt(proxied, "colleague@example.test", password, viaProxy(office))).toMatchObject({
+      ok: true,
+    });
   });
 
   it("limits guessing one account from many addresses, for addresses the account does not know", async () => {
     const { password } = await createUser(database.db, { email: "spread@example.test", role: "editor" });
-    expect(await attempt(proxied, "spread@example.test", password, viaProxy("192.0.2.1"))).toMatchObject({ ok: true });
+    expect(await attempt(proxied, "spread@example.test", password, viaProxy("192.0.2.1"))).toMatchObject({
+      ok: true,
+    });
     const results = [];
-    for (let n = 1; n <= 13; n++) results.push(await attempt(proxied, "spread@example.test", `wrong ${n} pass`, viaProxy(`198.18.0.${n}`)));
+    for (let n = 1; n <= 13; n++)
+      results.push(
+        await attempt(proxied, "spread@example.test", `wrong ${n} pass`, viaProxy(`198.18.0.${n}`)),
+      );
     expect(results.slice(0, 11).every((result) => !result.ok && result.reason === "invalid")).toBe(true);
     expect(results[11]).toMatchObject({ reason: "rate_limited" });
-    expect(await attempt(proxied, "spread@example.test", password, viaProxy("198.18.1.1"))).toMatchObject({ reason: "rate_limited" });
-    expect(await attempt(proxied, "spread@example.test", password, viaProxy("192.0.2.1"))).toMatchObject({ ok: true });
+    expect(await attempt(proxied, "spread@example.test", password, viaProxy("198.18.1.1"))).toMatchObject({
+      reason: "rate_limited",
+    });
+    expect(await attempt(proxied, "spread@example.test", password, viaProxy("192.0.2.1"))).toMatchObject({
+      ok: true,
+    });
   });
 
   it("tells the remaining wait as time passes, and lets the client in when it is over", async () => {
     const { password } = await createUser(database.db, { email: "waiting@example.test", role: "editor" });
     const here = "192.0.2.77";
-    for (let n = 1; n <= 5; n++) await attempt(proxied, "waiting@example.test", `guess ${n} wrong`, viaProxy(here));
+    for (let n = 1; n <= 5; n++)
+      await attempt(proxied, "waiting@example.test", `guess ${n} wrong`, viaProxy(here));
     const key = `dispatch:sign-in:client:waiting@example.test:address:${here}`;
-    await database.db.rateLimit.update({ where: { key }, data: { lastRequest: BigInt(Date.now() - 30_000) } });
+    await database.db.rateLimit.update({
+      where: { key },
+      data: { lastRequest: BigInt(Date.now() - 30_000) },
+    });
     expect(await attempt(proxied, "waiting@example.test", "another guess", viaProxy(here))).toMatchObject({
       reason: "rate_limited",
       message: "Too many attempts; try again in 30 seconds.",
     });
-    await database.db.rateLimit.update({ where: { key }, data: { lastRequest: BigInt(Date.now() - 61_000) } });
-    expect(await attempt(proxied, "waiting@example.test", password, viaProxy(here))).toMatchObject({ ok: true });
+    await database.db.rateLimit.update({
+      where: { key },
+      data: { lastRequest: BigInt(Date.now() - 61_000) },
+    });
+    expect(await attempt(proxied, "waiting@example.test", password, viaProxy(here))).toMatchObject({
+      ok: true,
+    });
   });
 
   it("a successful sign-in clears that client's failures", async () => {
     const { password } = await createUser(database.db, { email: "typo@example.test", role: "editor" });
-    for (let n = 1; n <= 4; n++) await attempt(proxied, "typo@example.test", `typo number ${n}`, viaProxy("192.0.2.5"));
-    expect(await attempt(proxied, "typo@example.test", password, viaProxy("192.0.2.5"))).toMatchObject({ ok: true });
+    for (let n = 1; n <= 4; n++)
+      await attempt(proxied, "typo@example.test", `typo number ${n}`, viaProxy("192.0.2.5"));
+    expect(await attempt(proxied, "typo@example.test", password, viaProxy("192.0.2.5"))).toMatchObject({
+      ok: true,
+    });
     for (let n = 1; n <= 4; n++) {
-      expect(await attempt(proxied, "typo@example.test", `typo again ${n}`, viaProxy("192.0.2.5"))).toMatchObject({ reason: "invalid" });
+      expect(
+        await attempt(proxied, "typo@example.test", `typo again ${n}`, viaProxy("192.0.2.5")),
+      ).toMatchObject({ reason: "invalid" });
     }
   });
 
@@ -288,7 +371,11 @@ describe("sign-in rate limiting", { timeout: 60_000 }, () => {
       direct.handler(
         new Request("http://localhost:3001/api/auth/sign-in/email", {
           method: "POST",
-          headers: { "content-type": "application/json", origin: "http://localhost:3001", "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}` },
+          headers: {
+            "content-type": "application/json",
+            origin: "http://localhost:3001",
+            "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 250)}`,
+          },
           body: JSON.stringify({ email: "http@example.test", password }),
         }),
       );
@@ -296,7 +383,9 @@ describe("sign-in rate limiting", { timeout: 60_000 }, () => {
     const locked = await post("wrong 5 pass");
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(50);
-    expect(((await locked.json()) as { message: string }).message).toBe("Too many attempts; try again in 1 minute.");
+    expect(((await locked.json()) as { message: string }).message).toBe(
+      "Too many attempts; try again in 1 minute.",
+    );
     const again = await post("wrong 6 pass");
     expect(again.status).toBe(429);
     expect(Number(again.headers.get("retry-after"))).toBeGreaterThan(50);
@@ -305,10 +394,18 @@ describe("sign-in rate limiting", { timeout: 60_000 }, () => {
 
 describe("session cookies", { timeout: 30_000 }, () => {
   it("are Secure when the app is served over https, even while the other app's URL is http", async () => {
-    const mixed = createAuth(database.db, { secret: TEST_SECRET, readerUrl: "http://localhost:3000", adminUrl: "https://admin.example.test" });
+    const mixed = createAuth(database.db, {
+      secret: TEST_SECRET,
+      readerUrl: "http://localhost:3000",
+      adminUrl: "https://admin.example.test",
+    });
     const { password } = await createUser(database.db, { email: "secure@example.test", role: "editor" });
     const result = await signInWithPassword(
-      { email: "secure@example.test", password, headers: new Headers({ host: "admin.example.test", "x-forwarded-proto": "https" }) },
+      {
+        email: "secure@example.test",
+        password,
+        headers: new Headers({ host: "admin.example.test", "x-forwarded-proto": "https" }),
+      },
       mixed,
     );
     if (!result.ok) throw new Error(result.message);
@@ -320,7 +417,10 @@ describe("session cookies", { timeout: 30_000 }, () => {
 
 describe("creating accounts", { timeout: 30_000 }, () => {
   it("generates a strong password when none is given, and stores only its hash", async () => {
-    const { user, password } = await createUser(database.db, { email: "Invitee@Example.test", role: "editor" });
+    const { user, password } = await createUser(database.db, {
+      email: "Invitee@Example.test",
+      role: "editor",
+    });
     expect(user).toMatchObject({ email: "invitee@example.test", name: "Invitee", role: "editor" });
     expect(password.length).toBeGreaterThanOrEqual(20);
     const account = await database.db.account.findFirstOrThrow({ where: { userId: user.id } });
@@ -330,10 +430,12 @@ describe("creating accounts", { timeout: 30_000 }, () => {
 
   it("refuses a duplicate email and a short password", async () => {
     await createUser(database.db, { email: "twice@example.test", role: "reader" });
-    await expect(createUser(database.db, { email: "TWICE@example.test", role: "reader" })).rejects.toBeInstanceOf(UserExistsError);
-    await expect(createUser(database.db, { email: "short@example.test", role: "reader", password: "short" })).rejects.toBeInstanceOf(
-      WeakPasswordError,
-    );
+    await expect(
+      createUser(database.db, { email: "TWICE@example.test", role: "reader" }),
+    ).rejects.toBeInstanceOf(UserExistsError);
+    await expect(
+      createUser(database.db, { email: "short@example.test", role: "reader", password: "short" }),
+    ).rejects.toBeInstanceOf(WeakPasswordError);
   });
 
   it("ensureDemoUsers creates the demo admin and editor once, and their passwords work", async () => {

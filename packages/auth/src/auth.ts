@@ -34,7 +34,9 @@ export const SIGN_IN_ERROR_CODES = {
 
 export const ACCOUNT_DISABLED_MESSAGE = "This account is disabled. Ask an admin to enable it.";
 
-export type CreateAuthOptions = Partial<Pick<AuthEnv, "secret" | "readerUrl" | "adminUrl" | "trustProxy" | "cookieDomain">> & {
+export type CreateAuthOptions = Partial<
+  Pick<AuthEnv, "secret" | "readerUrl" | "adminUrl" | "trustProxy" | "cookieDomain">
+> & {
   /** Failed sign-in limits; see DEFAULT_SIGN_IN_LIMITS. */
   signInLimits?: SignInLimits;
   /**
@@ -96,14 +98,21 @@ export function createAuth(db: Db, options: CreateAuthOptions = {}) {
   const limits = options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS;
   /** Who is trying to sign in: the account, the trusted address, the known device if any. */
   const subjectOf = async (
-    ctx: { headers?: Headers; context: { secret: string; createAuthCookie: (name: string) => { name: string } } } & {
+    ctx: {
+      headers?: Headers;
+      context: { secret: string; createAuthCookie: (name: string) => { name: string } };
+    } & {
       getSignedCookie: (key: string, secret: string) => Promise<string | false | null>;
     },
     email: string,
   ): Promise<SignInSubject> => {
     const cookieName = ctx.context.createAuthCookie(KNOWN_DEVICE_COOKIE).name;
     const signed = ctx.headers ? await ctx.getSignedCookie(cookieName, ctx.context.secret) : null;
-    return { email, address: clientAddressOf(ctx.headers, trustProxy), knownDevice: knownDeviceFor(signed, email) };
+    return {
+      email,
+      address: clientAddressOf(ctx.headers, trustProxy),
+      knownDevice: knownDeviceFor(signed, email),
+    };
   };
   const secureCookies = usesSecureCookies({ readerUrl, adminUrl });
 
@@ -112,12 +121,7 @@ export function createAuth(db: Db, options: CreateAuthOptions = {}) {
     secret,
     // One configuration serves both apps: the host of each request picks its base URL.
     baseURL: {
-      allowedHosts: [
-        new URL(readerUrl).host,
-        new URL(adminUrl).host,
-        "localhost:*",
-        "127.0.0.1:*",
-      ],
+      allowedHosts: [new URL(readerUrl).host, new URL(adminUrl).host, "localhost:*", "127.0.0.1:*"],
       fallback: adminUrl,
     },
     trustedOrigins: [readerUrl, adminUrl],
@@ -164,7 +168,10 @@ export function createAuth(db: Db, options: CreateAuthOptions = {}) {
         create: {
           // Runs after the password checked out, so "disabled" is only told to its owner.
           before: async (session) => {
-            const user = await db.user.findUnique({ where: { id: session.userId }, select: { disabled: true } });
+            const user = await db.user.findUnique({
+              where: { id: session.userId },
+              select: { disabled: true },
+            });
             if (user?.disabled) {
               throw new APIError("FORBIDDEN", {
                 code: SIGN_IN_ERROR_CODES.ACCOUNT_DISABLED,
@@ -195,7 +202,12 @@ export function createAuth(db: Db, options: CreateAuthOptions = {}) {
           // lock its owner out of it.
           const cookie = ctx.context.createAuthCookie(KNOWN_DEVICE_COOKIE, { maxAge: KNOWN_DEVICE_MAX_AGE });
           const device = subject.knownDevice ?? randomUUID();
-          await ctx.setSignedCookie(cookie.name, `${device}:${emailDigest(email)}`, ctx.context.secret, cookie.attributes);
+          await ctx.setSignedCookie(
+            cookie.name,
+            `${device}:${emailDigest(email)}`,
+            ctx.context.secret,
+            cookie.attributes,
+          );
           return;
         }
         // Only a wrong email or password counts; a lockout or a disabled account does not.

@@ -5,12 +5,18 @@ import { DEVELOPMENT_AUTH_SECRET, parseAuthEnv } from "./env";
 describe("parseAuthEnv", () => {
   it("stops production without AUTH_SECRET, naming the variable and what to set", () => {
     expect(() => parseAuthEnv({ NODE_ENV: "production" })).toThrow(EnvError);
-    expect(() => parseAuthEnv({ NODE_ENV: "production", AUTH_SECRET: "" })).toThrow(/AUTH_SECRET is not set: .*openssl rand -base64 32/);
+    expect(() => parseAuthEnv({ NODE_ENV: "production", AUTH_SECRET: "" })).toThrow(
+      /AUTH_SECRET is not set: .*openssl rand -base64 32/,
+    );
   });
 
   it("builds without AUTH_SECRET: `next build` evaluates server modules, the secret is a start-up requirement", () => {
-    expect(parseAuthEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).usingDevelopmentSecret).toBe(true);
-    expect(() => parseAuthEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-server" })).toThrow(/AUTH_SECRET is not set/);
+    expect(
+      parseAuthEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).usingDevelopmentSecret,
+    ).toBe(true);
+    expect(() => parseAuthEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-server" })).toThrow(
+      /AUTH_SECRET is not set/,
+    );
   });
 
   it("uses the labelled fallback secret outside production, and says so", () => {
@@ -21,11 +27,17 @@ describe("parseAuthEnv", () => {
   });
 
   it("refuses a short secret", () => {
-    expect(() => parseAuthEnv({ AUTH_SECRET: "hunter2" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
+    expect(() => parseAuthEnv({ AUTH_SECRET: "hunter2" })).toThrow(
+      /AUTH_SECRET: must be at least 32 characters/,
+    );
   });
 
   it("defaults the app URLs to localhost and normalizes configured ones to origins", () => {
-    expect(parseAuthEnv({})).toMatchObject({ readerUrl: "http://localhost:3000", configuredReaderUrl: undefined, adminUrl: "http://localhost:3001" });
+    expect(parseAuthEnv({})).toMatchObject({
+      readerUrl: "http://localhost:3000",
+      configuredReaderUrl: undefined,
+      adminUrl: "http://localhost:3001",
+    });
     const env = parseAuthEnv({
       NODE_ENV: "production",
       AUTH_SECRET: "x".repeat(40),
@@ -43,8 +55,14 @@ describe("parseAuthEnv", () => {
   });
 
   it("names each bad variable", () => {
-    expect(() => parseAuthEnv({ DISPATCH_ADMIN_URL: "admin.example.com" })).toThrow(/DISPATCH_ADMIN_URL: must be an http\(s\) URL/);
-    expect(() => parseAuthEnv({ DISPATCH_READER_URL: "ftp://news.example.com" })).toThrow(/DISPATCH_READER_URL: must be an http\(s\) URL/);
-    expect(() => parseAuthEnv({ DISPATCH_TRUST_PROXY: "yes" })).toThrow(/DISPATCH_TRUST_PROXY: must be true or false/);
+    expect(() => parseAuthEnv({ DISPATCH_ADMIN_URL: "admin.example.com" })).toThrow(
+      /DISPATCH_ADMIN_URL: must be an http\(s\) URL/,
+    );
+    expect(() => parseAuthEnv({ DISPATCH_READER_URL: "ftp://news.example.com" })).toThrow(
+      /DISPATCH_READER_URL: must be an http\(s\) URL/,
+    );
+    expect(() => parseAuthEnv({ DISPATCH_TRUST_PROXY: "yes" })).toThrow(
+      /DISPATCH_TRUST_PROXY: must be true or false/,
+    );
   });
 });

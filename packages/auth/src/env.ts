@@ -20,14 +20,19 @@ const publicUrl = (example: string) =>
     }, `must be an http(s) URL such as ${example}`)
     .transform((value) => new URL(value).origin);
 
-const flag = z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).transform((value) => value === "true" || value === "1");
+const flag = z
+  .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+  .transform((value) => value === "true" || value === "1");
 
 export const authEnvSchema = z.object({
   NODE_ENV: z.string().optional(),
   /** Set by Next: "phase-production-build" while `next build` evaluates server modules. */
   NEXT_PHASE: z.string().optional(),
   /** Signs session cookies; required in production. */
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)").optional(),
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (try `openssl rand -base64 32`)")
+    .optional(),
   /** Where readers reach the reader app; trusted as an origin and used for links. */
   DISPATCH_READER_URL: publicUrl("https://news.example.com").optional(),
   /** Where staff reach the admin app. */

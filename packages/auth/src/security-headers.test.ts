@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce, STATIC_SECURITY_HEADERS, withContentSecurityPolicy } from "./security-headers";
+import {
+  contentSecurityPolicy,
+  createNonce,
+  STATIC_SECURITY_HEADERS,
+  withContentSecurityPolicy,
+} from "./security-headers";
 
 describe("the content security policy", () => {
   it("allows only nonced scripts, no framing, no plugins, no foreign base or form targets", () => {
     const policy = contentSecurityPolicy({ nonce: "abc123" });
-    const directives = new Map(policy.split("; ").map((part) => [part.split(" ")[0], part.slice(part.indexOf(" ") + 1)]));
+    const directives = new Map(
+      policy.split("; ").map((part) => [part.split(" ")[0], part.slice(part.indexOf(" ") + 1)]),
+    );
     expect(directives.get("script-src")).toBe("'self' 'nonce-abc123' 'strict-dynamic'");
     expect(directives.get("frame-ancestors")).toBe("'none'");
     expect(directives.get("object-src")).toBe("'none'");

@@ -11,7 +11,11 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function contentSecurityPolicy(options: { nonce: string; development?: boolean; https?: boolean }): string {
+export function contentSecurityPolicy(options: {
+  nonce: string;
+  development?: boolean;
+  https?: boolean;
+}): string {
   const directives = [
     "default-src 'self'",
     // 'strict-dynamic': scripts the nonced ones load run too (Next's chunks); nothing else.

@@ -11,7 +11,12 @@ import type { Db } from "@dispatch/db";
 export type ThrottleRule = { max: number; windowSeconds: number };
 
 /** `free` failures, then a lock of `baseLockSeconds` that doubles per failure up to `maxLockSeconds`. */
-export type BackoffRule = { free: number; baseLockSeconds: number; maxLockSeconds: number; forgetAfterSeconds: number };
+export type BackoffRule = {
+  free: number;
+  baseLockSeconds: number;
+  maxLockSeconds: number;
+  forgetAfterSeconds: number;
+};
 
 export type SignInLimits = {
   /** One account from one client (a known device, else an address, else "anywhere unknown"). */
@@ -43,17 +48,28 @@ export type Lockout = { retryAfterSeconds: number };
 // Our keys share the table with Better Auth's (disabled) request limiter; the prefix keeps
 // them apart.
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
-const knownAddressKey = (email: string, address: string) => `dispatch:sign-in:known:${normalizeEmail(email)}:${address}`;
+const knownAddressKey = (email: string, address: string) =>
+  `dispatch:sign-in:known:${normalizeEmail(email)}:${address}`;
 
-type Check = { key: string; rule: { kind: "backoff"; rule: BackoffRule } | { kind: "window"; rule: ThrottleRule } };
+type Check = {
+  key: string;
+  rule: { kind: "backoff"; rule: BackoffRule } | { kind: "window"; rule: ThrottleRule };
+};
 
 async function isKnownAddress(db: Db, subject: SignInSubject, now: number): Promise<boolean> {
   if (!subject.address) return false;
-  const row = await db.rateLimit.findUnique({ where: { key: knownAddressKey(subject.email, subject.address) } });
+  const row = await db.rateLimit.findUnique({
+    where: { key: knownAddressKey(subject.email, subject.address) },
+  });
   return row !== null && Number(row.lastRequest) + KNOWN_ADDRESS_DAYS * 86_400_000 > now;
 }
 
-async function checksFor(db: Db, subject: SignInSubject, limits: SignInLimits, now: number): Promise<Check[]> {
+async function checksFor(
+  db: Db,
+  subject: SignInSubject,
+  limits: SignInLimits,
+  now: number,
+): Promise<Check[]> {
   const email = normalizeEmail(subject.email);
   const knownAddress = subject.knownDevice ? false : await isKnownAddress(db, subject, now);
   const client = subject.knownDevice
@@ -61,11 +77,19 @@ async function checksFor(db: Db, subject: SignInSubject, limits: SignInLimits, n
     : subject.address
       ? `address:${subject.address}`
       : "unknown";
-  const checks: Check[] = [{ key: `dispatch:sign-in:client:${email}:${client}`, rule: { kind: "backoff", rule: limits.perClient } }];
+  const checks: Check[] = [
+    { key: `dispatch:sign-in:client:${email}:${client}`, rule: { kind: "backoff", rule: limits.perClient } },
+  ];
   if (subject.knownDevice || knownAddress) return checks;
-  checks.push({ key: `dispatch:sign-in:account:${email}`, rule: { kind: "window", rule: limits.perAccount } });
+  checks.push({
+    key: `dispatch:sign-in:account:${email}`,
+    rule: { kind: "window", rule: limits.perAccount },
+  });
   if (subject.address) {
-    checks.push({ key: `dispatch:sign-in:address:${subject.address}`, rule: { kind: "window", rule: limits.perAddress } });
+    checks.push({
+      key: `dispatch:sign-in:address:${subject.address}`,
+      rule: { kind: "window", rule: limits.perAddress },
+    });
   }
   return checks;
 }
@@ -76,7 +100,12 @@ function longestOf(waits: Array<number | null>): Lockout | null {
 }
 
 /** The longest remaining lockout for this account and client, or null when they may try. */
-export async function findLockout(db: Db, subject: SignInSubject, limits: SignInLimits, now = Date.now()): Promise<Lockout | null> {
+export async function findLockout(
+  db: Db,
+  subject: SignInSubject,
+  limits: SignInLimits,
+  now = Date.now(),
+): Promise<Lockout | null> {
   const checks = await checksFor(db, subject, limits, now);
   const rows = await db.rateLimit.findMany({ where: { key: { in: checks.map((check) => check.key) } } });
   return longestOf(
@@ -91,14 +120,20 @@ export async function findLockout(db: Db, subject: SignInSubject, limits: SignIn
  * Counts one failed attempt (atomically, so concurrent attempts from several processes all
  * count) and returns the lockout it causes, if any.
  */
-export async function recordFailure(db: Db, subject: SignInSubject, limits: SignInLimits, now = Date.now()): Promise<Lockout | null> {
+export async function recordFailure(
+  db: Db,
+  subject: SignInSubject,
+  limits: SignInLimits,
+  now = Date.now(),
+): Promise<Lockout | null> {
   const waits: Array<number | null> = [];
   const nowMs = BigInt(now);
   for (const check of await checksFor(db, subject, limits, now)) {
     // A window key's "lastRequest" is the window's start (a new one opens when it is over);
     // a backoff key's is the last failure (its count is forgotten after a quiet spell).
     const resetMs = BigInt(
-      (check.rule.kind === "window" ? check.rule.rule.windowSeconds : check.rule.rule.forgetAfterSeconds) * 1000,
+      (check.rule.kind === "window" ? check.rule.rule.windowSeconds : check.rule.rule.forgetAfterSeconds) *
+        1000,
     );
     const [row] =
       check.rule.kind === "window"
@@ -128,7 +163,12 @@ export async function recordFailure(db: Db, subject: SignInSubject, limits: Sign
  * A successful sign-in forgives this client's failures on the account and remembers the
  * address as one the account's owner signs in from. Failures from other clients stand.
  */
-export async function recordSuccess(db: Db, subject: SignInSubject, limits: SignInLimits, now = Date.now()): Promise<void> {
+export async function recordSuccess(
+  db: Db,
+  subject: SignInSubject,
+  limits: SignInLimits,
+  now = Date.now(),
+): Promise<void> {
   const [clientCheck] = await checksFor(db, subject, limits, now);
   if (clientCheck) await db.rateLimit.deleteMany({ where: { key: clientCheck.key } });
   if (subject.address) {

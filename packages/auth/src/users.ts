@@ -31,21 +31,27 @@ export function generatePassword(): string {
 
 export function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new WeakPasswordError(`The password is ${password.length} characters; use at least ${MIN_PASSWORD_LENGTH}.`);
+    throw new WeakPasswordError(
+      `The password is ${password.length} characters; use at least ${MIN_PASSWORD_LENGTH}.`,
+    );
   }
   if (password.length > MAX_PASSWORD_LENGTH) {
-    throw new WeakPasswordError(`The password is ${password.length} characters; the limit is ${MAX_PASSWORD_LENGTH}.`);
+    throw new WeakPasswordError(
+      `The password is ${password.length} characters; the limit is ${MAX_PASSWORD_LENGTH}.`,
+    );
   }
 }
 
 /** "ada.lovelace@example.com" → "Ada Lovelace", for accounts created without a name. */
 function nameFromEmail(email: string): string {
   const local = email.split("@")[0] ?? email;
-  return local
-    .split(/[._+-]+/)
-    .filter(Boolean)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join(" ") || email;
+  return (
+    local
+      .split(/[._+-]+/)
+      .filter(Boolean)
+      .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+      .join(" ") || email
+  );
 }
 
 /**
@@ -79,7 +85,12 @@ export async function createUser(db: Db, input: NewUser): Promise<CreatedUser> {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    (error as { code: unknown }).code === "P2002"
+  );
 }
 
 /** The demo accounts `pnpm dev` creates. Documented passwords: never use them in production. */

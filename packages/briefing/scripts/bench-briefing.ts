@@ -15,7 +15,9 @@ const args = process.argv.slice(2);
 const runsFlag = args.indexOf("--runs");
 const RUNS = runsFlag >= 0 ? Math.max(1, Number(args[runsFlag + 1])) : 3;
 const pathArg = args.find((a, i) => !a.startsWith("--") && (runsFlag < 0 || i !== runsFlag + 1));
-const path = pathArg ? resolve(pathArg) : resolve(import.meta.dirname, "../../../../shared/fixtures/bbc-news.jsonl");
+const path = pathArg
+  ? resolve(pathArg)
+  : resolve(import.meta.dirname, "../../../../shared/fixtures/bbc-news.jsonl");
 
 interface BbcRow {
   id: string;
@@ -28,7 +30,13 @@ const rows: BbcRow[] = readFileSync(path, "utf8")
   .split("\n")
   .filter((l) => l.trim() !== "")
   .map((l) => JSON.parse(l) as BbcRow);
-const stories: StoryInput[] = rows.map((r) => ({ id: r.id, title: r.title, body: r.text, source: "BBC News", publishedAt: "2005-03-01" }));
+const stories: StoryInput[] = rows.map((r) => ({
+  id: r.id,
+  title: r.title,
+  body: r.text,
+  source: "BBC News",
+  publishedAt: "2005-03-01",
+}));
 
 let peakRss = 0;
 let peakRssAll = 0;
@@ -56,7 +64,10 @@ const used = new Set<number>();
 function pickStories(n: number): StoryInput[] {
   const free = stories.map((_, i) => i).filter((i) => !used.has(i));
   const step = free.length / n;
-  const picked = Array.from({ length: Math.min(n, free.length) }, (_, k) => free[Math.floor(k * step)]).filter((i): i is number => i !== undefined);
+  const picked = Array.from(
+    { length: Math.min(n, free.length) },
+    (_, k) => free[Math.floor(k * step)],
+  ).filter((i): i is number => i !== undefined);
   for (const i of picked) used.add(i);
   return picked.map((i) => stories[i]).filter((s): s is StoryInput => s !== undefined);
 }
@@ -65,11 +76,15 @@ const setup = pickStories(3);
 const setupStart = performance.now();
 const setupCpu = cpuMs();
 buildBriefing(setup);
-console.log(`process warm-up (first build ever, 3 stories: module and lexicon set-up): ${(performance.now() - setupStart).toFixed(1)} ms, ${(cpuMs() - setupCpu).toFixed(1)} ms CPU`);
+console.log(
+  `process warm-up (first build ever, 3 stories: module and lexicon set-up): ${(performance.now() - setupStart).toFixed(1)} ms, ${(cpuMs() - setupCpu).toFixed(1)} ms CPU`,
+);
 // Issue 10's goals, judged on CPU time (cold: the first build of stories no earlier build saw).
 const GOAL_MS: Record<number, number> = { 3: 50, 100: 1_000, 1000: 10_000 };
 const verdicts: string[] = [];
-console.log(`${"stories".padStart(7)}  ${"cold ms".padStart(8)}  ${"cold cpu".padStart(8)}  ${"warm ms".padStart(8)}  ${"warm cpu".padStart(8)}  ${"stories/s".padStart(9)}  ${"peak rss".padStart(8)}  ${"peak heap".padStart(9)}  storylines  slowest stages (cold, CPU ms)`);
+console.log(
+  `${"stories".padStart(7)}  ${"cold ms".padStart(8)}  ${"cold cpu".padStart(8)}  ${"warm ms".padStart(8)}  ${"warm cpu".padStart(8)}  ${"stories/s".padStart(9)}  ${"peak rss".padStart(8)}  ${"peak heap".padStart(9)}  storylines  slowest stages (cold, CPU ms)`,
+);
 for (const n of [3, 100, 1000]) {
   const input = pickStories(n);
   peakRssAll = Math.max(peakRssAll, peakRss);
@@ -90,14 +105,18 @@ for (const n of [3, 100, 1000]) {
   const warmWall = median(warm.map((w) => w.wall));
   const warmCpu = median(warm.map((w) => w.cpu));
   const omitted = cold.briefing.diagnostics.find((d) => d.code === "STORYLINES_OMITTED");
-  const storylines = cold.briefing.storylines.length + Number(/^(\d+)/.exec(omitted?.message ?? "")?.[1] ?? 0);
+  const storylines =
+    cold.briefing.storylines.length + Number(/^(\d+)/.exec(omitted?.message ?? "")?.[1] ?? 0);
   const stages = Object.entries(cold.briefing.checks.timings ?? {})
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
     .map(([k, v]) => `${k} ${v.toFixed(0)}ms`)
     .join(", ");
   const goal = GOAL_MS[n];
-  if (goal !== undefined) verdicts.push(`${n} stories < ${goal} ms: cold ${cold.cpu.toFixed(0)} ms CPU ${cold.cpu < goal ? "meets it" : "MISSES it"}, warm ${warmCpu.toFixed(0)} ms CPU ${warmCpu < goal ? "meets it" : "MISSES it"}`);
+  if (goal !== undefined)
+    verdicts.push(
+      `${n} stories < ${goal} ms: cold ${cold.cpu.toFixed(0)} ms CPU ${cold.cpu < goal ? "meets it" : "MISSES it"}, warm ${warmCpu.toFixed(0)} ms CPU ${warmCpu < goal ? "meets it" : "MISSES it"}`,
+    );
   console.log(
     `${String(input.length).padStart(7)}  ${cold.wall.toFixed(0).padStart(8)}  ${cold.cpu.toFixed(0).padStart(8)}  ${warmWall.toFixed(0).padStart(8)}  ${warmCpu.toFixed(0).padStart(8)}  ${(input.length / (cold.cpu / 1000)).toFixed(0).padStart(9)}  ${mb(peakRss).padStart(8)}  ${mb(peakHeap).padStart(9)}  ${String(storylines).padStart(10)}  ${stages}`,
   );
@@ -105,4 +124,9 @@ for (const n of [3, 100, 1000]) {
 peakRssAll = Math.max(peakRssAll, peakRss);
 for (const v of verdicts) console.log(`goal: ${v}`);
 console.log(`goal: peak RSS < 1 GB: ${mb(peakRssAll)} ${peakRssAll < 1024 ** 3 ? "meets it" : "MISSES it"}`);
-console.log(`stories/s = stories / cold CPU seconds. Load average at end: ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")} on ${(await import("node:os")).cpus().length} CPUs`);
+console.log(
+  `stories/s = stories / cold CPU seconds. Load average at end: ${(await import("node:os"))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")} on ${(await import("node:os")).cpus().length} CPUs`,
+);

@@ -6,7 +6,16 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildBriefing } from "../src/index";
-import { type Cluster, type Scores, averageScores, readClusters, scoreSummary, summarizeLead, summarizeTextRank, toStories } from "./mds-eval";
+import {
+  type Cluster,
+  type Scores,
+  averageScores,
+  readClusters,
+  scoreSummary,
+  summarizeLead,
+  summarizeTextRank,
+  toStories,
+} from "./mds-eval";
 import { runFolds } from "./tune-selection";
 
 const { values, positionals } = parseArgs({
@@ -21,12 +30,15 @@ const { values, positionals } = parseArgs({
 const WORDS = Number(values.words);
 const STEM = !values["no-stem"];
 const fileArg = values.file ?? positionals[0];
-const path = fileArg ? resolve(fileArg) : resolve(import.meta.dirname, "../../../../shared/fixtures/mds-dev.jsonl");
+const path = fileArg
+  ? resolve(fileArg)
+  : resolve(import.meta.dirname, "../../../../shared/fixtures/mds-dev.jsonl");
 const clusters = readClusters(path);
 
 if (values.folds !== undefined) {
   const folds = Number(values.folds);
-  if (!Number.isInteger(folds) || folds < 2) throw new Error(`--folds must be a whole number of at least 2, not "${values.folds}"`);
+  if (!Number.isInteger(folds) || folds < 2)
+    throw new Error(`--folds must be a whole number of at least 2, not "${values.folds}"`);
   runFolds(clusters, { folds, words: WORDS, stem: STEM });
 } else {
   const systems: Array<[string, (c: Cluster, w: number) => string]> = [
@@ -36,14 +48,21 @@ if (values.folds !== undefined) {
   ];
   const started = performance.now();
   const results = new Map<string, Scores>(
-    systems.map(([name, summarize]) => [name, averageScores(clusters.map((c) => scoreSummary(summarize(c, WORDS), c.summary, STEM)))]),
+    systems.map(([name, summarize]) => [
+      name,
+      averageScores(clusters.map((c) => scoreSummary(summarize(c, WORDS), c.summary, STEM))),
+    ]),
   );
   const pct = (x: number): string => x.toFixed(2).padStart(6);
   console.log(`ROUGE F1 on ${clusters.length} clusters from ${path}`);
-  console.log(`summary length ${WORDS} words; tokens lowercase [a-z0-9]+, Porter stemming ${STEM ? "on" : "off"}, stopwords kept`);
+  console.log(
+    `summary length ${WORDS} words; tokens lowercase [a-z0-9]+, Porter stemming ${STEM ? "on" : "off"}, stopwords kept`,
+  );
   console.log(`${"system".padEnd(22)}  R-1     R-2     R-L`);
   for (const [name, s] of results) console.log(`${name.padEnd(22)} ${pct(s.r1)}  ${pct(s.r2)}  ${pct(s.rl)}`);
   const ours = results.get("Dispatch engine")?.r2 ?? 0;
   const textRank = results.get("TextRank")?.r2 ?? 0;
-  console.log(`R-2 vs TextRank: ${textRank > 0 ? ((100 * (ours - textRank)) / textRank).toFixed(1) : "n/a"}%  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `R-2 vs TextRank: ${textRank > 0 ? ((100 * (ours - textRank)) / textRank).toFixed(1) : "n/a"}%  (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }

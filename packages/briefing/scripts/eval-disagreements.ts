@@ -24,9 +24,17 @@ interface Pair {
 }
 
 const KINDS: DisagreementKind[] = ["number", "date", "attribution", "status"];
-const { pairs } = JSON.parse(readFileSync(resolve(import.meta.dirname, "../test/fixtures/disagreement-pairs.json"), "utf8")) as { pairs: Pair[] };
+const { pairs } = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, "../test/fixtures/disagreement-pairs.json"), "utf8"),
+) as { pairs: Pair[] };
 
-const toStory = (id: string, s: PairStory): StoryInput => ({ id, title: s.body.split(/[.,]/)[0]?.split(/\s+/).slice(0, 8).join(" ") ?? "", body: s.body, source: s.source, publishedAt: s.publishedAt });
+const toStory = (id: string, s: PairStory): StoryInput => ({
+  id,
+  title: s.body.split(/[.,]/)[0]?.split(/\s+/).slice(0, 8).join(" ") ?? "",
+  body: s.body,
+  source: s.source,
+  publishedAt: s.publishedAt,
+});
 const ratio = (a: number, b: number): string => (b === 0 ? "  n/a" : (a / b).toFixed(3));
 
 // The pairs the rules were written against, and those written afterwards and never tuned on.
@@ -44,7 +52,11 @@ function report(name: string, chosen: Pair[]): void {
     const briefing = buildBriefing([toStory(`${pair.id}-a`, pair.a), toStory(`${pair.id}-b`, pair.b)]);
     const found = [
       ...briefing.disagreements.map((d) => ({ kind: d.kind, cls: "disagreement", text: d.description })),
-      ...briefing.points.flatMap((p) => (p.supersededBy ? [{ kind: p.supersededBy.kind, cls: "superseded", text: p.supersededBy.description }] : [])),
+      ...briefing.points.flatMap((p) =>
+        p.supersededBy
+          ? [{ kind: p.supersededBy.kind, cls: "superseded", text: p.supersededBy.description }]
+          : [],
+      ),
     ];
     for (const kind of KINDS) {
       const t = tally.get(kind);
@@ -54,18 +66,27 @@ function report(name: string, chosen: Pair[]): void {
       if (real && hits.length > 0) {
         t.tp++;
         if (hits.some((h) => h.cls === pair.expect)) t.classRight++;
-        else notes.push(`  wrong class  ${pair.id}: expected ${pair.expect}, found ${hits.map((h) => `${h.cls}: ${h.text}`).join(" | ")}`);
+        else
+          notes.push(
+            `  wrong class  ${pair.id}: expected ${pair.expect}, found ${hits.map((h) => `${h.cls}: ${h.text}`).join(" | ")}`,
+          );
       } else if (real) {
         t.fn++;
-        notes.push(`  missed       ${pair.id} (${pair.expect})${briefing.storylines.length > 1 ? " [stories split into two storylines]" : ""}`);
+        notes.push(
+          `  missed       ${pair.id} (${pair.expect})${briefing.storylines.length > 1 ? " [stories split into two storylines]" : ""}`,
+        );
       } else if (hits.length > 0) {
         t.fp++;
-        notes.push(`  false flag   ${pair.id}${pair.trap ? ` (trap: ${pair.trap})` : ""}: ${hits.map((h) => `${h.cls}: ${h.text}`).join(" | ")}`);
+        notes.push(
+          `  false flag   ${pair.id}${pair.trap ? ` (trap: ${pair.trap})` : ""}: ${hits.map((h) => `${h.cls}: ${h.text}`).join(" | ")}`,
+        );
       }
     }
   }
   const real = chosen.filter((p) => p.expect !== "none").length;
-  console.log(`\n${name}: ${chosen.length} pairs, ${real} with a real difference, ${chosen.length - real} traps`);
+  console.log(
+    `\n${name}: ${chosen.length} pairs, ${real} with a real difference, ${chosen.length - real} traps`,
+  );
   console.log("kind          precision  recall   found/real  right class");
   let tp = 0;
   let fp = 0;
@@ -74,8 +95,12 @@ function report(name: string, chosen: Pair[]): void {
     tp += t.tp;
     fp += t.fp;
     fn += t.fn;
-    console.log(`${kind.padEnd(13)} ${ratio(t.tp, t.tp + t.fp).padStart(9)}  ${ratio(t.tp, t.tp + t.fn).padStart(6)}   ${`${t.tp}/${t.tp + t.fn}`.padStart(10)}  ${String(t.classRight).padStart(11)}`);
+    console.log(
+      `${kind.padEnd(13)} ${ratio(t.tp, t.tp + t.fp).padStart(9)}  ${ratio(t.tp, t.tp + t.fn).padStart(6)}   ${`${t.tp}/${t.tp + t.fn}`.padStart(10)}  ${String(t.classRight).padStart(11)}`,
+    );
   }
-  console.log(`${"overall".padEnd(13)} ${ratio(tp, tp + fp).padStart(9)}  ${ratio(tp, tp + fn).padStart(6)}   ${`${tp}/${tp + fn}`.padStart(10)}`);
+  console.log(
+    `${"overall".padEnd(13)} ${ratio(tp, tp + fp).padStart(9)}  ${ratio(tp, tp + fn).padStart(6)}   ${`${tp}/${tp + fn}`.padStart(10)}`,
+  );
   if (notes.length > 0) console.log(notes.join("\n"));
 }

@@ -15,14 +15,22 @@ interface MixStory {
   publishedAt: string;
 }
 
-const mix = JSON.parse(readFileSync(resolve(import.meta.dirname, "../test/fixtures/broad-topic-mix.json"), "utf8")) as { stories: MixStory[] };
+const mix = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, "../test/fixtures/broad-topic-mix.json"), "utf8"),
+) as { stories: MixStory[] };
 const eventOf = new Map(mix.stories.map((s) => [s.id, s.event]));
-const briefing = buildBriefing(mix.stories.map(({ event: _event, ...story }) => story), { maxStorylines: 100 });
+const briefing = buildBriefing(
+  mix.stories.map(({ event: _event, ...story }) => story),
+  { maxStorylines: 100 },
+);
 const groups = briefing.storylines.map((s) => s.storyIds);
 const { precision, recall, f1 } = scoreStoryPairs(groups, (id) => eventOf.get(id) ?? id);
-console.log(`${mix.stories.length} stories, ${new Set(eventOf.values()).size} events → ${groups.length} storylines`);
+console.log(
+  `${mix.stories.length} stories, ${new Set(eventOf.values()).size} events → ${groups.length} storylines`,
+);
 console.log(`pairwise precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}`);
 for (const g of groups) {
   const events = new Set(g.map((id) => eventOf.get(id)));
-  if (events.size > 1 || g.length < 3) console.log(`  ${events.size > 1 ? "mixed" : "split"}: ${g.join(", ")}`);
+  if (events.size > 1 || g.length < 3)
+    console.log(`  ${events.size > 1 ? "mixed" : "split"}: ${g.join(", ")}`);
 }

@@ -55,7 +55,10 @@ function scoreLcs(candidate: readonly string[], reference: readonly string[]): n
   for (let i = 1; i <= candidate.length; i++) {
     const cur = new Array<number>(reference.length + 1).fill(0);
     for (let j = 1; j <= reference.length; j++) {
-      cur[j] = candidate[i - 1] === reference[j - 1] ? (prev[j - 1] ?? 0) + 1 : Math.max(prev[j] ?? 0, cur[j - 1] ?? 0);
+      cur[j] =
+        candidate[i - 1] === reference[j - 1]
+          ? (prev[j - 1] ?? 0) + 1
+          : Math.max(prev[j] ?? 0, cur[j - 1] ?? 0);
     }
     prev = cur;
   }
@@ -78,7 +81,11 @@ export function scoreSummary(candidate: string, reference: string, stem: boolean
 /** Mean of per-cluster scores, in percent. */
 export function averageScores(list: readonly Scores[]): Scores {
   const n = Math.max(1, list.length);
-  const sum = list.reduce((t, s) => ({ r1: t.r1 + s.r1, r2: t.r2 + s.r2, rl: t.rl + s.rl }), { r1: 0, r2: 0, rl: 0 });
+  const sum = list.reduce((t, s) => ({ r1: t.r1 + s.r1, r2: t.r2 + s.r2, rl: t.rl + s.rl }), {
+    r1: 0,
+    r2: 0,
+    rl: 0,
+  });
   return { r1: (100 * sum.r1) / n, r2: (100 * sum.r2) / n, rl: (100 * sum.rl) / n };
 }
 
@@ -148,6 +155,14 @@ export function summarizeTextRank(cluster: Cluster, words: number): string {
 }
 
 /** A cluster's documents as the stories the engine takes (no titles, sources or dates in Multi-News). */
-export function toStories(cluster: Cluster): Array<{ id: string; title: string; body: string; source: null; publishedAt: null }> {
-  return cluster.documents.map((d, i) => ({ id: `doc-${String(i + 1).padStart(2, "0")}`, title: d.title, body: d.text, source: null, publishedAt: null }));
+export function toStories(
+  cluster: Cluster,
+): Array<{ id: string; title: string; body: string; source: null; publishedAt: null }> {
+  return cluster.documents.map((d, i) => ({
+    id: `doc-${String(i + 1).padStart(2, "0")}`,
+    title: d.title,
+    body: d.text,
+    source: null,
+    publishedAt: null,
+  }));
 }

@@ -11,7 +11,8 @@ import type { Briefing, StoryInput } from "../src/types";
 import { readEnvoyStories } from "./envoy-stories";
 
 const LIST = process.argv.includes("--list");
-const OPENS_BADLY = /^(?:separately|however|but|and|meanwhile|in addition|also|still|instead|yet|so|moreover|furthermore|he|she|they|it|his|her|their|its|this|these|those)\b/i;
+const OPENS_BADLY =
+  /^(?:separately|however|but|and|meanwhile|in addition|also|still|instead|yet|so|moreover|furthermore|he|she|they|it|his|her|their|its|this|these|those)\b/i;
 
 interface Tally {
   shown: number;
@@ -38,7 +39,10 @@ function measure(name: string, briefing: Briefing, total: Tally): void {
   total.shown += texts.length;
   total.opensBadly += opensBadly;
   total.leans += leans;
-  if (name !== "") console.log(`${name.padEnd(28)} ${String(texts.length).padStart(4)} shown, ${opensBadly} open badly, ${leans} lean on context`);
+  if (name !== "")
+    console.log(
+      `${name.padEnd(28)} ${String(texts.length).padStart(4)} shown, ${opensBadly} open badly, ${leans} lean on context`,
+    );
 }
 
 const newTally = (): Tally => ({ shown: 0, opensBadly: 0, leans: 0 });
@@ -51,23 +55,43 @@ interface DemoFile {
   topics: Array<{ slug: string }>;
   stories: Array<{ topic: string; title: string; body: string; source: string; publishedAt: string }>;
 }
-const demo = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../db/seed/demo-stories.json"), "utf8")) as DemoFile;
+const demo = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, "../../db/seed/demo-stories.json"), "utf8"),
+) as DemoFile;
 const demoTotal = newTally();
 for (const topic of demo.topics) {
   const stories: StoryInput[] = demo.stories
     .filter((s) => s.topic === topic.slug)
-    .map((s, i) => ({ id: `${topic.slug}-${i + 1}`, title: s.title, body: s.body, source: s.source, publishedAt: s.publishedAt }));
+    .map((s, i) => ({
+      id: `${topic.slug}-${i + 1}`,
+      title: s.title,
+      body: s.body,
+      source: s.source,
+      publishedAt: s.publishedAt,
+    }));
   measure(topic.slug, buildBriefing(stories), demoTotal);
 }
 
 const mdsPath = resolve(import.meta.dirname, "../../../../shared/fixtures/mds-dev.jsonl");
 const mds = newTally();
-const lines = readFileSync(mdsPath, "utf8").split("\n").filter((l) => l.trim() !== "");
+const lines = readFileSync(mdsPath, "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "");
 for (const line of lines) {
   const cluster = JSON.parse(line) as { id: string; documents: Array<{ title: string; text: string }> };
-  const stories = cluster.documents.map((d, i) => ({ id: `doc-${String(i + 1).padStart(2, "0")}`, title: d.title, body: d.text, source: null, publishedAt: null }));
+  const stories = cluster.documents.map((d, i) => ({
+    id: `doc-${String(i + 1).padStart(2, "0")}`,
+    title: d.title,
+    body: d.text,
+    source: null,
+    publishedAt: null,
+  }));
   measure(LIST ? `mds ${cluster.id}` : "", buildBriefing(stories), mds);
 }
 console.log(`\nenvoy: ${envoy.leans} of ${envoy.shown} lean (${envoy.opensBadly} open badly)`);
-console.log(`demo topics: ${demoTotal.leans} of ${demoTotal.shown} lean (${demoTotal.opensBadly} open badly)`);
-console.log(`mds-dev (${lines.length} clusters): ${mds.leans} of ${mds.shown} lean, ${percent(mds.leans, mds.shown)}; ${mds.opensBadly} open badly, ${percent(mds.opensBadly, mds.shown)}`);
+console.log(
+  `demo topics: ${demoTotal.leans} of ${demoTotal.shown} lean (${demoTotal.opensBadly} open badly)`,
+);
+console.log(
+  `mds-dev (${lines.length} clusters): ${mds.leans} of ${mds.shown} lean, ${percent(mds.leans, mds.shown)}; ${mds.opensBadly} open badly, ${percent(mds.opensBadly, mds.shown)}`,
+);

@@ -7,7 +7,13 @@ import { extractMentions } from "../src/entities/entity-mentions";
 import { type EntityIndex, buildEntityIndex } from "../src/entities/entity-registry";
 import { writeOverview } from "../src/selection/headline";
 import { type DraftPoint, citePoint, selectPoints } from "../src/selection/redundancy";
-import { type MeasuredSentence, type SelectionWeights, buildSentenceIdf, measureStoryline, rankMeasured } from "../src/selection/scoring";
+import {
+  type MeasuredSentence,
+  type SelectionWeights,
+  buildSentenceIdf,
+  measureStoryline,
+  rankMeasured,
+} from "../src/selection/scoring";
 import { writeSummary } from "../src/selection/summary";
 import { buildStoryVectors, clusterStories } from "../src/storylines/storylines";
 import { prepareStories } from "../src/text/prepared-stories";
@@ -45,10 +51,18 @@ export function measureBriefing(stories: readonly StoryInput[]): MeasuredStoryli
     }));
 }
 
-export function summarizeMeasured(storylines: readonly MeasuredStoryline[], weights: Readonly<SelectionWeights>, words: number): string {
+export function summarizeMeasured(
+  storylines: readonly MeasuredStoryline[],
+  weights: Readonly<SelectionWeights>,
+  words: number,
+): string {
   const ranked = storylines
     .map((s) => {
-      const all = selectPoints(rankMeasured(s.measured, weights), Math.max(POINTS_PER_STORYLINE, SUMMARY_RESERVE), s.entityIndex);
+      const all = selectPoints(
+        rankMeasured(s.measured, weights),
+        Math.max(POINTS_PER_STORYLINE, SUMMARY_RESERVE),
+        s.entityIndex,
+      );
       return { s, drafts: all.slice(0, POINTS_PER_STORYLINE), reserve: all.slice(POINTS_PER_STORYLINE) };
     })
     .sort(
@@ -81,9 +95,17 @@ export function summarizeMeasured(storylines: readonly MeasuredStoryline[], weig
     const own = r.drafts.map(toPoint);
     points.push(...own);
     reserve.push(...r.reserve.map(toPoint));
-    shown.push({ id: r.s.id, label: "", title: "", storyIds: [], pointIds: own.map((p) => p.id), sources: [] });
+    shown.push({
+      id: r.s.id,
+      label: "",
+      title: "",
+      storyIds: [],
+      pointIds: own.map((p) => p.id),
+      sources: [],
+    });
   }
-  const byScore = (a: Point, b: Point): number => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byScore = (a: Point, b: Point): number =>
+    b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   points.sort(byScore);
   reserve.sort(byScore);
   const overview = writeOverview(shown, new Map(points.map((p) => [p.id, p])));

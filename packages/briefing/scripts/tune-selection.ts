@@ -5,7 +5,15 @@
 // Run through eval-briefing: pnpm eval:briefing --folds 5 --file ../shared/fixtures/mds-extra.jsonl
 import { buildBriefing } from "../src/index";
 import { SELECTION_WEIGHTS, type SelectionWeights } from "../src/selection/scoring";
-import { type Cluster, type Scores, averageScores, scoreSummary, summarizeLead, summarizeTextRank, toStories } from "./mds-eval";
+import {
+  type Cluster,
+  type Scores,
+  averageScores,
+  scoreSummary,
+  summarizeLead,
+  summarizeTextRank,
+  toStories,
+} from "./mds-eval";
 import { type MeasuredStoryline, measureBriefing, summarizeMeasured } from "./measured-briefing";
 
 export interface FoldOptions {
@@ -28,7 +36,15 @@ function listGrid(): SelectionWeights[] {
   for (const centrality of [0.15, 0.3])
     for (const concepts of [0.2, 0.3])
       for (const lexRank of [0, 0.1, 0.2])
-        grid.push({ ...SELECTION_WEIGHTS, centrality, concepts, lexRank, entities: 0, positionDecay: 0.5, lengthExponent: 0 });
+        grid.push({
+          ...SELECTION_WEIGHTS,
+          centrality,
+          concepts,
+          lexRank,
+          entities: 0,
+          positionDecay: 0.5,
+          lengthExponent: 0,
+        });
   return grid;
 }
 
@@ -49,20 +65,35 @@ export function runFolds(clusters: readonly Cluster[], options: FoldOptions): vo
     measured.push(m);
     lead.push(scoreSummary(summarizeLead(cluster, options.words), cluster.summary, options.stem));
     textRank.push(scoreSummary(summarizeTextRank(cluster, options.words), cluster.summary, options.stem));
-    if (i < mirrorChecks && buildBriefing(stories, { words: options.words }).summary !== summarizeMeasured(m, SELECTION_WEIGHTS, options.words)) mirrorDiffers++;
+    if (
+      i < mirrorChecks &&
+      buildBriefing(stories, { words: options.words }).summary !==
+        summarizeMeasured(m, SELECTION_WEIGHTS, options.words)
+    )
+      mirrorDiffers++;
     if ((i + 1) % 100 === 0) process.stderr.write(`measured ${i + 1}/${clusters.length} (${elapsed()})\n`);
   });
   if (mirrorDiffers > 0) {
-    console.log(`WARNING: the tuning mirror differs from buildBriefing on ${mirrorDiffers}/${mirrorChecks} clusters; update scripts/measured-briefing.ts to follow build-briefing.ts`);
+    console.log(
+      `WARNING: the tuning mirror differs from buildBriefing on ${mirrorDiffers}/${mirrorChecks} clusters; update scripts/measured-briefing.ts to follow build-briefing.ts`,
+    );
   }
 
   const grid = listGrid();
   const engine: Scores[][] = grid.map((weights, g) => {
-    const scores = clusters.map((c, i) => scoreSummary(summarizeMeasured(measured[i] ?? [], weights, options.words), c.summary, options.stem));
+    const scores = clusters.map((c, i) =>
+      scoreSummary(summarizeMeasured(measured[i] ?? [], weights, options.words), c.summary, options.stem),
+    );
     if ((g + 1) % 10 === 0) process.stderr.write(`grid ${g + 1}/${grid.length} (${elapsed()})\n`);
     return scores;
   });
-  const defaults = clusters.map((c, i) => scoreSummary(summarizeMeasured(measured[i] ?? [], SELECTION_WEIGHTS, options.words), c.summary, options.stem));
+  const defaults = clusters.map((c, i) =>
+    scoreSummary(
+      summarizeMeasured(measured[i] ?? [], SELECTION_WEIGHTS, options.words),
+      c.summary,
+      options.stem,
+    ),
+  );
 
   const foldOf = (i: number): number => i % options.folds;
   const pick = <T>(list: readonly T[], keep: (i: number) => boolean): T[] => list.filter((_, i) => keep(i));
@@ -78,10 +109,15 @@ export function runFolds(clusters: readonly Cluster[], options: FoldOptions): vo
     });
     return best;
   };
-  const fmt = (s: Scores): string => `${s.r1.toFixed(2).padStart(6)} ${s.r2.toFixed(2).padStart(6)} ${s.rl.toFixed(2).padStart(6)}`;
+  const fmt = (s: Scores): string =>
+    `${s.r1.toFixed(2).padStart(6)} ${s.r2.toFixed(2).padStart(6)} ${s.rl.toFixed(2).padStart(6)}`;
 
-  console.log(`${options.folds}-fold cross-validation on ${clusters.length} clusters; ${grid.length} weight settings; summary ${options.words} words; Porter stemming ${options.stem ? "on" : "off"}`);
-  console.log(`fold  n    fit (train) R-1/2/L      held-out R-1/2/L        Lead R-1/2/L            TextRank R-1/2/L        R-2 vs TextRank  weights chosen`);
+  console.log(
+    `${options.folds}-fold cross-validation on ${clusters.length} clusters; ${grid.length} weight settings; summary ${options.words} words; Porter stemming ${options.stem ? "on" : "off"}`,
+  );
+  console.log(
+    `fold  n    fit (train) R-1/2/L      held-out R-1/2/L        Lead R-1/2/L            TextRank R-1/2/L        R-2 vs TextRank  weights chosen`,
+  );
   const heldOut: Scores[] = [];
   const fits: Scores[] = [];
   const leads: Scores[] = [];
@@ -100,7 +136,9 @@ export function runFolds(clusters: readonly Cluster[], options: FoldOptions): vo
     leads.push(l);
     trs.push(t);
     const n = clusters.filter((_, i) => test(i)).length;
-    console.log(`${String(f + 1).padEnd(5)} ${String(n).padEnd(4)} ${fmt(fit)}     ${fmt(held)}     ${fmt(l)}     ${fmt(t)}     ${((held.r2 / t.r2) * 100 - 100).toFixed(1).padStart(6)}%         ${describe(grid[g] ?? SELECTION_WEIGHTS)}`);
+    console.log(
+      `${String(f + 1).padEnd(5)} ${String(n).padEnd(4)} ${fmt(fit)}     ${fmt(held)}     ${fmt(l)}     ${fmt(t)}     ${((held.r2 / t.r2) * 100 - 100).toFixed(1).padStart(6)}%         ${describe(grid[g] ?? SELECTION_WEIGHTS)}`,
+    );
   }
   const mean = (list: readonly Scores[]): Scores => ({
     r1: list.reduce((x, s) => x + s.r1, 0) / list.length,
@@ -109,11 +147,17 @@ export function runFolds(clusters: readonly Cluster[], options: FoldOptions): vo
   });
   const mHeld = mean(heldOut);
   const mTr = mean(trs);
-  console.log(`mean       ${fmt(mean(fits))}     ${fmt(mHeld)}     ${fmt(mean(leads))}     ${fmt(mTr)}     ${((mHeld.r2 / mTr.r2) * 100 - 100).toFixed(1).padStart(6)}%`);
+  console.log(
+    `mean       ${fmt(mean(fits))}     ${fmt(mHeld)}     ${fmt(mean(leads))}     ${fmt(mTr)}     ${((mHeld.r2 / mTr.r2) * 100 - 100).toFixed(1).padStart(6)}%`,
+  );
   const all = bestOn(() => true);
   const allScores = averageScores(engine[all] ?? []);
   const shipped = averageScores(defaults);
-  console.log(`fit on all ${clusters.length}: ${fmt(allScores)}  with ${describe(grid[all] ?? SELECTION_WEIGHTS)}`);
-  console.log(`shipped weights:  ${fmt(shipped)}  with ${describe(SELECTION_WEIGHTS)}  (R-2 vs TextRank ${((shipped.r2 / averageScores(textRank).r2) * 100 - 100).toFixed(1)}%)`);
+  console.log(
+    `fit on all ${clusters.length}: ${fmt(allScores)}  with ${describe(grid[all] ?? SELECTION_WEIGHTS)}`,
+  );
+  console.log(
+    `shipped weights:  ${fmt(shipped)}  with ${describe(SELECTION_WEIGHTS)}  (R-2 vs TextRank ${((shipped.r2 / averageScores(textRank).r2) * 100 - 100).toFixed(1)}%)`,
+  );
   console.log(`(${elapsed()})`);
 }

@@ -16,7 +16,16 @@ import { countPhraseStories, labelStoryline } from "./storylines/storyline-label
 import { type StorylineCluster, buildStoryVectors, clusterStories } from "./storylines/storylines";
 import { writeSummary } from "./selection/summary";
 import { buildTimeline } from "./timeline-and-quotes/timeline";
-import type { Briefing, BriefingOptions, Diagnostic, Entity, Point, SourceCount, StoryInput, Storyline } from "./types";
+import type {
+  Briefing,
+  BriefingOptions,
+  Diagnostic,
+  Entity,
+  Point,
+  SourceCount,
+  StoryInput,
+  Storyline,
+} from "./types";
 import { ENGINE_VERSION } from "./version";
 
 /** Thrown only for programmer errors (input that is not a list of stories); bad data gives diagnostics. */
@@ -64,18 +73,41 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
   const diagnostics: Diagnostic[] = [];
   const valid = stories.filter((s, i) => {
     const ok = typeof s === "object" && s !== null && typeof s.id === "string" && s.id !== "";
-    if (!ok) diagnostics.push({ level: "warning", code: "INVALID_STORY", message: `story at position ${i} has no string id and was skipped` });
+    if (!ok)
+      diagnostics.push({
+        level: "warning",
+        code: "INVALID_STORY",
+        message: `story at position ${i} has no string id and was skipped`,
+      });
     return ok;
   });
   if (valid.length === 0) {
-    diagnostics.push({ level: "warning", code: "NO_STORIES", message: "no stories were given, so the briefing is empty" });
+    diagnostics.push({
+      level: "warning",
+      code: "NO_STORIES",
+      message: "no stories were given, so the briefing is empty",
+    });
   }
-  const prepared = prepareStories(valid, { maxCharsPerStory: options.maxCharsPerStory ?? DEFAULTS.maxCharsPerStory, referenceDate: options.referenceDate ?? null }, diagnostics);
+  const prepared = prepareStories(
+    valid,
+    {
+      maxCharsPerStory: options.maxCharsPerStory ?? DEFAULTS.maxCharsPerStory,
+      referenceDate: options.referenceDate ?? null,
+    },
+    diagnostics,
+  );
   lap("sentences");
 
-  const { mentions, budgetExhausted } = extractMentions(prepared, options.nerSentenceBudget ?? DEFAULTS.nerSentenceBudget);
+  const { mentions, budgetExhausted } = extractMentions(
+    prepared,
+    options.nerSentenceBudget ?? DEFAULTS.nerSentenceBudget,
+  );
   if (budgetExhausted) {
-    diagnostics.push({ level: "info", code: "NER_BUDGET", message: "some rare names were classified by rules only (tagger budget reached)" });
+    diagnostics.push({
+      level: "info",
+      code: "NER_BUDGET",
+      message: "some rare names were classified by rules only (tagger budget reached)",
+    });
   }
   const entityIndex = buildEntityIndex(prepared, mentions);
   lap("entities");
@@ -102,7 +134,11 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
     })
     .sort(compareStorylines);
   if (sized.length > maxStorylines) {
-    diagnostics.push({ level: "info", code: "STORYLINES_OMITTED", message: `${sized.length - maxStorylines} smaller storylines are not shown` });
+    diagnostics.push({
+      level: "info",
+      code: "STORYLINES_OMITTED",
+      message: `${sized.length - maxStorylines} smaller storylines are not shown`,
+    });
   }
   const shown = rankedStorylines.slice(0, maxStorylines);
   lap("scoring");
@@ -139,14 +175,20 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
     const storyIds = r.cluster.stories.map((s) => s.id);
     storylines.push({
       id: r.cluster.id,
-      label: labelStoryline({ stories: r.cluster.stories, entities: rankStorylineEntities(entityIndex.entities, storyIds) }, phraseDf, prepared.length, takenLabels),
+      label: labelStoryline(
+        { stories: r.cluster.stories, entities: rankStorylineEntities(entityIndex.entities, storyIds) },
+        phraseDf,
+        prepared.length,
+        takenLabels,
+      ),
       title: findCentralStory(r.cluster, vectorOf)?.title ?? "",
       storyIds,
       pointIds: own.map((p) => p.id),
       sources: [...new Set(r.cluster.stories.map((s) => s.source ?? "Unknown source"))].sort(),
     });
   }
-  const byScore = (a: Point, b: Point): number => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byScore = (a: Point, b: Point): number =>
+    b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   points.sort(byScore);
   reserve.sort(byScore);
   lap("points");
@@ -161,7 +203,8 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
     entityIndex,
   );
   const scoreOf = new Map<string, number>();
-  for (const r of shown) for (const item of r.ranked) scoreOf.set(`${item.story.id}#${item.sentence.index}`, item.score);
+  for (const r of shown)
+    for (const item of r.ranked) scoreOf.set(`${item.story.id}#${item.sentence.index}`, item.score);
   const shownStories = prepared.filter((s) => storylineOf.has(s.id));
   const foundQuotes = findQuotes(shownStories, entityIndex);
   const quotes = selectQuotes(
@@ -175,7 +218,13 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
   lap("timeline-quotes");
 
   // Where outlets differ, and which points newer stories have overtaken (reorders points).
-  const disagreements = markDisagreements({ shown, points, storylines, quotes: foundQuotes, entities: entityIndex });
+  const disagreements = markDisagreements({
+    shown,
+    points,
+    storylines,
+    quotes: foundQuotes,
+    entities: entityIndex,
+  });
   lap("disagreements");
 
   const limit = DEFAULTS.entitiesPerKind;
@@ -186,16 +235,37 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
   const pointsById = new Map(points.map((p) => [p.id, p]));
   const clusterById = new Map(shown.map((r) => [r.cluster.id, r.cluster]));
   const storyById = new Map(prepared.map((s) => [s.id, s]));
-  const headline = chooseHeadline(storylines, (id) => {
-    const cluster = clusterById.get(id);
-    return cluster ? findCentralStory(cluster, vectorOf) : null;
-  }, points, (id) => storyById.get(id) ?? null, (id) => leadStoryOfPoint.get(id) ?? null);
+  const headline = chooseHeadline(
+    storylines,
+    (id) => {
+      const cluster = clusterById.get(id);
+      return cluster ? findCentralStory(cluster, vectorOf) : null;
+    },
+    points,
+    (id) => storyById.get(id) ?? null,
+    (id) => leadStoryOfPoint.get(id) ?? null,
+  );
   const overview = writeOverview(storylines, pointsById);
   const summary = writeSummary(overview, [...points, ...reserve], options.words ?? DEFAULTS.words);
-  const changes = options.previous ? compareBriefings({ points, storylines, sources }, options.previous) : null;
+  const changes = options.previous
+    ? compareBriefings({ points, storylines, sources }, options.previous)
+    : null;
   lap("assemble");
 
-  const parts = { headline: headline.text, headlineStoryId: headline.storyId, overview, storylines, points, people, organizations, places, timeline, quotes, sources, disagreements };
+  const parts = {
+    headline: headline.text,
+    headlineStoryId: headline.storyId,
+    overview,
+    storylines,
+    points,
+    people,
+    organizations,
+    places,
+    timeline,
+    quotes,
+    sources,
+    disagreements,
+  };
   const storyBodies = new Map(prepared.map((s) => [s.id, { body: s.body }]));
   const sentenceCount = prepared.reduce((n, s) => n + s.sentences.length, 0);
   const checks = checkBriefing(parts, storyBodies, sentenceCount);
@@ -210,14 +280,23 @@ export function buildBriefing(stories: readonly StoryInput[], options: BriefingO
  * only then by their best point, so those with fewer outlets and stories than the last shown
  * place holds cannot reach it: they are not scored (most of a large topic's small storylines).
  */
-function findContenders<T extends { cluster: StorylineCluster; sourceKeys: string[] }>(sized: readonly T[], maxStorylines: number): readonly T[] {
+function findContenders<T extends { cluster: StorylineCluster; sourceKeys: string[] }>(
+  sized: readonly T[],
+  maxStorylines: number,
+): readonly T[] {
   if (!Number.isInteger(maxStorylines) || maxStorylines < 1 || sized.length <= maxStorylines) return sized;
-  const bySize = [...sized].sort((a, b) => b.sourceKeys.length - a.sourceKeys.length || b.cluster.stories.length - a.cluster.stories.length);
+  const bySize = [...sized].sort(
+    (a, b) =>
+      b.sourceKeys.length - a.sourceKeys.length || b.cluster.stories.length - a.cluster.stories.length,
+  );
   const last = bySize[maxStorylines - 1];
   if (!last) return sized;
   const outlets = last.sourceKeys.length;
   const size = last.cluster.stories.length;
-  return sized.filter((r) => r.sourceKeys.length > outlets || (r.sourceKeys.length === outlets && r.cluster.stories.length >= size));
+  return sized.filter(
+    (r) =>
+      r.sourceKeys.length > outlets || (r.sourceKeys.length === outlets && r.cluster.stories.length >= size),
+  );
 }
 
 function compareStorylines(a: RankedStoryline, b: RankedStoryline): number {
@@ -229,7 +308,10 @@ function compareStorylines(a: RankedStoryline, b: RankedStoryline): number {
   );
 }
 
-function findCentralStory(cluster: StorylineCluster, vectorOf: Map<string, Map<string, number>>): PreparedStory | null {
+function findCentralStory(
+  cluster: StorylineCluster,
+  vectorOf: Map<string, Map<string, number>>,
+): PreparedStory | null {
   let best: PreparedStory | null = null;
   let bestSim = -1;
   for (const story of cluster.stories) {
@@ -257,7 +339,9 @@ function rankStorylineEntities(entities: readonly Entity[], storyIds: readonly s
     const kindWeight = e.kind === "person" ? 4 : 1;
     scored.push({ entity: e, score: (kindWeight * here) / (1 + elsewhere) });
   }
-  return scored.sort((a, b) => b.score - a.score || (a.entity.name < b.entity.name ? -1 : 1)).map((s) => s.entity);
+  return scored
+    .sort((a, b) => b.score - a.score || (a.entity.name < b.entity.name ? -1 : 1))
+    .map((s) => s.entity);
 }
 
 function countSources(stories: readonly PreparedStory[]): SourceCount[] {

@@ -11,7 +11,10 @@ const briefing = buildBriefing(stories);
 let server: Server;
 let baseUrl = "";
 let reply: (prompt: string) => { status: number; body: unknown } = () => ({ status: 500, body: {} });
-const requests: Array<{ auth: string | undefined; body: { model?: string; messages?: Array<{ content: string }> } }> = [];
+const requests: Array<{
+  auth: string | undefined;
+  body: { model?: string; messages?: Array<{ content: string }> };
+}> = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -34,7 +37,9 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const completion = (content: unknown) => ({ choices: [{ message: { role: "assistant", content: JSON.stringify(content) } }] });
+const completion = (content: unknown) => ({
+  choices: [{ message: { role: "assistant", content: JSON.stringify(content) } }],
+});
 
 describe("rewriteWithModel", () => {
   it("keeps cited sentences, drops uncited ones and marks the mode", async () => {
@@ -60,11 +65,19 @@ describe("rewriteWithModel", () => {
     expect(result.kept).toBe(2);
     expect(result.dropped).toBe(2);
     expect(result.briefing.overview).toHaveLength(1);
-    expect(result.briefing.overview[0]).toMatchObject({ text: "Port Elling is closing the Vessen Bridge for repairs.", mode: "abstractive" });
+    expect(result.briefing.overview[0]).toMatchObject({
+      text: "Port Elling is closing the Vessen Bridge for repairs.",
+      mode: "abstractive",
+    });
     expect(result.briefing.overview[0]?.citations[0]).toEqual(top.citations[0]);
     const rewritten = result.briefing.points.find((p) => p.id === top.id);
-    expect(rewritten).toMatchObject({ text: "The city will shut the bridge from Monday.", mode: "abstractive" });
-    expect(result.briefing.points.filter((p) => p.id !== top.id).every((p) => p.mode === "extractive")).toBe(true);
+    expect(rewritten).toMatchObject({
+      text: "The city will shut the bridge from Monday.",
+      mode: "abstractive",
+    });
+    expect(result.briefing.points.filter((p) => p.id !== top.id).every((p) => p.mode === "extractive")).toBe(
+      true,
+    );
     expect(result.briefing.checks.ok).toBe(true);
     expect(requests.at(-1)?.auth).toBe("Bearer test-key");
     expect(requests.at(-1)?.body.model).toBe("tiny");
@@ -81,8 +94,15 @@ describe("rewriteWithModel", () => {
     const [first, second] = briefing.points;
     if (!first || !second) throw new Error("need two points");
     reply = (prompt) => {
-      const secondSources = new RegExp(`^${second.id} \\(sources ([^)]*)\\)`, "m").exec(prompt)?.[1]?.split(", ") ?? [];
-      return { status: 200, body: completion({ overview: [], points: [{ id: first.id, text: "Mixed-up sources.", sources: secondSources }] }) };
+      const secondSources =
+        new RegExp(`^${second.id} \\(sources ([^)]*)\\)`, "m").exec(prompt)?.[1]?.split(", ") ?? [];
+      return {
+        status: 200,
+        body: completion({
+          overview: [],
+          points: [{ id: first.id, text: "Mixed-up sources.", sources: secondSources }],
+        }),
+      };
     };
     const result = await rewriteWithModel(briefing, stories, { baseUrl, model: "tiny" });
     expect(result.dropped).toBe(1);

@@ -26,12 +26,15 @@ describe("determinism", () => {
 describe("storylines and redundancy", () => {
   it("clusters by event, not by outlet", () => {
     const briefing = buildBriefing(stories);
-    for (const s of briefing.storylines) expect(new Set(s.storyIds.map((id) => id.split("-")[0])).size).toBe(1);
+    for (const s of briefing.storylines)
+      expect(new Set(s.storyIds.map((id) => id.split("-")[0])).size).toBe(1);
   });
 
   it("does not merge different facts about the same person", () => {
     const briefing = buildBriefing(stories);
-    const pryceVisit = briefing.points.find((p) => p.text.startsWith("Agriculture Minister Sir Alan Pryce visited"));
+    const pryceVisit = briefing.points.find((p) =>
+      p.text.startsWith("Agriculture Minister Sir Alan Pryce visited"),
+    );
     expect(pryceVisit?.citations.map((c) => c.storyId) ?? ["frost-1"]).toEqual(["frost-1"]);
   });
 });
@@ -53,7 +56,12 @@ describe("bad input", () => {
   it("handles one story, a story without sentences and duplicates", () => {
     const one = stories[0];
     if (!one) throw new Error("fixture missing");
-    const briefing = buildBriefing([one, { ...one }, { id: "empty", title: "Nothing here", body: "Photo: a bridge\n\nBy A. Writer" }, { id: "blank", title: "", body: "" }]);
+    const briefing = buildBriefing([
+      one,
+      { ...one },
+      { id: "empty", title: "Nothing here", body: "Photo: a bridge\n\nBy A. Writer" },
+      { id: "blank", title: "", body: "" },
+    ]);
     const codes = briefing.diagnostics.map((d) => d.code);
     expect(codes).toEqual(expect.arrayContaining(["DUPLICATE_ID", "NO_SENTENCES", "EMPTY_STORY"]));
     expect(briefing.points.length).toBeGreaterThan(0);
@@ -61,14 +69,18 @@ describe("bad input", () => {
   });
 
   it("cuts very long stories with a diagnostic and stays within bounds", () => {
-    const body = Array.from({ length: 3000 }, (_, i) => `Sentence number ${i} says the council met again about the budget.`).join(" ");
+    const body = Array.from(
+      { length: 3000 },
+      (_, i) => `Sentence number ${i} says the council met again about the budget.`,
+    ).join(" ");
     const briefing = buildBriefing([{ id: "long", title: "Long", body }], { maxCharsPerStory: 20_000 });
     expect(briefing.diagnostics.map((d) => d.code)).toContain("TRUNCATED");
     expect(briefing.checks.ok).toBe(true);
   });
 
   it("flags non-English text and still cites real spans", () => {
-    const body = "Der Stadtrat hat am Dienstag einen neuen Haushalt beschlossen. Die Opposition kritisierte die hohen Kosten für die neue Brücke. Die Bürgermeisterin verteidigte den Plan vor der Presse. Die Arbeiten sollen im Frühjahr beginnen und zwei Jahre dauern.";
+    const body =
+      "Der Stadtrat hat am Dienstag einen neuen Haushalt beschlossen. Die Opposition kritisierte die hohen Kosten für die neue Brücke. Die Bürgermeisterin verteidigte den Plan vor der Presse. Die Arbeiten sollen im Frühjahr beginnen und zwei Jahre dauern.";
     const briefing = buildBriefing([{ id: "de", title: "Haushalt beschlossen", body }]);
     expect(briefing.diagnostics.map((d) => d.code)).toContain("NON_ENGLISH");
     expect(briefing.points.length).toBeGreaterThan(0);
@@ -76,7 +88,14 @@ describe("bad input", () => {
   });
 
   it("ignores a bad publishedAt instead of guessing", () => {
-    const briefing = buildBriefing([{ id: "x", title: "Council meets", body: "The council met on Tuesday to discuss the budget for the new tram line.", publishedAt: "yesterday" }]);
+    const briefing = buildBriefing([
+      {
+        id: "x",
+        title: "Council meets",
+        body: "The council met on Tuesday to discuss the budget for the new tram line.",
+        publishedAt: "yesterday",
+      },
+    ]);
     expect(briefing.diagnostics.map((d) => d.code)).toContain("BAD_DATE");
     expect(briefing.timeline.every((e) => e.date === null)).toBe(true);
   });
@@ -90,7 +109,9 @@ describe("changes", () => {
     expect(next.changes?.newStoryIds).toEqual(["frost-1", "frost-2"]);
     expect(next.changes?.newSources).toEqual(["Valley Courier"]);
     expect(next.changes?.newStorylineIds).toHaveLength(1);
-    const frostPoints = next.points.filter((p) => p.citations.every((c) => c.storyId.startsWith("frost"))).map((p) => p.id);
+    const frostPoints = next.points
+      .filter((p) => p.citations.every((c) => c.storyId.startsWith("frost")))
+      .map((p) => p.id);
     expect(next.changes?.newPointIds).toEqual(expect.arrayContaining(frostPoints));
     expect(buildBriefing(stories).changes).toBeNull();
   });
@@ -110,8 +131,12 @@ describe("renderBriefing", () => {
   it("numbers the sources so every citation leads to a titled story and a sentence", () => {
     const briefing = buildBriefing(stories);
     const md = renderBriefing(briefing, "md", { stories });
-    const listed = new Map([...md.matchAll(/^(\d+)\. .* — \*(.+)\* \((.+)\)$/gm)].map((m) => [m[1], { title: m[2], id: m[3] }]));
-    const citations = [...md.matchAll(/\[((?:\d+\.\d+(?:; )?)+)\]/g)].flatMap((m) => (m[1] ?? "").split("; "));
+    const listed = new Map(
+      [...md.matchAll(/^(\d+)\. .* — \*(.+)\* \((.+)\)$/gm)].map((m) => [m[1], { title: m[2], id: m[3] }]),
+    );
+    const citations = [...md.matchAll(/\[((?:\d+\.\d+(?:; )?)+)\]/g)].flatMap((m) =>
+      (m[1] ?? "").split("; "),
+    );
     expect(citations.length).toBeGreaterThan(5);
     for (const citation of citations) {
       const [n, sentence] = citation.split(".");

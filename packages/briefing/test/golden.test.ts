@@ -17,7 +17,10 @@ describe("golden briefing", () => {
     const json = `${JSON.stringify(briefing, null, 2)}\n`;
     if (process.env.UPDATE_GOLDEN === "1") writeFileSync(goldenUrl, json);
     // A missing golden file is a failure, never a fresh expectation written by the test itself.
-    if (!existsSync(goldenUrl)) throw new Error(`${goldenUrl.pathname} is missing: run with UPDATE_GOLDEN=1, review the output, commit it`);
+    if (!existsSync(goldenUrl))
+      throw new Error(
+        `${goldenUrl.pathname} is missing: run with UPDATE_GOLDEN=1, review the output, commit it`,
+      );
     expect(json).toBe(readFileSync(goldenUrl, "utf8"));
   });
 
@@ -29,7 +32,9 @@ describe("golden briefing", () => {
   });
 
   it("merges the closure reported by two outlets into one point citing both", () => {
-    const closure = briefing.points.find((p) => p.citations.some((c) => c.storyId === "bridge-1" && c.sentenceIndex === 2));
+    const closure = briefing.points.find((p) =>
+      p.citations.some((c) => c.storyId === "bridge-1" && c.sentenceIndex === 2),
+    );
     expect(closure?.citations.map((c) => c.storyId)).toEqual(["bridge-1", "bridge-2"]);
     expect(closure?.sourceCount).toBe(2);
     expect(closure?.singleSource).toBe(false);
@@ -45,7 +50,9 @@ describe("golden briefing", () => {
     const volkovs = briefing.people.filter((p) => /volkov/i.test([p.name, ...p.aliases].join(" ")));
     expect(volkovs).toHaveLength(1);
     expect(volkovs[0]?.name).toBe("Dmitri Volkov");
-    expect(volkovs[0]?.aliases).toEqual(expect.arrayContaining(["Dmitriy Volkov", "Dmitry Volkov", "Volkov"]));
+    expect(volkovs[0]?.aliases).toEqual(
+      expect.arrayContaining(["Dmitriy Volkov", "Dmitry Volkov", "Volkov"]),
+    );
     expect(volkovs[0]?.storyIds).toEqual(["bridge-1", "bridge-2", "bridge-3"]);
     const pryce = briefing.people.find((p) => p.name === "Alan Pryce");
     expect(pryce?.roles).toContain("Agriculture Minister");
@@ -54,15 +61,21 @@ describe("golden briefing", () => {
 
   it("attributes quotes and keeps them verbatim", () => {
     expect(briefing.quotes.length).toBeGreaterThanOrEqual(4);
-    for (const q of briefing.quotes) expect(bodyOf(q.citation.storyId).slice(q.citation.start, q.citation.end)).toBe(q.text);
+    for (const q of briefing.quotes)
+      expect(bodyOf(q.citation.storyId).slice(q.citation.start, q.citation.end)).toBe(q.text);
     const volkovId = briefing.people.find((p) => p.name === "Dmitri Volkov")?.id;
     expect(briefing.quotes.filter((q) => q.speaker?.entityId === volkovId).length).toBeGreaterThanOrEqual(2);
-    expect(briefing.quotes.find((q) => q.text.startsWith("We will look at every form of help"))?.speaker?.name).toBe("Alan Pryce");
-    expect(briefing.quotes.find((q) => q.text.startsWith("Nobody was in danger"))?.speaker?.name).toBe("Ines Marr");
+    expect(
+      briefing.quotes.find((q) => q.text.startsWith("We will look at every form of help"))?.speaker?.name,
+    ).toBe("Alan Pryce");
+    expect(briefing.quotes.find((q) => q.text.startsWith("Nobody was in danger"))?.speaker?.name).toBe(
+      "Ines Marr",
+    );
   });
 
   it("resolves relative dates against each story's date", () => {
-    const on = (storyId: string, dateText: string) => briefing.timeline.find((e) => e.citations[0]?.storyId === storyId && e.dateText === dateText);
+    const on = (storyId: string, dateText: string) =>
+      briefing.timeline.find((e) => e.citations[0]?.storyId === storyId && e.dateText === dateText);
     expect(on("bridge-1", "Monday")?.date).toBe("2024-03-18");
     expect(on("frost-1", "Tuesday night")?.date).toBe("2024-03-12");
     expect(on("frost-1", "Thursday")?.date).toBe("2024-03-14");

@@ -6,7 +6,10 @@ export interface PairScores {
   f1: number;
 }
 
-export function scoreStoryPairs(storylines: ReadonlyArray<readonly string[]>, eventOf: (storyId: string) => string): PairScores {
+export function scoreStoryPairs(
+  storylines: ReadonlyArray<readonly string[]>,
+  eventOf: (storyId: string) => string,
+): PairScores {
   const storylineOf = new Map<string, number>();
   storylines.forEach((ids, i) => ids.forEach((id) => storylineOf.set(id, i)));
   const ids = [...storylineOf.keys()].sort();

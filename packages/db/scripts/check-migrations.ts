@@ -2,11 +2,7 @@
 // schema edit cannot reach main without the migration that makes production match it.
 import { access } from "node:fs/promises";
 import path from "node:path";
-import {
-  diffSchemaAgainstMigrations,
-  lockfileName,
-  migrationsDir,
-} from "./schema-engine";
+import { diffSchemaAgainstMigrations, lockfileName, migrationsDir } from "./schema-engine";
 
 async function main(): Promise<number> {
   const diff = await diffSchemaAgainstMigrations();
@@ -26,15 +22,11 @@ async function main(): Promise<number> {
       () => false,
     );
     if (!ok) {
-      console.error(
-        `prisma/migrations/${lockfileName} is missing (provider = "postgresql").`,
-      );
+      console.error(`prisma/migrations/${lockfileName} is missing (provider = "postgresql").`);
       return 1;
     }
   }
-  console.log(
-    `migrations are in step with schema.prisma (${diff.migrationCount} migrations)`,
-  );
+  console.log(`migrations are in step with schema.prisma (${diff.migrationCount} migrations)`);
   return 0;
 }
 
@@ -44,10 +36,7 @@ main().then(
   },
   (error: unknown) => {
     // A migration that does not replay (bad SQL, a missing file) is a failed check too.
-    console.error(
-      "could not check migrations:",
-      error instanceof Error ? error.message : error,
-    );
+    console.error("could not check migrations:", error instanceof Error ? error.message : error);
     process.exitCode = 1;
   },
 );

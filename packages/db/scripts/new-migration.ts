@@ -2,12 +2,7 @@
 // built from prisma/migrations to schema.prisma, as a new migration in Prisma's layout.
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  diffSchemaAgainstMigrations,
-  lockfileContent,
-  lockfileName,
-  migrationsDir,
-} from "./schema-engine";
+import { diffSchemaAgainstMigrations, lockfileContent, lockfileName, migrationsDir } from "./schema-engine";
 
 /** Prisma's folder names: `<UTC YYYYMMDDHHMMSS>_<name>`; the timestamp orders the history. */
 function formatTimestamp(date: Date): string {
@@ -47,8 +42,7 @@ async function nextTimestamp(): Promise<string> {
     .filter((value): value is string => value !== undefined)
     .sort()
     .at(-1);
-  if (latest !== undefined && stamp <= latest)
-    stamp = String(BigInt(latest) + 1n);
+  if (latest !== undefined && stamp <= latest) stamp = String(BigInt(latest) + 1n);
   return stamp;
 }
 
@@ -67,9 +61,7 @@ async function main(): Promise<void> {
     await writeFile(path.join(migrationsDir, lockfileName), lockfileContent);
   }
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
-  console.log(
-    "review it, add any hand-written SQL (triggers, data moves) at the end, then commit.",
-  );
+  console.log("review it, add any hand-written SQL (triggers, data moves) at the end, then commit.");
 }
 
 main().catch((error: unknown) => {

@@ -6,11 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import * as engineGlue from "@prisma/schema-engine-wasm/schema_engine_bg";
-import type {
-  MigrationDirectory,
-  MigrationList,
-  SchemaFilter,
-} from "@prisma/schema-engine-wasm";
+import type { MigrationDirectory, MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 const packageRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -45,12 +41,9 @@ function initEngine(): Promise<void> {
     for (const entry of WebAssembly.Module.imports(module)) {
       const value = glue[entry.name];
       if (typeof value !== "function") {
-        throw new Error(
-          `@prisma/schema-engine-wasm glue does not match its .wasm (missing ${entry.name})`,
-        );
+        throw new Error(`@prisma/schema-engine-wasm glue does not match its .wasm (missing ${entry.name})`);
       }
-      (imports[entry.module] ??= {})[entry.name] =
-        value as WebAssembly.ImportValue;
+      (imports[entry.module] ??= {})[entry.name] = value as WebAssembly.ImportValue;
     }
     const instance = await WebAssembly.instantiate(module, imports);
     engineGlue.__wbg_set_wasm(instance.exports);
@@ -71,12 +64,10 @@ async function bindAdapterFactory(factory: PrismaPGlite): Promise<object> {
 
 /** The migrations folder as the engine wants it: every subfolder, in name order. */
 export async function readMigrationList(): Promise<MigrationList> {
-  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(
-    (error: unknown) => {
-      if (isNotFound(error)) return [];
-      throw error;
-    },
-  );
+  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch((error: unknown) => {
+    if (isNotFound(error)) return [];
+    throw error;
+  });
   const migrationDirectories: MigrationDirectory[] = [];
   for (const entry of entries.filter((e) => e.isDirectory()).sort(byName)) {
     const file = path.join(migrationsDir, entry.name, "migration.sql");
@@ -89,10 +80,7 @@ export async function readMigrationList(): Promise<MigrationList> {
       migrationFile: { path: "migration.sql", content },
     });
   }
-  const lockfile = await readFile(
-    path.join(migrationsDir, lockfileName),
-    "utf8",
-  ).catch((error: unknown) => {
+  const lockfile = await readFile(path.join(migrationsDir, lockfileName), "utf8").catch((error: unknown) => {
     if (isNotFound(error)) return null;
     throw error;
   });
@@ -116,28 +104,21 @@ export interface SchemaDiff {
  * Replays the migrations one by one on a fresh PGlite, so one that does not apply is named
  * in the error; inside the engine the same failure escapes as a bare, unattributed rejection.
  */
-async function assertMigrationsReplay(
-  migrations: MigrationList,
-): Promise<void> {
+async function assertMigrationsReplay(migrations: MigrationList): Promise<void> {
   const db = new PGlite();
   try {
     for (const directory of migrations.migrationDirectories) {
       const content = directory.migrationFile.content;
       if (content.tag === "error") {
-        throw new Error(
-          `${directory.path}/migration.sql cannot be read: ${content.value}`,
-        );
+        throw new Error(`${directory.path}/migration.sql cannot be read: ${content.value}`);
       }
       try {
         await db.exec(content.value);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(
-          `${directory.path}/migration.sql does not apply: ${reason}`,
-          {
-            cause: error,
-          },
-        );
+        throw new Error(`${directory.path}/migration.sql does not apply: ${reason}`, {
+          cause: error,
+        });
       }
     }
   } finally {
@@ -152,10 +133,7 @@ async function assertMigrationsReplay(
  */
 export async function diffSchemaAgainstMigrations(): Promise<SchemaDiff> {
   await initEngine();
-  const [schema, migrations] = await Promise.all([
-    readFile(schemaPath, "utf8"),
-    readMigrationList(),
-  ]);
+  const [schema, migrations] = await Promise.all([readFile(schemaPath, "utf8"), readMigrationList()]);
   await assertMigrationsReplay(migrations);
   const db = new PGlite();
   const engine = await engineGlue.SchemaEngine.new(

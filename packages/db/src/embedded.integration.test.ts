@@ -19,7 +19,12 @@ describe("embedded PostgreSQL", () => {
       const db = createDb(first.url, { max: 4 });
       await db.topic.create({ data: { slug: "harbour", name: "Harbour" } });
       // Several pooled connections at once must not break (PGlite serves one session).
-      const counts = await Promise.all([db.topic.count(), db.story.count(), db.source.count(), db.topic.count()]);
+      const counts = await Promise.all([
+        db.topic.count(),
+        db.story.count(),
+        db.source.count(),
+        db.topic.count(),
+      ]);
       expect(counts).toEqual([1, 0, 0, 1]);
       await db.$disconnect();
     } finally {

@@ -23,9 +23,7 @@ export type StartEmbeddedOptions = {
 };
 
 /** Starts PGlite and serves it on 127.0.0.1. Data in `dataDir` persists across restarts. */
-export async function startEmbeddedPostgres(
-  options: StartEmbeddedOptions = {},
-): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: StartEmbeddedOptions = {}): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
   keepPipelinesTogether(pglite);

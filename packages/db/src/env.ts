@@ -15,13 +15,20 @@ export class EnvError extends Error {
  * Parses the variables a schema names from `source`. An empty variable counts as unset, as in
  * most shells' `VAR= command`. Throws an EnvError naming each bad variable.
  */
-export function readEnv<Schema extends z.ZodObject>(schema: Schema, source: Record<string, string | undefined>): z.output<Schema> {
+export function readEnv<Schema extends z.ZodObject>(
+  schema: Schema,
+  source: Record<string, string | undefined>,
+): z.output<Schema> {
   const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([key, value]) => key in schema.shape && value !== undefined && value !== ""),
+    Object.entries(source).filter(
+      ([key, value]) => key in schema.shape && value !== undefined && value !== "",
+    ),
   );
   const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
-  throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`));
+  throw new EnvError(
+    result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`),
+  );
 }
 
 /**
@@ -47,7 +54,9 @@ export function exitOnInvalidEnv(app: string, getters: ReadonlyArray<() => unkno
     checkEnv(getters);
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
-    console.error(`[${app}] cannot start: ${error.message}\nSet these variables in the environment the ${app} starts with, then start it again.`);
+    console.error(
+      `[${app}] cannot start: ${error.message}\nSet these variables in the environment the ${app} starts with, then start it again.`,
+    );
     process.exit(1);
   }
 }
@@ -96,7 +105,9 @@ export function getDbEnv(): DbEnv {
 }
 
 /** For a server that needs its database (the apps, the worker): DATABASE_URL, required. */
-export function parseServerDbEnv(source: Record<string, string | undefined>): DbEnv & { DATABASE_URL: string } {
+export function parseServerDbEnv(
+  source: Record<string, string | undefined>,
+): DbEnv & { DATABASE_URL: string } {
   const env = parseDbEnv(source);
   if (!env.DATABASE_URL) {
     throw new EnvError([

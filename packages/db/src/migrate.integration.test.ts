@@ -8,12 +8,7 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 import { createTestDatabase } from "./testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  applyMigrations,
-  defaultMigrationsDir,
-  getMigrationStatus,
-  readMigrations,
-} from "./migrate";
+import { applyMigrations, defaultMigrationsDir, getMigrationStatus, readMigrations } from "./migrate";
 
 /** An empty database: on the test server, or on the embedded one when none is reachable. */
 async function createEmptyDatabase() {
@@ -57,11 +52,7 @@ const expectedTables = [
   "_prisma_migrations",
 ];
 
-async function insertStory(
-  url: string,
-  slug: string,
-  body: string,
-): Promise<void> {
+async function insertStory(url: string, slug: string, body: string): Promise<void> {
   await query(
     url,
     `INSERT INTO "Story" ("id", "slug", "title", "dek", "body", "original", "originalFormat",
@@ -105,9 +96,7 @@ describe("applyMigrations on PostgreSQL", () => {
       db.url,
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
     );
-    expect(tables.map((t) => t.table_name).sort()).toEqual(
-      [...expectedTables].sort(),
-    );
+    expect(tables.map((t) => t.table_name).sort()).toEqual([...expectedTables].sort());
 
     const indexes = await query<{ indexdef: string }>(
       db.url,
@@ -137,14 +126,8 @@ describe("applyMigrations on PostgreSQL", () => {
   });
 
   it("fills searchVector from title, dek and body, and refreshes it on edit", async () => {
-    await insertStory(
-      db.url,
-      "strike",
-      "Dockworkers walked out over automation at the terminal.",
-    );
-    expect(await searchStories(db.url, "dockworker & automation")).toEqual([
-      "strike",
-    ]);
+    await insertStory(db.url, "strike", "Dockworkers walked out over automation at the terminal.");
+    expect(await searchStories(db.url, "dockworker & automation")).toEqual(["strike"]);
     expect(await searchStories(db.url, "harbour & strike")).toEqual(["strike"]);
 
     await query(
@@ -176,22 +159,20 @@ describe("applyMigrations on PostgreSQL", () => {
       `SELECT checksum FROM _prisma_migrations WHERE migration_name = $1`,
       [first],
     );
-    await query(
-      db.url,
-      `UPDATE _prisma_migrations SET checksum = $2 WHERE migration_name = $1`,
-      [first, "0".repeat(64)],
-    );
+    await query(db.url, `UPDATE _prisma_migrations SET checksum = $2 WHERE migration_name = $1`, [
+      first,
+      "0".repeat(64),
+    ]);
     try {
       await expect(applyMigrations(db.url)).rejects.toThrow(
         `migration(s) were edited after they were applied: ${first}`,
       );
       expect((await getMigrationStatus(db.url)).modified).toEqual([first]);
     } finally {
-      await query(
-        db.url,
-        `UPDATE _prisma_migrations SET checksum = $2 WHERE migration_name = $1`,
-        [first, original?.checksum],
-      );
+      await query(db.url, `UPDATE _prisma_migrations SET checksum = $2 WHERE migration_name = $1`, [
+        first,
+        original?.checksum,
+      ]);
     }
   });
 
@@ -206,9 +187,7 @@ describe("applyMigrations on PostgreSQL", () => {
         `CREATE TABLE "Probe" ("id" INTEGER);\nSELECT * FROM "NoSuchTable";\n`,
       );
 
-      await expect(
-        applyMigrations(db.url, { migrationsDir: dir }),
-      ).rejects.toThrow(
+      await expect(applyMigrations(db.url, { migrationsDir: dir })).rejects.toThrow(
         `migration ${broken} failed: relation "NoSuchTable" does not exist`,
       );
       const probe = await query(db.url, `SELECT to_regclass('"Probe"') AS t`);
@@ -216,20 +195,14 @@ describe("applyMigrations on PostgreSQL", () => {
       const [row] = await query<{
         finished_at: Date | null;
         logs: string | null;
-      }>(
-        db.url,
-        `SELECT finished_at, logs FROM _prisma_migrations WHERE migration_name = $1`,
-        [broken],
-      );
+      }>(db.url, `SELECT finished_at, logs FROM _prisma_migrations WHERE migration_name = $1`, [broken]);
       expect(row?.finished_at).toBeNull();
       expect(row?.logs).toContain("NoSuchTable");
 
-      expect(
-        (await getMigrationStatus(db.url, { migrationsDir: dir })).failed,
-      ).toEqual([broken]);
-      await expect(
-        applyMigrations(db.url, { migrationsDir: dir }),
-      ).rejects.toThrow(`failed earlier and were never finished:\n  ${broken}`);
+      expect((await getMigrationStatus(db.url, { migrationsDir: dir })).failed).toEqual([broken]);
+      await expect(applyMigrations(db.url, { migrationsDir: dir })).rejects.toThrow(
+        `failed earlier and were never finished:\n  ${broken}`,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -269,11 +242,7 @@ describe("applyMigrations on PGlite over the wire", () => {
       alreadyApplied: names.length,
     });
 
-    await insertStory(
-      url,
-      "strike",
-      "Dockworkers walked out over automation at the terminal.",
-    );
+    await insertStory(url, "strike", "Dockworkers walked out over automation at the terminal.");
     expect(await searchStories(url, "automation")).toEqual(["strike"]);
   }, 30_000);
 });

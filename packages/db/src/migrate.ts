@@ -79,9 +79,7 @@ function sha256(data: Buffer | string): string {
 }
 
 /** Reads every migration folder, in the order Prisma applies them (by name). */
-export async function readMigrations(
-  migrationsDir = defaultMigrationsDir,
-): Promise<Migration[]> {
+export async function readMigrations(migrationsDir = defaultMigrationsDir): Promise<Migration[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isDirectory())
@@ -91,12 +89,9 @@ export async function readMigrations(
     names.map(async (name) => {
       const file = path.join(migrationsDir, name, "migration.sql");
       const bytes = await readFile(file).catch((error: unknown) => {
-        throw new Error(
-          `migration folder ${name} has no readable migration.sql (${file})`,
-          {
-            cause: error,
-          },
-        );
+        throw new Error(`migration folder ${name} has no readable migration.sql (${file})`, {
+          cause: error,
+        });
       });
       const sql = bytes.toString("utf8");
       return {
@@ -128,13 +123,8 @@ async function readMigrationRows(client: pg.Client): Promise<MigrationRow[]> {
   return result.rows;
 }
 
-function computeStatus(
-  migrations: Migration[],
-  rows: MigrationRow[],
-): MigrationStatus {
-  const onDisk = new Map(
-    migrations.map((migration) => [migration.name, migration]),
-  );
+function computeStatus(migrations: Migration[], rows: MigrationRow[]): MigrationStatus {
+  const onDisk = new Map(migrations.map((migration) => [migration.name, migration]));
   const finished = new Map<string, MigrationRow>();
   const failed: string[] = [];
   for (const row of rows) {
@@ -153,19 +143,14 @@ function computeStatus(
     .map((row) => row.migration_name);
   return {
     applied: migrations.filter((m) => finished.has(m.name)).map((m) => m.name),
-    pending: migrations
-      .filter((m) => !finished.has(m.name) && !failed.includes(m.name))
-      .map((m) => m.name),
+    pending: migrations.filter((m) => !finished.has(m.name) && !failed.includes(m.name)).map((m) => m.name),
     failed,
     modified,
     unknown: [...finished.keys()].filter((name) => !onDisk.has(name)),
   };
 }
 
-function describeFailures(
-  status: MigrationStatus,
-  rows: MigrationRow[],
-): string | undefined {
+function describeFailures(status: MigrationStatus, rows: MigrationRow[]): string | undefined {
   if (status.failed.length > 0) {
     const details = status.failed
       .map((name) => {
@@ -212,9 +197,7 @@ export async function applyMigrations(
       const refusal = describeFailures(status, rows);
       if (refusal !== undefined) throw new Error(refusal);
       if (status.unknown.length > 0) {
-        log(
-          `database has migrations this code does not know: ${status.unknown.join(", ")}`,
-        );
+        log(`database has migrations this code does not know: ${status.unknown.join(", ")}`);
       }
       const applied: string[] = [];
       for (const name of status.pending) {
@@ -228,9 +211,7 @@ export async function applyMigrations(
       return { applied, alreadyApplied: status.applied.length };
     } finally {
       // Ending the session releases the lock anyway; a failed unlock must not hide the error.
-      await client
-        .query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY])
-        .catch(() => {});
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
     }
   } finally {
     await client.end();
@@ -241,10 +222,7 @@ export async function applyMigrations(
  * Records the start outside the transaction, as Prisma does, so a failure leaves a row with
  * the error in `logs` and blocks later runs until a person looks at it.
  */
-async function applyOne(
-  client: pg.Client,
-  migration: Migration,
-): Promise<void> {
+async function applyOne(client: pg.Client, migration: Migration): Promise<void> {
   const id = randomUUID();
   await client.query(
     `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "applied_steps_count")
@@ -263,17 +241,13 @@ async function applyOne(
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     const logs = formatError(migration.name, error);
-    await client.query(
-      `UPDATE "_prisma_migrations" SET "logs" = $2 WHERE "id" = $1`,
-      [id, logs],
-    );
+    await client.query(`UPDATE "_prisma_migrations" SET "logs" = $2 WHERE "id" = $1`, [id, logs]);
     throw new Error(logs, { cause: error });
   }
 }
 
 function formatError(name: string, error: unknown): string {
-  if (!(error instanceof Error))
-    return `migration ${name} failed: ${String(error)}`;
+  if (!(error instanceof Error)) return `migration ${name} failed: ${String(error)}`;
   const details = error as Error & {
     code?: string;
     position?: string;
@@ -281,8 +255,7 @@ function formatError(name: string, error: unknown): string {
   };
   const parts = [`migration ${name} failed: ${error.message}`];
   if (details.code) parts.push(`SQLSTATE ${details.code}`);
-  if (details.position)
-    parts.push(`at character ${details.position} of migration.sql`);
+  if (details.position) parts.push(`at character ${details.position} of migration.sql`);
   if (details.detail) parts.push(details.detail);
   return parts.join("\n");
 }

@@ -74,9 +74,7 @@ async function createServerDatabase(adminUrl: string, migrate: boolean): Promise
     embedded: false,
     drop: async () => {
       await db.$disconnect();
-      await withClient(adminUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-      );
+      await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
 }

@@ -59,10 +59,20 @@ async function runBench(path: string): Promise<void> {
     // identical text (the corpus's own definition), and identical title + text.
     const raw = JSON.parse(line) as { title?: unknown; text?: unknown };
     const rawText = String(raw.text);
-    const rawDuplicate = countFirst(firstByNormalizedText, sha256(rawText.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()), id);
+    const rawDuplicate = countFirst(
+      firstByNormalizedText,
+      sha256(
+        rawText
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]+/gu, " ")
+          .trim(),
+      ),
+      id,
+    );
     if (rawDuplicate) groundTruthDuplicates++;
     if (countFirst(firstByRawText, sha256(rawText), id)) rawTextDuplicates++;
-    if (countFirst(firstByTitleAndText, sha256(`${String(raw.title)}\n${rawText}`), id)) titleAndTextDuplicates++;
+    if (countFirst(firstByTitleAndText, sha256(`${String(raw.title)}\n${rawText}`), id))
+      titleAndTextDuplicates++;
 
     const hashStarted = performance.now();
     const hash = computeContentHash(story);
@@ -104,13 +114,26 @@ async function runBench(path: string): Promise<void> {
   console.log(`file            ${path}`);
   console.log(`machine         ${cpus().length} cores, node ${process.version}`);
   console.log(`articles        ${parsed} parsed, ${rejected} rejected`);
-  console.log(`parse only      ${(parsed / (parseMs / 1000)).toFixed(0)} articles/s (${parseMs.toFixed(0)} ms)`);
-  console.log(`hash+minhash    ${(parsed / (hashMs / 1000)).toFixed(0)} articles/s (${hashMs.toFixed(0)} ms)`);
-  console.log(`peak memory     rss ${mb(peakRss)}, heap ${mb(peakHeap)} (heap after 500 articles ${mb(heapAt500)}, at the end ${mb(process.memoryUsage().heapUsed)})`);
-  console.log(`exact dupes     ${exactDuplicates} by computeContentHash; ground truth ${groundTruthDuplicates} (same normalized text), ${disagreements} disagreements`);
-  console.log(`                (${rawTextDuplicates} with byte-identical text, ${titleAndTextDuplicates} with identical title and text)`);
-  console.log(`near dupes      ${nearPairs.length} more pairs at estimated similarity >= ${NEAR_DUPLICATE_THRESHOLD} (not exact)`);
-  for (const pair of nearPairs.slice(0, 10)) console.log(`                ${pair.a} ~ ${pair.b} (${pair.similarity.toFixed(2)})`);
+  console.log(
+    `parse only      ${(parsed / (parseMs / 1000)).toFixed(0)} articles/s (${parseMs.toFixed(0)} ms)`,
+  );
+  console.log(
+    `hash+minhash    ${(parsed / (hashMs / 1000)).toFixed(0)} articles/s (${hashMs.toFixed(0)} ms)`,
+  );
+  console.log(
+    `peak memory     rss ${mb(peakRss)}, heap ${mb(peakHeap)} (heap after 500 articles ${mb(heapAt500)}, at the end ${mb(process.memoryUsage().heapUsed)})`,
+  );
+  console.log(
+    `exact dupes     ${exactDuplicates} by computeContentHash; ground truth ${groundTruthDuplicates} (same normalized text), ${disagreements} disagreements`,
+  );
+  console.log(
+    `                (${rawTextDuplicates} with byte-identical text, ${titleAndTextDuplicates} with identical title and text)`,
+  );
+  console.log(
+    `near dupes      ${nearPairs.length} more pairs at estimated similarity >= ${NEAR_DUPLICATE_THRESHOLD} (not exact)`,
+  );
+  for (const pair of nearPairs.slice(0, 10))
+    console.log(`                ${pair.a} ~ ${pair.b} (${pair.similarity.toFixed(2)})`);
 }
 
 /** True when `key` was seen before; otherwise remembers it. */
@@ -129,7 +152,9 @@ function readId(line: string): string | null {
   return match?.[1] ?? null;
 }
 
-const path = resolve(process.argv[2] ?? new URL("../../../../shared/fixtures/bbc-news.jsonl", import.meta.url).pathname);
+const path = resolve(
+  process.argv[2] ?? new URL("../../../../shared/fixtures/bbc-news.jsonl", import.meta.url).pathname,
+);
 if (!existsSync(path)) {
   console.error(`bench-parse: ${path} not found; pass the path to bbc-news.jsonl`);
   process.exitCode = 1;

@@ -16,7 +16,10 @@ export type CleanedParagraphs = {
 /** How far below the title a byline block may start (captions often sit between). */
 const BYLINE_ZONE = 6;
 
-export function cleanArticleParagraphs(input: readonly string[], options: { findByline: boolean }): CleanedParagraphs {
+export function cleanArticleParagraphs(
+  input: readonly string[],
+  options: { findByline: boolean },
+): CleanedParagraphs {
   const paragraphs: string[] = [];
   const byline: string[] = [];
   const dropped: DroppedText[] = [];

@@ -20,27 +20,35 @@ export function parseBundle(text: string, label: string, maxItems: number): Item
   const normalized = text.replace(/\r\n?/g, "\n");
   const { topic, rest } = takeTopicLine(normalized);
   const chunks = splitChunks(rest);
-  if (chunks.length === 0) return [reject(label, "EMPTY", "the bundle has no articles. Each article ends with a line “Source link”.")];
+  if (chunks.length === 0)
+    return [
+      reject(label, "EMPTY", "the bundle has no articles. Each article ends with a line “Source link”."),
+    ];
 
   const { kept, overflow } = limitItemCount(chunks, maxItems, label);
   const results = kept.map((chunk, index) => {
     const item = `${label}#${index + 1}`;
     const [title, ...paragraphs] = splitParagraphs(chunk.text.replace(END_MARKER, ""));
-    if (title === undefined) return reject(item, "EMPTY", "this article is empty (nothing before its “Source link” line).");
-    const warnings = chunk.ended ? [] : ["the last article has no “Source link” line; parsed it up to the end of the file"];
-    return parseItemSafely(item, () => assembleStory(
-      {
-        title,
-        paragraphs,
-        findBylineInText: true,
-        topicHint: topic,
-        format: "bundle",
-        original: chunk.text,
-        warnings,
-        dropped: chunk.ended ? [{ text: "Source link", reason: "end-of-article marker" }] : [],
-      },
-      item,
-    ));
+    if (title === undefined)
+      return reject(item, "EMPTY", "this article is empty (nothing before its “Source link” line).");
+    const warnings = chunk.ended
+      ? []
+      : ["the last article has no “Source link” line; parsed it up to the end of the file"];
+    return parseItemSafely(item, () =>
+      assembleStory(
+        {
+          title,
+          paragraphs,
+          findBylineInText: true,
+          topicHint: topic,
+          format: "bundle",
+          original: chunk.text,
+          warnings,
+          dropped: chunk.ended ? [{ text: "Source link", reason: "end-of-article marker" }] : [],
+        },
+        item,
+      ),
+    );
   });
   return overflow ? [...results, overflow] : results;
 }
@@ -55,13 +63,15 @@ function takeTopicLine(text: string): { topic: string | null; rest: string } {
   if (!match || !line) return { topic: null, rest: text };
   const rest = text.slice(match[0].length);
 
-  const explicit = /^(?:topic|tag)\s*:\s*(.{1,60})$/i.exec(line)?.[1] ?? /^#([\p{L}\p{N}_-]{1,40})$/u.exec(line)?.[1];
+  const explicit =
+    /^(?:topic|tag)\s*:\s*(.{1,60})$/i.exec(line)?.[1] ?? /^#([\p{L}\p{N}_-]{1,40})$/u.exec(line)?.[1];
   if (explicit) return { topic: explicit.trim(), rest };
 
   const next = splitParagraphs(rest.split(END_MARKER)[0] ?? "");
   const headline = next[0];
   const topicLike = line.length <= 40 && line.split(/\s+/).length <= 4 && !/[.!?:;,"”]$/u.test(line);
-  const headlineLike = headline !== undefined && headline.length <= 250 && !/\.$/.test(headline) && next.length >= 2;
+  const headlineLike =
+    headline !== undefined && headline.length <= 250 && !/\.$/.test(headline) && next.length >= 2;
   return topicLike && headlineLike ? { topic: line, rest } : { topic: null, rest: text };
 }
 

@@ -7,14 +7,56 @@ const NAME_WORD = "(?:[\\p{Lu}][\\p{L}'’.-]*|(?:de|da|del|der|van|von|la|le|al
 const NAME = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,4}`;
 const NAME_LINE = new RegExp(`^(?:[Bb]y\\s+)?(${NAME})(?:\\s*,?\\s*and)?\\s*,?$`, "u");
 const BY_LINE = /^by\s+(.+)$/i;
-const ROLE_WORDS = /\b(?:correspondent|editor|reporter|writer|journalist|staff|producer|analyst|contributor|presenter|in [\p{Lu}][\p{L}]+)\b/iu;
+const ROLE_WORDS =
+  /\b(?:correspondent|editor|reporter|writer|journalist|staff|producer|analyst|contributor|presenter|in [\p{Lu}][\p{L}]+)\b/iu;
 
 /** Words that start capitalised lines but never names, so "Recommended Stories" is not a byline. */
 const NOT_NAME_WORDS = new Set([
-  "the", "a", "an", "this", "that", "watch", "share", "save", "recommended", "stories", "story", "news", "source",
-  "link", "live", "more", "related", "advertisement", "image", "photo", "map", "video", "topics", "president",
-  "minister", "reuters", "afp", "getty", "images", "published", "updated", "read", "list", "end", "breaking",
-  "analysis", "opinion", "comment", "explainer", "war", "latest", "home", "world", "politics", "business",
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "watch",
+  "share",
+  "save",
+  "recommended",
+  "stories",
+  "story",
+  "news",
+  "source",
+  "link",
+  "live",
+  "more",
+  "related",
+  "advertisement",
+  "image",
+  "photo",
+  "map",
+  "video",
+  "topics",
+  "president",
+  "minister",
+  "reuters",
+  "afp",
+  "getty",
+  "images",
+  "published",
+  "updated",
+  "read",
+  "list",
+  "end",
+  "breaking",
+  "analysis",
+  "opinion",
+  "comment",
+  "explainer",
+  "war",
+  "latest",
+  "home",
+  "world",
+  "politics",
+  "business",
 ]);
 
 /** The names on one byline-looking line, or null when the line is not a byline. */
@@ -24,7 +66,9 @@ export function readBylineLine(line: string, nextLine: string | undefined): stri
 
   const by = BY_LINE.exec(text);
   if (by?.[1]) {
-    const names = splitAuthorNames(by[1].replace(/\s*[|,–—-]\s*(?:[\p{Lu}][\p{L}]*\s?){1,3}$/u, stripOutletSuffix));
+    const names = splitAuthorNames(
+      by[1].replace(/\s*[|,–—-]\s*(?:[\p{Lu}][\p{L}]*\s?){1,3}$/u, stripOutletSuffix),
+    );
     return names.length > 0 ? names : null;
   }
 
@@ -34,7 +78,8 @@ export function readBylineLine(line: string, nextLine: string | undefined): stri
     // "Mara Quinn and Tom Ealing" or "Mara Quinn, Tom Ealing" on one line.
     if (/\band\b|,/.test(text) && !/[.!?:;]$/.test(text)) {
       const names = splitAuthorNames(text);
-      if (names.length >= 2 && names.every((name) => NAME_LINE.test(name) && isPlausibleName(name))) return names;
+      if (names.length >= 2 && names.every((name) => NAME_LINE.test(name) && isPlausibleName(name)))
+        return names;
     }
     return null;
   }
@@ -48,7 +93,8 @@ export function splitAuthorNames(value: string | readonly string[]): string[] {
   for (const part of parts) {
     for (const piece of part.replace(/^\s*by\s+/i, "").split(/\s*(?:,|;|&|\band\b|\n)\s*/i)) {
       const name = piece.trim().replace(/\s+/g, " ");
-      if (name.length > 1 && !ROLE_WORDS.test(name) && !findOutletByName(name) && !names.includes(name)) names.push(name);
+      if (name.length > 1 && !ROLE_WORDS.test(name) && !findOutletByName(name) && !names.includes(name))
+        names.push(name);
     }
   }
   return names;

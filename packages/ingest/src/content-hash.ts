@@ -26,7 +26,8 @@ export function normalizeForHash(text: string): string {
 export function computeContentHash(story: { title: string; body: string }): string {
   const body = normalizeForHash(story.body);
   const hash = createHash("sha256");
-  if (countWords(body) < MIN_WORDS_FOR_BODY_ONLY_HASH) hash.update(normalizeForHash(story.title)).update("\n");
+  if (countWords(body) < MIN_WORDS_FOR_BODY_ONLY_HASH)
+    hash.update(normalizeForHash(story.title)).update("\n");
   return hash.update(body).digest("hex");
 }
 

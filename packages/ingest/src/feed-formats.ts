@@ -25,7 +25,11 @@ const parser = new XMLParser({
 });
 
 export function detectFeedKind(text: string): "rss" | "atom" | null {
-  const head = text.slice(0, 2048).replace(/<!--[\s\S]*?-->/g, "").replace(/<\?[\s\S]*?\?>/g, "").replace(/<!DOCTYPE[^>]*>/gi, "");
+  const head = text
+    .slice(0, 2048)
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<\?[\s\S]*?\?>/g, "")
+    .replace(/<!DOCTYPE[^>]*>/gi, "");
   if (/^\s*<(?:rss|rdf:RDF)\b/i.test(head)) return "rss";
   if (/^\s*<feed\b/i.test(head)) return "atom";
   return null;
@@ -37,7 +41,13 @@ export function parseFeed(text: string, label: string, maxItems: number): ItemRe
     document = parser.parse(text, true);
   } catch (error) {
     const detail = error instanceof Error ? truncate(error.message.split("\n")[0] ?? "", 100) : "unreadable";
-    return [reject(label, "INVALID_INPUT", `is not well-formed XML (${detail}). Export the feed again or fix the file.`)];
+    return [
+      reject(
+        label,
+        "INVALID_INPUT",
+        `is not well-formed XML (${detail}). Export the feed again or fix the file.`,
+      ),
+    ];
   }
   if (!isRecord(document)) return [reject(label, "INVALID_INPUT", "is not an RSS or Atom feed.")];
 
@@ -46,8 +56,22 @@ export function parseFeed(text: string, label: string, maxItems: number): ItemRe
   const atom = document["feed"];
   if (isRecord(atom)) return parseEntries(atom, asRecords(atom["entry"]), text, label, maxItems, "atom");
   if (isRecord(rss)) return parseEntries(rss, asRecords(rss["item"]), text, label, maxItems, "rss");
-  if (isRecord(rdf)) return parseEntries(isRecord(rdf["channel"]) ? rdf["channel"] : {}, asRecords(rdf["item"]), text, label, maxItems, "rss");
-  return [reject(label, "UNSUPPORTED_TYPE", "is XML but not an RSS or Atom feed; upload text, Markdown, HTML, JSON, NDJSON, RSS/Atom or a bundle.")];
+  if (isRecord(rdf))
+    return parseEntries(
+      isRecord(rdf["channel"]) ? rdf["channel"] : {},
+      asRecords(rdf["item"]),
+      text,
+      label,
+      maxItems,
+      "rss",
+    );
+  return [
+    reject(
+      label,
+      "UNSUPPORTED_TYPE",
+      "is XML but not an RSS or Atom feed; upload text, Markdown, HTML, JSON, NDJSON, RSS/Atom or a bundle.",
+    ),
+  ];
 }
 
 function parseEntries(
@@ -58,7 +82,8 @@ function parseEntries(
   maxItems: number,
   kind: "rss" | "atom",
 ): ItemResult[] {
-  if (entries.length === 0) return [reject(label, "EMPTY", `the ${kind === "rss" ? "RSS" : "Atom"} feed has no items.`)];
+  if (entries.length === 0)
+    return [reject(label, "EMPTY", `the ${kind === "rss" ? "RSS" : "Atom"} feed has no items.`)];
   const channelLink = kind === "atom" ? readAtomLink(channel["link"]) : readRssLink(channel["link"]);
   const channelSource = readChannelSource(readText(channel["title"]), channelLink);
   const originals = sliceItemXml(text, kind, entries.length);
@@ -76,20 +101,33 @@ function parseEntries(
     const summary = readContent(entry["description"]) ?? readContent(entry["summary"]);
     const paragraphs = toParagraphs(full ?? summary ?? "", dropped);
     const dekParagraphs = full && summary ? toParagraphs(summary, []) : [];
-    const warnings = full ? [] : summary ? ["the feed carries only a summary for this item, not the full article"] : [];
+    const warnings = full
+      ? []
+      : summary
+        ? ["the feed carries only a summary for this item, not the full article"]
+        : [];
 
     const authors = readAuthors(entry["dc:creator"] ?? entry["author"]);
-    const link = kind === "atom" ? readAtomLink(entry["link"]) : readRssLink(entry["link"]) ?? readPermalinkGuid(entry["guid"]);
+    const link =
+      kind === "atom"
+        ? readAtomLink(entry["link"])
+        : (readRssLink(entry["link"]) ?? readPermalinkGuid(entry["guid"]));
     return assembleStory(
       {
         title: readText(entry["title"]),
-        dek: dekParagraphs.length === 1 ? dekParagraphs[0] ?? null : null,
+        dek: dekParagraphs.length === 1 ? (dekParagraphs[0] ?? null) : null,
         paragraphs,
-        byline: authors.map((name) => name.replace(/^\S+@\S+\s*\((.+)\)$/, "$1")).filter((name) => !/^\S+@\S+$/.test(name)),
+        byline: authors
+          .map((name) => name.replace(/^\S+@\S+\s*\((.+)\)$/, "$1"))
+          .filter((name) => !/^\S+@\S+$/.test(name)),
         findBylineInText: false,
         source: channelSource,
         url: link,
-        date: readText(entry["pubDate"]) ?? readText(entry["dc:date"]) ?? readText(entry["published"]) ?? readText(entry["updated"]),
+        date:
+          readText(entry["pubDate"]) ??
+          readText(entry["dc:date"]) ??
+          readText(entry["published"]) ??
+          readText(entry["updated"]),
         format: kind,
         original: originals?.[index] ?? JSON.stringify(entry, null, 2),
         warnings,
@@ -148,7 +186,9 @@ function readText(value: unknown): string | null {
   if (typeof raw !== "string" || raw.trim() === "") return null;
   const type = isRecord(value) ? value["@_type"] : undefined;
   // Atom titles may be type="html": the entity-decoded value can still hold tags.
-  return type === "html" || containsMarkup(raw) ? convertHtmlToParagraphs(raw).paragraphs.join(" ") : raw.trim();
+  return type === "html" || containsMarkup(raw)
+    ? convertHtmlToParagraphs(raw).paragraphs.join(" ")
+    : raw.trim();
 }
 
 function readRssLink(value: unknown): string | null {
@@ -162,7 +202,8 @@ function readRssLink(value: unknown): string | null {
 
 function readAtomLink(value: unknown): string | null {
   const links = asRecords(value);
-  const alternate = links.find((link) => link["@_rel"] === undefined || link["@_rel"] === "alternate") ?? links[0];
+  const alternate =
+    links.find((link) => link["@_rel"] === undefined || link["@_rel"] === "alternate") ?? links[0];
   const href = alternate?.["@_href"];
   return typeof href === "string" ? href : null;
 }

@@ -33,19 +33,25 @@ export function parseHtmlPage(html: string, item: string): ItemResult {
   const metadata = readPageMetadata(rawDocument, warnings);
 
   const clean = sanitizeHtml(html, SANITIZE_OPTIONS);
-  const { document } = parseHTML(`<!doctype html><html><head><title></title></head><body>${clean}</body></html>`);
+  const { document } = parseHTML(
+    `<!doctype html><html><head><title></title></head><body>${clean}</body></html>`,
+  );
   const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
 
   let paragraphs: string[];
   const dropped: DroppedText[] = describeActiveContent(html);
   if (article?.content) {
     // Readability's output came from sanitized input; sanitize again since it re-serialises.
-    const { document: content } = parseHTML(`<!doctype html><html><body>${sanitizeHtml(article.content, SANITIZE_OPTIONS)}</body></html>`);
+    const { document: content } = parseHTML(
+      `<!doctype html><html><body>${sanitizeHtml(article.content, SANITIZE_OPTIONS)}</body></html>`,
+    );
     const collected = collectParagraphs(content.body as unknown as DomNode);
     paragraphs = collected.paragraphs;
     dropped.push(...collected.dropped);
   } else {
-    const { document: fallback } = parseHTML(`<!doctype html><html><body>${sanitizeHtml(html, FALLBACK_OPTIONS)}</body></html>`);
+    const { document: fallback } = parseHTML(
+      `<!doctype html><html><body>${sanitizeHtml(html, FALLBACK_OPTIONS)}</body></html>`,
+    );
     const collected = collectParagraphs(fallback.body as unknown as DomNode);
     paragraphs = collected.paragraphs;
     dropped.push(...collected.dropped);
@@ -53,11 +59,23 @@ export function parseHtmlPage(html: string, item: string): ItemResult {
   }
 
   const title = metadata.title ?? (article?.title || null) ?? paragraphs[0] ?? null;
-  if (title === null) return reject(item, "EMPTY", "the page has no text. Check that the right file was uploaded.");
+  if (title === null)
+    return reject(item, "EMPTY", "the page has no text. Check that the right file was uploaded.");
   // Pages repeat the headline (and often the standfirst) at the top of the article text.
   paragraphs = paragraphs.filter((paragraph, index) => {
-    const repeated = index < 3 && (paragraph === title || (paragraph.length >= 10 && title.startsWith(paragraph)) || paragraph === metadata.dek);
-    if (repeated) dropped.push({ text: paragraph, reason: paragraph === metadata.dek ? "standfirst repeated in body (kept as dek)" : "headline repeated in body" });
+    const repeated =
+      index < 3 &&
+      (paragraph === title ||
+        (paragraph.length >= 10 && title.startsWith(paragraph)) ||
+        paragraph === metadata.dek);
+    if (repeated)
+      dropped.push({
+        text: paragraph,
+        reason:
+          paragraph === metadata.dek
+            ? "standfirst repeated in body (kept as dek)"
+            : "headline repeated in body",
+      });
     return !repeated;
   });
 
@@ -82,8 +100,12 @@ export function parseHtmlPage(html: string, item: string): ItemResult {
 }
 
 type MetaDocument = {
-  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
-  querySelector(selector: string): { getAttribute(name: string): string | null; textContent: string | null } | null;
+  querySelectorAll(
+    selector: string,
+  ): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
+  querySelector(
+    selector: string,
+  ): { getAttribute(name: string): string | null; textContent: string | null } | null;
 };
 
 function readPageMetadata(document: MetaDocument, warnings: string[]): PageMetadata {
@@ -91,30 +113,76 @@ function readPageMetadata(document: MetaDocument, warnings: string[]): PageMetad
   const metaNodes = document.querySelectorAll("meta");
   for (let i = 0; i < metaNodes.length; i++) {
     const node = metaNodes[i];
-    const key = (node?.getAttribute("property") ?? node?.getAttribute("name") ?? node?.getAttribute("itemprop") ?? "").toLowerCase();
+    const key = (
+      node?.getAttribute("property") ??
+      node?.getAttribute("name") ??
+      node?.getAttribute("itemprop") ??
+      ""
+    ).toLowerCase();
     const content = node?.getAttribute("content")?.trim();
     if (key && content && !meta.has(key)) meta.set(key, content);
   }
   const ld = readJsonLdArticle(document, warnings);
-  const pick = (...values: (string | null | undefined)[]): string | null => values.find((value): value is string => typeof value === "string" && value.trim() !== "")?.trim() ?? null;
+  const pick = (...values: (string | null | undefined)[]): string | null =>
+    values.find((value): value is string => typeof value === "string" && value.trim() !== "")?.trim() ?? null;
 
-  const metaAuthor = meta.get("author") ?? meta.get("article:author") ?? meta.get("parsely-author") ?? meta.get("sailthru.author");
-  const authors = ld.authors.length > 0 ? ld.authors : metaAuthor && !/^https?:/i.test(metaAuthor) ? readAuthors(metaAuthor) : [];
+  const metaAuthor =
+    meta.get("author") ??
+    meta.get("article:author") ??
+    meta.get("parsely-author") ??
+    meta.get("sailthru.author");
+  const authors =
+    ld.authors.length > 0
+      ? ld.authors
+      : metaAuthor && !/^https?:/i.test(metaAuthor)
+        ? readAuthors(metaAuthor)
+        : [];
   const timeNode = document.querySelector("time[datetime]");
 
   return {
-    title: pick(ld.headline, meta.get("og:title"), meta.get("twitter:title"), document.querySelector("title")?.textContent),
-    dek: pick(meta.get("og:description"), meta.get("description"), meta.get("twitter:description"), ld.description),
+    title: pick(
+      ld.headline,
+      meta.get("og:title"),
+      meta.get("twitter:title"),
+      document.querySelector("title")?.textContent,
+    ),
+    dek: pick(
+      meta.get("og:description"),
+      meta.get("description"),
+      meta.get("twitter:description"),
+      ld.description,
+    ),
     authors,
-    date: pick(ld.datePublished, meta.get("article:published_time"), meta.get("date"), meta.get("pubdate"), meta.get("publish-date"), meta.get("dc.date"), meta.get("datepublished"), timeNode?.getAttribute("datetime")),
+    date: pick(
+      ld.datePublished,
+      meta.get("article:published_time"),
+      meta.get("date"),
+      meta.get("pubdate"),
+      meta.get("publish-date"),
+      meta.get("dc.date"),
+      meta.get("datepublished"),
+      timeNode?.getAttribute("datetime"),
+    ),
     source: pick(ld.publisher, meta.get("og:site_name"), meta.get("application-name")),
-    url: pick(document.querySelector('link[rel="canonical"]')?.getAttribute("href"), meta.get("og:url"), ld.url),
+    url: pick(
+      document.querySelector('link[rel="canonical"]')?.getAttribute("href"),
+      meta.get("og:url"),
+      ld.url,
+    ),
   };
 }
 
-type JsonLdArticle = { headline?: string; description?: string; authors: string[]; datePublished?: string; publisher?: string; url?: string };
+type JsonLdArticle = {
+  headline?: string;
+  description?: string;
+  authors: string[];
+  datePublished?: string;
+  publisher?: string;
+  url?: string;
+};
 
-const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNews|AnalysisNewsArticle|BlogPosting|OpinionNewsArticle|LiveBlogPosting|WebPage)$/;
+const ARTICLE_TYPES =
+  /^(?:NewsArticle|Article|ReportageNews|AnalysisNewsArticle|BlogPosting|OpinionNewsArticle|LiveBlogPosting|WebPage)$/;
 
 function readJsonLdArticle(document: MetaDocument, warnings: string[]): JsonLdArticle {
   const scripts = document.querySelectorAll('script[type="application/ld+json"]');
@@ -128,7 +196,9 @@ function readJsonLdArticle(document: MetaDocument, warnings: string[]): JsonLdAr
     }
   }
   const rank = (node: Record<string, unknown>): number => {
-    const types = ([] as unknown[]).concat(node["@type"]).filter((type): type is string => typeof type === "string");
+    const types = ([] as unknown[])
+      .concat(node["@type"])
+      .filter((type): type is string => typeof type === "string");
     if (types.some((type) => type !== "WebPage" && ARTICLE_TYPES.test(type))) return 2;
     return types.includes("WebPage") ? 1 : 0;
   };

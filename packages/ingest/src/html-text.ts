@@ -6,10 +6,61 @@ import sanitizeHtml from "sanitize-html";
 import type { DroppedText } from "./types";
 
 const CONTENT_TAGS = [
-  "article", "main", "section", "header", "footer", "aside", "nav", "div", "span", "p", "br", "hr",
-  "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "q", "pre", "code",
-  "a", "b", "strong", "i", "em", "u", "s", "small", "sub", "sup", "mark", "abbr", "cite", "time", "address",
-  "figure", "figcaption", "img", "picture", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
+  "article",
+  "main",
+  "section",
+  "header",
+  "footer",
+  "aside",
+  "nav",
+  "div",
+  "span",
+  "p",
+  "br",
+  "hr",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "li",
+  "dl",
+  "dt",
+  "dd",
+  "blockquote",
+  "q",
+  "pre",
+  "code",
+  "a",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "s",
+  "small",
+  "sub",
+  "sup",
+  "mark",
+  "abbr",
+  "cite",
+  "time",
+  "address",
+  "figure",
+  "figcaption",
+  "img",
+  "picture",
+  "table",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "th",
+  "td",
+  "caption",
 ];
 
 /** Sanitizer settings for any HTML we keep or derive: structure and links only. */
@@ -20,7 +71,21 @@ export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ["href", "src"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "template", "iframe", "object", "svg", "math", "button", "select", "form"],
+  nonTextTags: [
+    "script",
+    "style",
+    "textarea",
+    "option",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "svg",
+    "math",
+    "button",
+    "select",
+    "form",
+  ],
 };
 
 export function sanitizeHtmlFragment(html: string): string {
@@ -43,8 +108,40 @@ export class MarkupTooDeepError extends Error {
 // Elements that never nest (void) or whose end tag may be left out (a page of unclosed <p>s is
 // shallow), so they are not counted.
 const UNCOUNTED_TAGS = new Set([
-  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-  "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+  "p",
+  "li",
+  "dt",
+  "dd",
+  "tr",
+  "td",
+  "th",
+  "thead",
+  "tbody",
+  "tfoot",
+  "option",
+  "optgroup",
+  "colgroup",
+  "caption",
+  "rb",
+  "rt",
+  "rp",
+  "html",
+  "head",
+  "body",
 ]);
 
 /** Throws MarkupTooDeepError when tags nest deeper than the limit; a linear scan, no parsing. */
@@ -55,22 +152,59 @@ export function assertMarkupDepth(html: string, maxDepth: number = MAX_MARKUP_DE
     if (selfClosing || UNCOUNTED_TAGS.has(name.toLowerCase())) continue;
     if (closing) depth = Math.max(0, depth - 1);
     else if (++depth > maxDepth) {
-      throw new MarkupTooDeepError(`nests tags more than ${maxDepth} levels deep (tags inside tags); no article is built like that. Fix the file or export it again.`);
+      throw new MarkupTooDeepError(
+        `nests tags more than ${maxDepth} levels deep (tags inside tags); no article is built like that. Fix the file or export it again.`,
+      );
     }
   }
 }
 
 const BLOCK_TAGS = new Set([
-  "ARTICLE", "MAIN", "SECTION", "HEADER", "FOOTER", "ASIDE", "NAV", "DIV", "P", "H1", "H2", "H3", "H4", "H5", "H6",
-  "UL", "OL", "LI", "DL", "DT", "DD", "BLOCKQUOTE", "PRE", "FIGURE", "TABLE", "TR", "ADDRESS", "HR", "CAPTION",
+  "ARTICLE",
+  "MAIN",
+  "SECTION",
+  "HEADER",
+  "FOOTER",
+  "ASIDE",
+  "NAV",
+  "DIV",
+  "P",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "UL",
+  "OL",
+  "LI",
+  "DL",
+  "DT",
+  "DD",
+  "BLOCKQUOTE",
+  "PRE",
+  "FIGURE",
+  "TABLE",
+  "TR",
+  "ADDRESS",
+  "HR",
+  "CAPTION",
 ]);
 
 export type HtmlParagraphs = { paragraphs: string[]; dropped: DroppedText[] };
 
-type MinimalNode = { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<MinimalNode> };
+type MinimalNode = {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<MinimalNode>;
+};
 
 /** Paragraphs of an HTML fragment; figure captions go to `dropped`, not the text. */
-export function convertHtmlToParagraphs(html: string, options: { alreadySanitized?: boolean } = {}): HtmlParagraphs {
+export function convertHtmlToParagraphs(
+  html: string,
+  options: { alreadySanitized?: boolean } = {},
+): HtmlParagraphs {
   assertMarkupDepth(html);
   const clean = options.alreadySanitized ? html : sanitizeHtmlFragment(html);
   const { document } = parseHTML(`<!doctype html><html><body>${clean}</body></html>`);
@@ -122,14 +256,18 @@ export function collectParagraphs(root: MinimalNode): HtmlParagraphs {
 
 /** Markup inside what should be plain text: a paste from a rich editor or a JSON body. */
 export function containsMarkup(text: string): boolean {
-  return /<\/?(?:p|div|br|span|a|b|i|em|strong|h[1-6]|ul|ol|li|script|style|iframe|img|figure|blockquote|table)\b[^>]*>/i.test(text);
+  return /<\/?(?:p|div|br|span|a|b|i|em|strong|h[1-6]|ul|ol|li|script|style|iframe|img|figure|blockquote|table)\b[^>]*>/i.test(
+    text,
+  );
 }
 
 /** Decodes the entities that survive in text fields of feeds and JSON ("&amp;", "&#8217;"). */
 export function decodeEntities(text: string): string {
   if (!/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text)) return text;
   // Escaping "<" first means the parser only ever sees text, never tags.
-  const { document } = parseHTML(`<!doctype html><html><body><p>${text.replace(/</g, "&lt;")}</p></body></html>`);
+  const { document } = parseHTML(
+    `<!doctype html><html><body><p>${text.replace(/</g, "&lt;")}</p></body></html>`,
+  );
   return document.body.textContent ?? text;
 }
 
@@ -146,7 +284,8 @@ export function describeActiveContent(html: string): DroppedText[] {
   const found: DroppedText[] = [];
   for (const { pattern, label } of ACTIVE_CONTENT) {
     const count = html.match(pattern)?.length ?? 0;
-    if (count > 0) found.push({ text: `${count} × ${label}`, reason: "active content removed by the sanitizer" });
+    if (count > 0)
+      found.push({ text: `${count} × ${label}`, reason: "active content removed by the sanitizer" });
   }
   return found;
 }

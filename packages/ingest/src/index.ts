@@ -7,7 +7,15 @@ export { FIELD_LIMITS, describeLengthOverLimit } from "./field-limits";
 export { MAX_JSON_DEPTH } from "./json-depth";
 export type { IngestLimits } from "./ingest-limits";
 export { computeContentHash, normalizeForHash } from "./content-hash";
-export { computeMinHash, estimateSimilarity, lshBands, LSH_BANDS, LSH_ROWS, MINHASH_PERMUTATIONS, SHINGLE_WORDS } from "./near-duplicates";
+export {
+  computeMinHash,
+  estimateSimilarity,
+  lshBands,
+  LSH_BANDS,
+  LSH_ROWS,
+  MINHASH_PERMUTATIONS,
+  SHINGLE_WORDS,
+} from "./near-duplicates";
 export { toStoryJson } from "./story-json";
 export { FORMATS } from "./types";
 export type {

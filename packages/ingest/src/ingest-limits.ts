@@ -9,11 +9,15 @@ export const INGEST_LIMITS = {
 
 export type IngestLimits = { maxBytes: number; maxBatchItems: number };
 
-export function resolveLimits(options: { maxBytes?: number; maxBatchItems?: number } | undefined): IngestLimits {
+export function resolveLimits(
+  options: { maxBytes?: number; maxBatchItems?: number } | undefined,
+): IngestLimits {
   const maxBytes = options?.maxBytes ?? INGEST_LIMITS.maxBytes;
   const maxBatchItems = options?.maxBatchItems ?? INGEST_LIMITS.maxBatchItems;
   if (!(maxBytes > 0) || !(maxBatchItems > 0)) {
-    throw new RangeError(`ingest limits must be positive (got maxBytes=${maxBytes}, maxBatchItems=${maxBatchItems})`);
+    throw new RangeError(
+      `ingest limits must be positive (got maxBytes=${maxBytes}, maxBatchItems=${maxBatchItems})`,
+    );
   }
   return { maxBytes, maxBatchItems };
 }
@@ -38,7 +42,10 @@ export function formatSizeOverLimit(bytes: number, limit: number): { size: strin
     if (size !== limitText) return { size, limit: limitText };
   }
   const exact = new Intl.NumberFormat("en");
-  return { size: `${exact.format(bytes)} bytes`, limit: `${formatByteSize(limit)} (${exact.format(limit)} bytes)` };
+  return {
+    size: `${exact.format(bytes)} bytes`,
+    limit: `${formatByteSize(limit)} (${exact.format(limit)} bytes)`,
+  };
 }
 
 function trimDecimals(value: number, decimals: number): string {

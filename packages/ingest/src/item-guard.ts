@@ -27,8 +27,16 @@ function rejectUnreadable(item: string, error: unknown): ItemResult {
   if (error instanceof MarkupTooDeepError) return reject(item, "INVALID_INPUT", error.message);
   // Deeply nested markup or data overflows the recursive parsers' stack; V8 reports it as a RangeError.
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
-    return reject(item, "INVALID_INPUT", "is nested too deeply to read (tags or brackets inside each other thousands of times). No article is built like that: export it again or fix the file.");
+    return reject(
+      item,
+      "INVALID_INPUT",
+      "is nested too deeply to read (tags or brackets inside each other thousands of times). No article is built like that: export it again or fix the file.",
+    );
   }
   const detail = error instanceof Error ? error.message.slice(0, 100) : "unknown error";
-  return reject(item, "INVALID_INPUT", `could not be read (${detail}); the other items were still processed. Check this item, and report it if it looks right.`);
+  return reject(
+    item,
+    "INVALID_INPUT",
+    `could not be read (${detail}); the other items were still processed. Check this item, and report it if it looks right.`,
+  );
 }

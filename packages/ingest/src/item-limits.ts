@@ -2,7 +2,11 @@
 
 import type { ItemResult } from "./types";
 
-export function limitItemCount<T>(items: readonly T[], maxItems: number, label: string): { kept: readonly T[]; overflow: ItemResult | null } {
+export function limitItemCount<T>(
+  items: readonly T[],
+  maxItems: number,
+  label: string,
+): { kept: readonly T[]; overflow: ItemResult | null } {
   if (items.length <= maxItems) return { kept: items, overflow: null };
   return {
     kept: items.slice(0, maxItems),

@@ -18,27 +18,39 @@ export function parseJsonDocument(text: string, label: string, maxItems: number)
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return [reject(label, "INVALID_INPUT", `is not valid JSON (${describeJsonError(error)}). Fix the file, or upload one JSON object per line as NDJSON.`)];
+    return [
+      reject(
+        label,
+        "INVALID_INPUT",
+        `is not valid JSON (${describeJsonError(error)}). Fix the file, or upload one JSON object per line as NDJSON.`,
+      ),
+    ];
   }
 
   const wrapperKey = isRecord(value) ? WRAPPER_KEYS.find((key) => Array.isArray(value[key])) : undefined;
   const list = Array.isArray(value) ? value : isRecord(value) && wrapperKey ? value[wrapperKey] : null;
   if (!Array.isArray(list)) return [parseItemSafely(label, () => parseRecord(value, label, text, "json"))];
 
-  const feedSource = isRecord(value) && typeof value["title"] === "string" && wrapperKey === "items" ? value["title"] : null;
+  const feedSource =
+    isRecord(value) && typeof value["title"] === "string" && wrapperKey === "items" ? value["title"] : null;
   const { kept, overflow } = limitItemCount(list as unknown[], maxItems, label);
   // Each entry is checked and read on its own, so one broken entry rejects only itself.
   const results = kept.map((entry, index) => {
     const item = `${label}[${index}]`;
-    return parseItemSafely(item, () => parseRecord(entry, item, () => JSON.stringify(entry, null, 2), "json", feedSource));
+    return parseItemSafely(item, () =>
+      parseRecord(entry, item, () => JSON.stringify(entry, null, 2), "json", feedSource),
+    );
   });
-  if (list.length === 0) results.push(reject(label, "EMPTY", "the JSON array is empty: there are no stories in it."));
+  if (list.length === 0)
+    results.push(reject(label, "EMPTY", "the JSON array is empty: there are no stories in it."));
   return overflow ? [...results, overflow] : results;
 }
 
 export function parseNdjson(text: string, label: string, maxItems: number): ItemResult[] {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  const numbered = lines.map((line, index) => ({ line, number: index + 1 })).filter(({ line }) => line.trim() !== "");
+  const numbered = lines
+    .map((line, index) => ({ line, number: index + 1 }))
+    .filter(({ line }) => line.trim() !== "");
   if (numbered.length === 0) return [reject(label, "EMPTY", "the file has no lines with stories.")];
 
   const { kept, overflow } = limitItemCount(numbered, maxItems, label);
@@ -48,7 +60,11 @@ export function parseNdjson(text: string, label: string, maxItems: number): Item
     try {
       value = JSON.parse(line);
     } catch (error) {
-      return reject(item, "INVALID_INPUT", `line ${number} is not valid JSON (${describeJsonError(error)}); the other lines were still read. Fix this line and upload it again.`);
+      return reject(
+        item,
+        "INVALID_INPUT",
+        `line ${number} is not valid JSON (${describeJsonError(error)}); the other lines were still read. Fix this line and upload it again.`,
+      );
     }
     return parseItemSafely(item, () => parseRecord(value, item, line, "ndjson"));
   });
@@ -57,7 +73,10 @@ export function parseNdjson(text: string, label: string, maxItems: number): Item
 
 /** True when every non-empty line (of the first few) is a JSON object on its own. */
 export function looksLikeNdjson(text: string): boolean {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "").slice(0, 5);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== "")
+    .slice(0, 5);
   if (lines.length < 2) return false;
   return lines.every((line) => {
     const trimmed = line.trim();
@@ -70,28 +89,53 @@ export function looksLikeNdjson(text: string): boolean {
   });
 }
 
-function parseRecord(value: unknown, item: string, original: string | (() => string), format: Format, feedSource: string | null = null): ItemResult {
+function parseRecord(
+  value: unknown,
+  item: string,
+  original: string | (() => string),
+  format: Format,
+  feedSource: string | null = null,
+): ItemResult {
   if (exceedsJsonDepth(value)) return reject(item, "INVALID_INPUT", describeExcessiveDepth());
   if (!isRecord(value)) {
     const kind = Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`;
-    return reject(item, "INVALID_INPUT", `is ${kind}, not a story object; expected {"title", "body", "url", "source", "author", "publishedAt"}.`);
+    return reject(
+      item,
+      "INVALID_INPUT",
+      `is ${kind}, not a story object; expected {"title", "body", "url", "source", "author", "publishedAt"}.`,
+    );
   }
-  const wrongType = ["title", ...BODY_KEYS, "url", "source"].find((key) => value[key] !== undefined && value[key] !== null && typeof value[key] !== "string");
+  const wrongType = ["title", ...BODY_KEYS, "url", "source"].find(
+    (key) => value[key] !== undefined && value[key] !== null && typeof value[key] !== "string",
+  );
   if (wrongType) {
-    return reject(item, "INVALID_INPUT", `field "${wrongType}" should be text but is ${Array.isArray(value[wrongType]) ? "an array" : typeof value[wrongType]}. Fix the item and upload it again.`);
+    return reject(
+      item,
+      "INVALID_INPUT",
+      `field "${wrongType}" should be text but is ${Array.isArray(value[wrongType]) ? "an array" : typeof value[wrongType]}. Fix the item and upload it again.`,
+    );
   }
 
   const title = readString(value, ["title", "headline"]);
-  const bodyKey = BODY_KEYS.find((key) => readString(value, [key]) !== null && !(key === "description" && hasOtherBody(value)));
-  const body = bodyKey ? readString(value, [bodyKey]) ?? "" : "";
+  const bodyKey = BODY_KEYS.find(
+    (key) => readString(value, [key]) !== null && !(key === "description" && hasOtherBody(value)),
+  );
+  const body = bodyKey ? (readString(value, [bodyKey]) ?? "") : "";
   if (title === null && body === "") {
     const keys = Object.keys(value).slice(0, 6).join(", ") || "none";
-    return reject(item, "EMPTY", `has no title and no body (fields found: ${truncate(keys, 80)}). Use "title" and "body" (or "text"/"content").`);
+    return reject(
+      item,
+      "EMPTY",
+      `has no title and no body (fields found: ${truncate(keys, 80)}). Use "title" and "body" (or "text"/"content").`,
+    );
   }
 
   const paragraphs = containsMarkup(body) ? [body] : splitParagraphs(body);
   // "description" is the body when nothing else is; otherwise it is the standfirst.
-  const dekKeys = bodyKey === "description" ? ["dek", "summary", "subtitle"] : ["dek", "summary", "description", "subtitle"];
+  const dekKeys =
+    bodyKey === "description"
+      ? ["dek", "summary", "subtitle"]
+      : ["dek", "summary", "description", "subtitle"];
   const dek = readString(value, dekKeys);
   return assembleStory(
     {
@@ -102,7 +146,14 @@ function parseRecord(value: unknown, item: string, original: string | (() => str
       findBylineInText: false,
       source: readString(value, ["source", "publisher", "outlet", "site"]) ?? feedSource,
       url: readString(value, ["url", "link", "canonicalUrl", "external_url"]),
-      date: value["publishedAt"] ?? value["published_at"] ?? value["date"] ?? value["published"] ?? value["date_published"] ?? value["pubDate"] ?? null,
+      date:
+        value["publishedAt"] ??
+        value["published_at"] ??
+        value["date"] ??
+        value["published"] ??
+        value["date_published"] ??
+        value["pubDate"] ??
+        null,
       topicHint: readString(value, ["topic", "topicHint", "category"]) ?? readFirstString(value["topics"]),
       format,
       original: typeof original === "string" ? original : original(),

@@ -10,8 +10,16 @@ type Outlet = {
 };
 
 const OUTLETS: Outlet[] = [
-  { name: "BBC", domains: ["bbc.co.uk", "bbc.com"], aliases: ["BBC News", "BBC Sport", "BBC World Service", "BBC Newsround"] },
-  { name: "Al Jazeera", domains: ["aljazeera.com", "aljazeera.net"], aliases: ["Al Jazeera English", "Aljazeera"] },
+  {
+    name: "BBC",
+    domains: ["bbc.co.uk", "bbc.com"],
+    aliases: ["BBC News", "BBC Sport", "BBC World Service", "BBC Newsround"],
+  },
+  {
+    name: "Al Jazeera",
+    domains: ["aljazeera.com", "aljazeera.net"],
+    aliases: ["Al Jazeera English", "Aljazeera"],
+  },
   { name: "Reuters", domains: ["reuters.com"], aliases: ["Thomson Reuters"] },
   { name: "Associated Press", domains: ["apnews.com", "ap.org"], aliases: ["AP News", "AP"] },
   { name: "AFP", domains: ["afp.com"], aliases: ["Agence France-Presse"] },
@@ -74,9 +82,12 @@ export function findOutletByTitleSuffixStyle(suffix: string): string | null {
   return /^\|\s+[\p{L}\p{N}'’ -]+ News$/u.test(suffix.trim()) ? "Al Jazeera" : null;
 }
 
-const VERIFIED_CLAIM = /\b((?:[\p{Lu}][\p{L}&]*\s){0,3}?[\p{Lu}][\p{L}&]*) has not (?:been able to )?independently verified\b/u;
-const POSSESSIVE_REPORTER = /\b([\p{Lu}][\p{L}]*(?:\s[\p{Lu}][\p{L}]*){0,2})['’]s? ([\p{Lu}][\p{L}'-]+ [\p{Lu}][\p{L}'-]+)/gu;
-const REPORTING_FROM = /\bReporting from [^,]{2,40}, ([\p{Lu}][\p{L}]*(?:\s[\p{Lu}][\p{L}]*){0,2})['’]s? [\p{Lu}]/u;
+const VERIFIED_CLAIM =
+  /\b((?:[\p{Lu}][\p{L}&]*\s){0,3}?[\p{Lu}][\p{L}&]*) has not (?:been able to )?independently verified\b/u;
+const POSSESSIVE_REPORTER =
+  /\b([\p{Lu}][\p{L}]*(?:\s[\p{Lu}][\p{L}]*){0,2})['’]s? ([\p{Lu}][\p{L}'-]+ [\p{Lu}][\p{L}'-]+)/gu;
+const REPORTING_FROM =
+  /\bReporting from [^,]{2,40}, ([\p{Lu}][\p{L}]*(?:\s[\p{Lu}][\p{L}]*){0,2})['’]s? [\p{Lu}]/u;
 
 /**
  * Outlets name themselves in their own copy: "BBC News has not independently verified…",

@@ -40,7 +40,12 @@ function hashString(text: string, seed: number): number {
 }
 
 export function tokenizeWords(text: string): string[] {
-  return text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []
+  );
 }
 
 /**
@@ -59,7 +64,8 @@ export function computeMinHash(text: string): number[] {
   for (let start = 0; start < shingleCount; start++) {
     let shingle = 0x2545f491;
     const end = Math.min(start + SHINGLE_WORDS, wordHashes.length);
-    for (let k = start; k < end; k++) shingle = mix32(Math.imul(shingle ^ (wordHashes[k] ?? 0), 0x01000193) + k - start);
+    for (let k = start; k < end; k++)
+      shingle = mix32(Math.imul(shingle ^ (wordHashes[k] ?? 0), 0x01000193) + k - start);
     if (seen.has(shingle)) continue;
     seen.add(shingle);
     for (let i = 0; i < MINHASH_PERMUTATIONS; i++) {
@@ -74,7 +80,9 @@ export function computeMinHash(text: string): number[] {
 /** Share of equal positions: an unbiased estimate of the shingle Jaccard similarity. */
 export function estimateSimilarity(a: readonly number[], b: readonly number[]): number {
   if (a.length !== b.length || a.length === 0) {
-    throw new RangeError(`estimateSimilarity: signatures must have the same non-zero length (got ${a.length} and ${b.length})`);
+    throw new RangeError(
+      `estimateSimilarity: signatures must have the same non-zero length (got ${a.length} and ${b.length})`,
+    );
   }
   let equal = 0;
   for (let i = 0; i < a.length; i++) if (a[i] === b[i]) equal++;
@@ -87,7 +95,9 @@ export function estimateSimilarity(a: readonly number[], b: readonly number[]): 
  */
 export function lshBands(signature: readonly number[]): string[] {
   if (signature.length !== MINHASH_PERMUTATIONS) {
-    throw new RangeError(`lshBands: expected a ${MINHASH_PERMUTATIONS}-value signature, got ${signature.length}`);
+    throw new RangeError(
+      `lshBands: expected a ${MINHASH_PERMUTATIONS}-value signature, got ${signature.length}`,
+    );
   }
   const keys: string[] = [];
   for (let band = 0; band < LSH_BANDS; band++) {

@@ -5,7 +5,10 @@
 const AGENCY =
   "(?:[\\p{Lu}][\\p{L}.-]*(?: [\\p{Lu}][\\p{L}.-]*)? via )?(?:Getty Images|Getty|Reuters|AFP|EPA-EFE|EPA|AP Photo|AP|PA Media|PA Wire|PA|Anadolu Agency|Anadolu|Bloomberg|Shutterstock|Alamy|Xinhua|NurPhoto|SOPA Images|Sipa USA|ABACA|BBC|UPI|Tass|TASS|Ukrinform)(?:\\s?/\\s?[\\p{Lu}][\\p{L}. -]{1,30})?";
 
-const STARTS_WITH_CREDIT = new RegExp(`^${AGENCY}\\s+(?!News\\b|Agency\\b|reported\\b|said\\b)[\\p{Lu}"“‘]`, "u");
+const STARTS_WITH_CREDIT = new RegExp(
+  `^${AGENCY}\\s+(?!News\\b|Agency\\b|reported\\b|said\\b)[\\p{Lu}"“‘]`,
+  "u",
+);
 const ENDS_WITH_CREDIT = new RegExp(`(?:^|[.!?)”"’]\\s*|\\s)${AGENCY}$`, "u");
 const ENDS_WITH_CREDIT_AFTER_SENTENCE = new RegExp(`[.!?)”"’]\\s*${AGENCY}$`, "u");
 const CREDIT_ONLY = new RegExp(`^(?:(?:Image|Photo|Picture)(?: source| credit)?[,:]?\\s*)?${AGENCY}$`, "u");
@@ -52,10 +55,14 @@ const WIDGET_LINES = new Map<string, string>([
 ]);
 
 const LIST_MARKER = /^(?:list of \d+ items?\s*(?:end of list)?|end of list)$/i;
-const TEASER = /^(?:watch|listen|video|read more|read also|also read|related|see also|more|live|podcast|audio)\s*:\s*\S/i;
-const NEWSLETTER = /^(?:sign up (?:for|to)|subscribe (?:to|for)|follow (?:us|[\p{Lu}][\p{L}]* News) on|get our|click here|download the)\b/iu;
-const PICTURE_NOTE = /\((?:file|archive|stock) (?:picture|photo|photograph|image)\)$|\((?:pictured|left|right|centre|center|above|below|top|bottom)\)$/i;
-const IMAGE_DESCRIPTION = /^(?:map|graphic|chart|image|photo|picture|photograph|video|illustration|infographic|satellite image)s? (?:showing|shows|of|depicting)\b/i;
+const TEASER =
+  /^(?:watch|listen|video|read more|read also|also read|related|see also|more|live|podcast|audio)\s*:\s*\S/i;
+const NEWSLETTER =
+  /^(?:sign up (?:for|to)|subscribe (?:to|for)|follow (?:us|[\p{Lu}][\p{L}]* News) on|get our|click here|download the)\b/iu;
+const PICTURE_NOTE =
+  /\((?:file|archive|stock) (?:picture|photo|photograph|image)\)$|\((?:pictured|left|right|centre|center|above|below|top|bottom)\)$/i;
+const IMAGE_DESCRIPTION =
+  /^(?:map|graphic|chart|image|photo|picture|photograph|video|illustration|infographic|satellite image)s? (?:showing|shows|of|depicting)\b/i;
 const IMAGE_LABEL = /^(?:image (?:source|caption)|media caption|photo|picture|caption)\s*[,:]\s*/i;
 
 export type NoiseContext = {
@@ -66,7 +73,10 @@ export type NoiseContext = {
 /** Why this paragraph is page furniture, or null when it is article text. */
 export function classifyNoise(paragraph: string, context: NoiseContext): string | null {
   const text = paragraph.trim();
-  const key = text.toLowerCase().replace(/[\s.:!…]+$/u, "").replace(/^[\s•·|-]+/u, "");
+  const key = text
+    .toLowerCase()
+    .replace(/[\s.:!…]+$/u, "")
+    .replace(/^[\s•·|-]+/u, "");
   const widget = WIDGET_LINES.get(key);
   if (widget) return widget;
   if (LIST_MARKER.test(key)) return "widget: list marker";
@@ -83,7 +93,8 @@ export function classifyNoise(paragraph: string, context: NoiseContext): string 
   // "Reuters President Donald Trump and … Reuters": alt text with the credit both ends.
   if (STARTS_WITH_CREDIT.test(text) && ENDS_WITH_CREDIT.test(text)) return "photo caption with agency credit";
   // A credit after a full stop ("…flag. Getty Images") closes a caption, never a sentence.
-  if (ENDS_WITH_CREDIT_AFTER_SENTENCE.test(text) && text.length <= 600) return "photo caption with agency credit";
+  if (ENDS_WITH_CREDIT_AFTER_SENTENCE.test(text) && text.length <= 600)
+    return "photo caption with agency credit";
   if (STARTS_WITH_CREDIT.test(text) && !endsLikeSentence) return "photo caption with agency credit";
 
   if (short && PICTURE_NOTE.test(text)) return "photo caption";

@@ -2,7 +2,10 @@
 // unless the block is hard-wrapped prose (e-mail style), which is joined back together.
 
 export function splitParagraphs(text: string): string[] {
-  const normalized = text.replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ").replace(/[\u200b\u200c\u200d\ufeff]/g, "");
+  const normalized = text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\u00a0/g, " ")
+    .replace(/[\u200b\u200c\u200d\ufeff]/g, "");
   const paragraphs: string[] = [];
   for (const block of normalized.split(/\n\s*\n/)) {
     const lines = block

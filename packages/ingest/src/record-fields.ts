@@ -24,10 +24,17 @@ export function readFirstString(value: unknown): string | null {
 export function readAuthors(value: unknown): string[] {
   if (typeof value === "string") return splitAuthorNames(value);
   if (Array.isArray(value)) {
-    const names = value.map((entry) => (typeof entry === "string" ? entry : isRecord(entry) && typeof entry["name"] === "string" ? entry["name"] : "")).filter(Boolean);
+    const names = value
+      .map((entry) =>
+        typeof entry === "string"
+          ? entry
+          : isRecord(entry) && typeof entry["name"] === "string"
+            ? entry["name"]
+            : "",
+      )
+      .filter(Boolean);
     return splitAuthorNames(names);
   }
   if (isRecord(value) && typeof value["name"] === "string") return splitAuthorNames(value["name"]);
   return [];
 }
-

@@ -45,25 +45,37 @@ export function assembleStory(draft: StoryDraft, item: string): ItemResult {
     } else rawParagraphs.push(paragraph);
   }
 
-  const cleaned = cleanArticleParagraphs(rawParagraphs, { findByline: draft.findBylineInText && (draft.byline ?? []).length === 0 });
+  const cleaned = cleanArticleParagraphs(rawParagraphs, {
+    findByline: draft.findBylineInText && (draft.byline ?? []).length === 0,
+  });
   dropped.push(...cleaned.dropped);
 
   let title = draft.title?.replace(/\s+/g, " ").trim() ?? "";
   let paragraphs = cleaned.paragraphs;
   if (title === "") {
     const first = paragraphs[0];
-    if (first === undefined) return reject(item, "EMPTY", "has no text: nothing to make a story from. Check that the right file was uploaded.");
+    if (first === undefined)
+      return reject(
+        item,
+        "EMPTY",
+        "has no text: nothing to make a story from. Check that the right file was uploaded.",
+      );
     title = deriveTitle(first);
     warnings.push("no title was given; used the start of the first paragraph");
   }
 
   const cleanTitle = stripTitleSuffix(title);
   title = cleanTitle.title;
-  for (const suffix of cleanTitle.suffixes) dropped.push({ text: suffix.trim(), reason: "section/site suffix on title" });
+  for (const suffix of cleanTitle.suffixes)
+    dropped.push({ text: suffix.trim(), reason: "section/site suffix on title" });
   // Refused, not cut: a cut headline would be stored and lead pages without anyone choosing it,
   // and a title this long is nearly always the article text or markup in the title field.
   if (title.length > FIELD_LIMITS.title) {
-    return reject(item, "INVALID_INPUT", `the title is ${describeLengthOverLimit(title.length, FIELD_LIMITS.title)}. A title that long is usually the article's text or markup in the title field: fix the title and upload the item again.`);
+    return reject(
+      item,
+      "INVALID_INPUT",
+      `the title is ${describeLengthOverLimit(title.length, FIELD_LIMITS.title)}. A title that long is usually the article's text or markup in the title field: fix the title and upload the item again.`,
+    );
   }
 
   // Pastes and Markdown files often repeat the headline as the first line of the text.
@@ -74,12 +86,20 @@ export function assembleStory(draft: StoryDraft, item: string): ItemResult {
 
   if (paragraphs.length === 0) {
     const noise = cleaned.dropped.length;
-    const why = noise > 0 ? ` (the ${noise} other line${noise === 1 ? " was" : "s were"} page furniture: ${summarizeReasons(cleaned.dropped)})` : "";
-    return reject(item, "TITLE_ONLY", `"${truncate(title, 80)}" has a title but no article text${why}. Paste the full article.`);
+    const why =
+      noise > 0
+        ? ` (the ${noise} other line${noise === 1 ? " was" : "s were"} page furniture: ${summarizeReasons(cleaned.dropped)})`
+        : "";
+    return reject(
+      item,
+      "TITLE_ONLY",
+      `"${truncate(title, 80)}" has a title but no article text${why}. Paste the full article.`,
+    );
   }
   // A dek repeated as the first paragraph is common in feeds and JSON exports.
   let dek = draft.dek?.replace(/\s+/g, " ").trim() || null;
-  if (dek !== null && paragraphs[0] === dek) paragraphs = paragraphs.slice(1).length > 0 ? paragraphs.slice(1) : paragraphs;
+  if (dek !== null && paragraphs[0] === dek)
+    paragraphs = paragraphs.slice(1).length > 0 ? paragraphs.slice(1) : paragraphs;
   // Secondary fields over their limit are left out with a warning: the story is still right without them.
   if (dek !== null && dek.length > FIELD_LIMITS.dek) {
     warnings.push(`left out the standfirst: it is ${describeLengthOverLimit(dek.length, FIELD_LIMITS.dek)}`);
@@ -87,12 +107,28 @@ export function assembleStory(draft: StoryDraft, item: string): ItemResult {
     dek = null;
   }
 
-  const byline = limitByline((draft.byline ?? []).length > 0 ? splitAuthorNames(draft.byline ?? []) : cleaned.byline, warnings);
+  const byline = limitByline(
+    (draft.byline ?? []).length > 0 ? splitAuthorNames(draft.byline ?? []) : cleaned.byline,
+    warnings,
+  );
   const url = normalizeUrl(draft.url, warnings);
   const body = paragraphs.join("\n\n");
-  const source = limitField("source", resolveSource(draft.source ?? null, url, cleanTitle, `${title}\n${body}`, warnings), FIELD_LIMITS.source, warnings);
-  const topicHint = limitField("topic line", draft.topicHint?.replace(/\s+/g, " ").trim() || null, FIELD_LIMITS.topicName, warnings);
-  const publishedAt = normalizeDate(draft.date ?? cleaned.dateLine?.replace(/^(?:published|updated|last updated)\s+/i, "") ?? null, warnings);
+  const source = limitField(
+    "source",
+    resolveSource(draft.source ?? null, url, cleanTitle, `${title}\n${body}`, warnings),
+    FIELD_LIMITS.source,
+    warnings,
+  );
+  const topicHint = limitField(
+    "topic line",
+    draft.topicHint?.replace(/\s+/g, " ").trim() || null,
+    FIELD_LIMITS.topicName,
+    warnings,
+  );
+  const publishedAt = normalizeDate(
+    draft.date ?? cleaned.dateLine?.replace(/^(?:published|updated|last updated)\s+/i, "") ?? null,
+    warnings,
+  );
 
   const story: ParsedStory = {
     title,
@@ -113,13 +149,18 @@ export function assembleStory(draft: StoryDraft, item: string): ItemResult {
 
 function limitField(name: string, value: string | null, limit: number, warnings: string[]): string | null {
   if (value === null || value.length <= limit) return value;
-  warnings.push(`left out the ${name} “${truncate(value, 60)}”: it is ${describeLengthOverLimit(value.length, limit)}`);
+  warnings.push(
+    `left out the ${name} “${truncate(value, 60)}”: it is ${describeLengthOverLimit(value.length, limit)}`,
+  );
   return null;
 }
 
 function limitByline(names: string[], warnings: string[]): string[] {
   const kept = names.filter((name) => name.length <= FIELD_LIMITS.bylineName);
-  if (kept.length < names.length) warnings.push(`left out ${names.length - kept.length} byline name(s) longer than ${FIELD_LIMITS.bylineName} characters`);
+  if (kept.length < names.length)
+    warnings.push(
+      `left out ${names.length - kept.length} byline name(s) longer than ${FIELD_LIMITS.bylineName} characters`,
+    );
   if (kept.length > FIELD_LIMITS.bylineNames) {
     warnings.push(`kept the first ${FIELD_LIMITS.bylineNames} of ${kept.length} byline names`);
     return kept.slice(0, FIELD_LIMITS.bylineNames);
@@ -131,14 +172,23 @@ export function reject(item: string, code: IngestErrorCode, message: string): It
   return { ok: false, item, error: { code, message: `${item}: ${message}` } };
 }
 
-function resolveSource(explicit: string | null, url: string | null, fromTitle: CleanTitle, text: string, warnings: string[]): string | null {
+function resolveSource(
+  explicit: string | null,
+  url: string | null,
+  fromTitle: CleanTitle,
+  text: string,
+  warnings: string[],
+): string | null {
   if (explicit?.trim()) return normalizeOutletName(explicit);
   if (url) {
     const outlet = findOutletByUrl(url);
     if (outlet) return outlet;
   }
   if (fromTitle.source) {
-    if (fromTitle.sourceFromStyle) warnings.push(`source "${fromTitle.source}" inferred from the title's "${fromTitle.suffixes.join("").trim()}" suffix style`);
+    if (fromTitle.sourceFromStyle)
+      warnings.push(
+        `source "${fromTitle.source}" inferred from the title's "${fromTitle.suffixes.join("").trim()}" suffix style`,
+      );
     return fromTitle.source;
   }
   const clue = findOutletInText(text);
@@ -168,8 +218,15 @@ export function normalizeDate(value: unknown, warnings: string[]): string | null
   if (value instanceof Date) date = value;
   else if (typeof value === "number") date = new Date(value < 1e11 ? value * 1000 : value);
   else if (typeof value === "string") date = parseDateString(value.trim());
-  if (date === null || Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1800 || date.getUTCFullYear() > 2200) {
-    warnings.push(`could not read the date ${JSON.stringify(truncate(String(value), 40))}; publishedAt left empty`);
+  if (
+    date === null ||
+    Number.isNaN(date.getTime()) ||
+    date.getUTCFullYear() < 1800 ||
+    date.getUTCFullYear() > 2200
+  ) {
+    warnings.push(
+      `could not read the date ${JSON.stringify(truncate(String(value), 40))}; publishedAt left empty`,
+    );
     return null;
   }
   return date.toISOString();
@@ -179,15 +236,27 @@ export function normalizeDate(value: unknown, warnings: string[]): string | null
 function parseDateString(text: string): Date {
   if (/^\d{10}$/.test(text)) return new Date(Number(text) * 1000);
   const parsed = new Date(text);
-  const hasZone = /(?:Z|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|[ECMP][SD]T))\s*$/i.test(text) || /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const hasZone =
+    /(?:Z|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|[ECMP][SD]T))\s*$/i.test(text) || /^\d{4}-\d{2}-\d{2}$/.test(text);
   if (hasZone || Number.isNaN(parsed.getTime())) return parsed;
   return new Date(
-    Date.UTC(parsed.getFullYear(), parsed.getMonth(), parsed.getDate(), parsed.getHours(), parsed.getMinutes(), parsed.getSeconds(), parsed.getMilliseconds()),
+    Date.UTC(
+      parsed.getFullYear(),
+      parsed.getMonth(),
+      parsed.getDate(),
+      parsed.getHours(),
+      parsed.getMinutes(),
+      parsed.getSeconds(),
+      parsed.getMilliseconds(),
+    ),
   );
 }
 
 function normalizeLine(text: string): string {
-  return stripTitleSuffix(text).title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return stripTitleSuffix(text)
+    .title.toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 function deriveTitle(paragraph: string): string {

@@ -10,7 +10,8 @@ import type { DroppedText, ItemResult } from "./types";
 
 export function parsePlainText(text: string, item: string): ItemResult {
   const [title, ...paragraphs] = splitParagraphs(text);
-  if (title === undefined) return reject(item, "EMPTY", "the file has no text. Check that the right file was uploaded.");
+  if (title === undefined)
+    return reject(item, "EMPTY", "the file has no text. Check that the right file was uploaded.");
   return assembleStory({ title, paragraphs, findBylineInText: true, format: "text", original: text }, item);
 }
 
@@ -19,7 +20,13 @@ const refuseEngine = (): never => {
   throw new Error("only YAML or JSON front matter is read");
 };
 const FRONT_MATTER_OPTIONS = {
-  engines: { js: refuseEngine, javascript: refuseEngine, coffee: refuseEngine, coffeescript: refuseEngine, cson: refuseEngine },
+  engines: {
+    js: refuseEngine,
+    javascript: refuseEngine,
+    coffee: refuseEngine,
+    coffeescript: refuseEngine,
+    cson: refuseEngine,
+  },
 };
 
 export function parseMarkdown(text: string, item: string): ItemResult {
@@ -32,7 +39,9 @@ export function parseMarkdown(text: string, item: string): ItemResult {
     data = isRecord(parsed.data) ? parsed.data : {};
     content = parsed.content;
   } catch (error) {
-    warnings.push(`front matter ignored: ${error instanceof Error ? error.message.split("\n")[0] : "unreadable"}`);
+    warnings.push(
+      `front matter ignored: ${error instanceof Error ? error.message.split("\n")[0] : "unreadable"}`,
+    );
   }
 
   const dropped: DroppedText[] = [];
@@ -43,7 +52,8 @@ export function parseMarkdown(text: string, item: string): ItemResult {
     title = paragraphs[0] ?? null;
     paragraphs = paragraphs.slice(1);
   }
-  if (title === null) return reject(item, "EMPTY", "the file has no text. Check that the right file was uploaded.");
+  if (title === null)
+    return reject(item, "EMPTY", "the file has no text. Check that the right file was uploaded.");
   title = stripInlineMarkdown(title, dropped);
 
   const authors = data["authors"] ?? data["author"] ?? data["byline"];

@@ -3,7 +3,16 @@
 /** The formats the ingest package understands. */
 export type Format = "text" | "markdown" | "html" | "bundle" | "json" | "ndjson" | "rss" | "atom";
 
-export const FORMATS: readonly Format[] = ["text", "markdown", "html", "bundle", "json", "ndjson", "rss", "atom"];
+export const FORMATS: readonly Format[] = [
+  "text",
+  "markdown",
+  "html",
+  "bundle",
+  "json",
+  "ndjson",
+  "rss",
+  "atom",
+];
 
 /** One file as the caller received it; `bytes` may already be a decoded string (pasted text). */
 export type UploadFile = {
@@ -42,7 +51,8 @@ export type ParsedStory = {
   dropped: DroppedText[];
 };
 
-export type IngestErrorCode = "TOO_LARGE" | "UNSUPPORTED_TYPE" | "BAD_ENCODING" | "EMPTY" | "TITLE_ONLY" | "INVALID_INPUT";
+export type IngestErrorCode =
+  "TOO_LARGE" | "UNSUPPORTED_TYPE" | "BAD_ENCODING" | "EMPTY" | "TITLE_ONLY" | "INVALID_INPUT";
 
 export type IngestError = { code: IngestErrorCode; message: string };
 
@@ -52,8 +62,7 @@ export type IngestError = { code: IngestErrorCode; message: string };
  * index (0-based, as in JSON paths) and `stories.ndjson:12` for an NDJSON line (1-based).
  */
 export type ItemResult =
-  | { ok: true; item: string; story: ParsedStory }
-  | { ok: false; item: string; error: IngestError };
+  { ok: true; item: string; story: ParsedStory } | { ok: false; item: string; error: IngestError };
 
 /** What the `dispatch parse` CLI prints per story: everything but the verbatim original. */
 export type StoryJson = Omit<ParsedStory, "original">;

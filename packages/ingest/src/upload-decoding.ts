@@ -10,7 +10,13 @@ export type DecodedText = { ok: true; text: string; warnings: string[] } | { ok:
 const ACCEPTED_LIST = "upload text, Markdown, HTML, JSON, NDJSON, RSS/Atom or a bundle";
 
 /** file-type reports some text formats; these are fine to go on to the text parsers. */
-const TEXTUAL_MIME_TYPES = new Set(["application/xml", "text/xml", "image/svg+xml", "text/html", "application/json"]);
+const TEXTUAL_MIME_TYPES = new Set([
+  "application/xml",
+  "text/xml",
+  "image/svg+xml",
+  "text/html",
+  "application/json",
+]);
 
 /** Human names for the binary types editors are most likely to upload by mistake. */
 const TYPE_DESCRIPTIONS: Record<string, string> = {
@@ -57,7 +63,10 @@ export function checkSize(byteLength: number, maxBytes: number): IngestError | n
   };
 }
 
-export async function decodeUploadBytes(bytes: Uint8Array, contentType: string | undefined): Promise<DecodedText> {
+export async function decodeUploadBytes(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+): Promise<DecodedText> {
   if (bytes.length === 0) return { ok: true, text: "", warnings: [] };
 
   const bom = decodeByteOrderMark(bytes);
@@ -68,7 +77,10 @@ export async function decodeUploadBytes(bytes: Uint8Array, contentType: string |
     const description = TYPE_DESCRIPTIONS[detected.ext] ?? `a .${detected.ext} file`;
     return {
       ok: false,
-      error: { code: "UNSUPPORTED_TYPE", message: `looks like ${description} (${detected.mime}); ${ACCEPTED_LIST}.` },
+      error: {
+        code: "UNSUPPORTED_TYPE",
+        message: `looks like ${description} (${detected.mime}); ${ACCEPTED_LIST}.`,
+      },
     };
   }
   if (looksBinary(bytes)) {
@@ -81,7 +93,8 @@ export async function decodeUploadBytes(bytes: Uint8Array, contentType: string |
   const declared = readDeclaredCharset(contentType) ?? sniffHtmlCharset(bytes);
   if (declared !== null && declared !== "utf-8") {
     const decoded = decodeWithLabel(bytes, declared);
-    if (decoded !== null) return { ok: true, text: decoded, warnings: [`decoded as ${declared} (declared by the file)`] };
+    if (decoded !== null)
+      return { ok: true, text: decoded, warnings: [`decoded as ${declared} (declared by the file)`] };
   }
 
   try {
@@ -93,7 +106,9 @@ export async function decodeUploadBytes(bytes: Uint8Array, contentType: string |
     return {
       ok: true,
       text: decodeWindows1252(bytes),
-      warnings: ["the file is not valid UTF-8; decoded it as Windows-1252 — check accented letters and quotes"],
+      warnings: [
+        "the file is not valid UTF-8; decoded it as Windows-1252 — check accented letters and quotes",
+      ],
     };
   }
   const offset = findInvalidUtf8Offset(bytes);
@@ -137,7 +152,8 @@ export function decodeWindows1252(bytes: Uint8Array): string {
     const end = Math.min(start + chunkSize, bytes.length);
     for (let i = start; i < end; i++) {
       const byte = bytes[i] ?? 0;
-      chunk += byte >= 0x80 && byte < 0xa0 ? (WINDOWS_1252_HIGH[byte - 0x80] ?? "") : String.fromCharCode(byte);
+      chunk +=
+        byte >= 0x80 && byte < 0xa0 ? (WINDOWS_1252_HIGH[byte - 0x80] ?? "") : String.fromCharCode(byte);
     }
     chunks.push(chunk);
   }
@@ -161,7 +177,8 @@ function normalizeCharsetLabel(label: string | undefined): string | null {
   const lower = label.toLowerCase();
   if (lower === "utf8" || lower === "utf-8") return "utf-8";
   // Browsers treat latin1/ISO-8859-1 as Windows-1252; so do we, which the smart quotes need.
-  if (lower === "iso-8859-1" || lower === "latin1" || lower === "us-ascii" || lower === "cp1252") return "windows-1252";
+  if (lower === "iso-8859-1" || lower === "latin1" || lower === "us-ascii" || lower === "cp1252")
+    return "windows-1252";
   return decodeWithLabel(new Uint8Array(0), lower) === null ? null : lower;
 }
 
@@ -200,7 +217,16 @@ function findInvalidUtf8Offset(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const byte = bytes[i] ?? 0;
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte < 0xe0
+          ? 2
+          : byte >= 0xe0 && byte < 0xf0
+            ? 3
+            : byte >= 0xf0 && byte < 0xf5
+              ? 4
+              : 0;
     if (length === 0) return i;
     for (let k = 1; k < length; k++) {
       const continuation = bytes[i + k];

@@ -18,41 +18,79 @@ import { checkSize, decodeUploadBytes, measureUtf8Bytes } from "./upload-decodin
 export async function parseUpload(file: UploadFile, options?: ParseOptions): Promise<ItemResult[]> {
   const limits = resolveLimits(options);
   const label = file.name?.trim() || "upload";
-  if (typeof file.bytes === "string") return parseText(file.bytes, { ...options, name: file.name, contentType: file.contentType });
-  if (!(file.bytes instanceof Uint8Array)) throw new TypeError("parseUpload: file.bytes must be a Uint8Array or a string");
+  if (typeof file.bytes === "string")
+    return parseText(file.bytes, { ...options, name: file.name, contentType: file.contentType });
+  if (!(file.bytes instanceof Uint8Array))
+    throw new TypeError("parseUpload: file.bytes must be a Uint8Array or a string");
 
   const tooLarge = checkSize(file.bytes.length, limits.maxBytes);
-  if (tooLarge) return [{ ok: false, item: label, error: { ...tooLarge, message: `${label}: ${tooLarge.message}` } }];
+  if (tooLarge)
+    return [{ ok: false, item: label, error: { ...tooLarge, message: `${label}: ${tooLarge.message}` } }];
 
   const decoded = await decodeUploadBytes(file.bytes, file.contentType);
-  if (!decoded.ok) return [{ ok: false, item: label, error: { ...decoded.error, message: `${label}: ${decoded.error.message}` } }];
-  return addWarnings(parseDecoded(decoded.text, label, file.name, file.contentType, limits, options?.format), decoded.warnings);
+  if (!decoded.ok)
+    return [
+      { ok: false, item: label, error: { ...decoded.error, message: `${label}: ${decoded.error.message}` } },
+    ];
+  return addWarnings(
+    parseDecoded(decoded.text, label, file.name, file.contentType, limits, options?.format),
+    decoded.warnings,
+  );
 }
 
 /** Parses several files; results stay in file order. */
-export async function parseUploads(files: readonly UploadFile[], options?: ParseOptions): Promise<ItemResult[]> {
+export async function parseUploads(
+  files: readonly UploadFile[],
+  options?: ParseOptions,
+): Promise<ItemResult[]> {
   const results: ItemResult[] = [];
   for (const file of files) results.push(...(await parseUpload(file, options)));
   return results;
 }
 
 /** Synchronous parse of text that is already decoded (a paste, or a line of a stream). */
-export function parseText(text: string, options?: ParseOptions & { name?: string | undefined; contentType?: string | undefined }): ItemResult[] {
+export function parseText(
+  text: string,
+  options?: ParseOptions & { name?: string | undefined; contentType?: string | undefined },
+): ItemResult[] {
   if (typeof text !== "string") throw new TypeError("parseText: text must be a string");
   const limits = resolveLimits(options);
   const label = options?.name?.trim() || "pasted text";
   const tooLarge = checkSize(measureUtf8Bytes(text), limits.maxBytes);
-  if (tooLarge) return [{ ok: false, item: label, error: { ...tooLarge, message: `${label}: ${tooLarge.message}` } }];
-  return parseDecoded(text.replace(/^\ufeff/, ""), label, options?.name, options?.contentType, limits, options?.format);
+  if (tooLarge)
+    return [{ ok: false, item: label, error: { ...tooLarge, message: `${label}: ${tooLarge.message}` } }];
+  return parseDecoded(
+    text.replace(/^\ufeff/, ""),
+    label,
+    options?.name,
+    options?.contentType,
+    limits,
+    options?.format,
+  );
 }
 
-function parseDecoded(text: string, label: string, name: string | undefined, contentType: string | undefined, limits: IngestLimits, forced: Format | undefined): ItemResult[] {
+function parseDecoded(
+  text: string,
+  label: string,
+  name: string | undefined,
+  contentType: string | undefined,
+  limits: IngestLimits,
+  forced: Format | undefined,
+): ItemResult[] {
   // Formats that hold several items guard each one; this catches what breaks a whole file.
   return parseFileSafely(label, () => parseDecodedFile(text, label, name, contentType, limits, forced));
 }
 
-function parseDecodedFile(text: string, label: string, name: string | undefined, contentType: string | undefined, limits: IngestLimits, forced: Format | undefined): ItemResult[] {
-  if (text.trim() === "") return [reject(label, "EMPTY", "the file is empty. Check that the right file was uploaded.")];
+function parseDecodedFile(
+  text: string,
+  label: string,
+  name: string | undefined,
+  contentType: string | undefined,
+  limits: IngestLimits,
+  forced: Format | undefined,
+): ItemResult[] {
+  if (text.trim() === "")
+    return [reject(label, "EMPTY", "the file is empty. Check that the right file was uploaded.")];
   const guess = forced ? { format: forced, reason: "requested" } : detectFormat(text, name, contentType);
   switch (guess.format) {
     case "text":
@@ -71,7 +109,13 @@ function parseDecodedFile(text: string, label: string, name: string | undefined,
     case "atom":
       return parseFeed(text, label, limits.maxBatchItems);
     case null:
-      return [reject(label, "UNSUPPORTED_TYPE", `is ${guess.reason}; upload text, Markdown, HTML, JSON, NDJSON, RSS/Atom or a bundle.`)];
+      return [
+        reject(
+          label,
+          "UNSUPPORTED_TYPE",
+          `is ${guess.reason}; upload text, Markdown, HTML, JSON, NDJSON, RSS/Atom or a bundle.`,
+        ),
+      ];
   }
 }
 

@@ -7,14 +7,23 @@ import { getOnlyStory, getStories, readFixture } from "./fixture-loading";
 
 /** One pasted article with `lines` between a title and a closing real paragraph. */
 function parsePaste(lines: string[]): ReturnType<typeof getOnlyStory> {
-  const text = ["Harbour master retires after forty years", ...lines, "The harbour master will hand over to her deputy in May."].join("\n\n");
+  const text = [
+    "Harbour master retires after forty years",
+    ...lines,
+    "The harbour master will hand over to her deputy in May.",
+  ].join("\n\n");
   return getOnlyStory(parseText(text, { name: "paste.txt" }));
 }
 
 describe("photo captions and credits", () => {
   it("drops alt text that starts and ends with an agency credit", () => {
-    const story = parsePaste(["Getty Images A harbour master in a navy coat waves from the end of the pier. Getty Images"]);
-    expect(story.dropped).toContainEqual({ text: expect.stringMatching(/^Getty Images A harbour/), reason: "photo caption with agency credit" });
+    const story = parsePaste([
+      "Getty Images A harbour master in a navy coat waves from the end of the pier. Getty Images",
+    ]);
+    expect(story.dropped).toContainEqual({
+      text: expect.stringMatching(/^Getty Images A harbour/),
+      reason: "photo caption with agency credit",
+    });
     expect(story.body).not.toContain("navy coat");
   });
 
@@ -35,7 +44,11 @@ describe("photo captions and credits", () => {
       "The harbour has been run by the same family for a century",
       "The new harbour master at her desk (file picture)",
     ]);
-    expect(story.dropped.map((entry) => entry.reason)).toEqual(["photo caption with agency credit", "photo caption", "photo caption"]);
+    expect(story.dropped.map((entry) => entry.reason)).toEqual([
+      "photo caption with agency credit",
+      "photo caption",
+      "photo caption",
+    ]);
   });
 
   it("drops image descriptions such as 'Map showing …'", () => {
@@ -71,13 +84,20 @@ describe("widget residue", () => {
     ["ADVERTISEMENT", "advertisement"],
     ["Sign up for our morning newsletter", "widget: newsletter/subscribe"],
   ])("drops %j as %s", (line, reason) => {
-    const story = parsePaste(["The harbour master started work in 1985 as a deckhand on the pilot boat.", line]);
+    const story = parsePaste([
+      "The harbour master started work in 1985 as a deckhand on the pilot boat.",
+      line,
+    ]);
     expect(story.dropped).toContainEqual({ text: line, reason });
     expect(story.body).not.toContain(line);
   });
 
   it("keeps a subheading inside the article", () => {
-    const story = parsePaste(["She started work in 1985 as a deckhand on the pilot boat.", "A life on the water", "Her first job was painting hulls."]);
+    const story = parsePaste([
+      "She started work in 1985 as a deckhand on the pilot boat.",
+      "A life on the water",
+      "Her first job was painting hulls.",
+    ]);
     expect(story.body).toContain("A life on the water");
   });
 });
@@ -93,12 +113,16 @@ describe("title suffixes", () => {
   });
 
   it("leaves titles whose dash is part of the headline", () => {
-    expect(stripTitleSuffix("Harbour fees - what changes in April").title).toBe("Harbour fees - what changes in April");
+    expect(stripTitleSuffix("Harbour fees - what changes in April").title).toBe(
+      "Harbour fees - what changes in April",
+    );
     expect(stripTitleSuffix("Fees rise | Opinion").title).toBe("Fees rise | Opinion");
   });
 
   it("records the stripped suffix in dropped and uses it for the source", () => {
-    const story = getOnlyStory(parseText("Harbour master retires - BBC News\n\nShe ran the harbour for forty years."));
+    const story = getOnlyStory(
+      parseText("Harbour master retires - BBC News\n\nShe ran the harbour for forty years."),
+    );
     expect(story).toMatchObject({ title: "Harbour master retires", source: "BBC" });
     expect(story.dropped).toContainEqual({ text: "- BBC News", reason: "section/site suffix on title" });
   });
@@ -106,7 +130,9 @@ describe("title suffixes", () => {
 
 describe("bylines", () => {
   it("splits names glued to 'and' in a pasted byline block", async () => {
-    const [first] = getStories(await parseUpload({ name: "harbour-bundle.txt", bytes: readFixture("harbour-bundle.txt") }));
+    const [first] = getStories(
+      await parseUpload({ name: "harbour-bundle.txt", bytes: readFixture("harbour-bundle.txt") }),
+    );
     expect(first?.byline).toEqual(["Mara Quinn", "Tobias Fenwick"]);
     expect(first?.body).not.toMatch(/Quinn|Fenwick/);
   });
@@ -115,7 +141,10 @@ describe("bylines", () => {
     [["By Anna Kowalski"], ["Anna Kowalski"]],
     [["By Anna Kowalski and Tom Reyes"], ["Anna Kowalski", "Tom Reyes"]],
     [["Anna Kowalski, Tom Reyes and Lee Park"], ["Anna Kowalski", "Tom Reyes", "Lee Park"]],
-    [["Anna Kowalski and", "Tom Reyes"], ["Anna Kowalski", "Tom Reyes"]],
+    [
+      ["Anna Kowalski and", "Tom Reyes"],
+      ["Anna Kowalski", "Tom Reyes"],
+    ],
     [["By Anna Kowalski, BBC News"], ["Anna Kowalski"]],
   ])("reads %j as %j", (lines, names) => {
     expect(parsePaste(lines).byline).toEqual(names);
@@ -126,7 +155,10 @@ describe("bylines", () => {
   });
 
   it("only looks for bylines at the top, not in the middle of the article", () => {
-    const story = parsePaste(["The harbour master started work in 1985 as a deckhand on the pilot boat, she said.", "Sophie Turner"]);
+    const story = parsePaste([
+      "The harbour master started work in 1985 as a deckhand on the pilot boat, she said.",
+      "Sophie Turner",
+    ]);
     expect(story.byline).toEqual([]);
     expect(story.body).toContain("Sophie Turner");
   });
@@ -146,9 +178,25 @@ describe("publisher", () => {
   });
 
   it("prefers the URL's domain, and falls back to the bare host for unknown outlets", () => {
-    const known = getOnlyStory(parseText(JSON.stringify({ title: "Harbour sale", body: "The harbour was sold.", url: "https://www.aljazeera.com/news/x" })));
+    const known = getOnlyStory(
+      parseText(
+        JSON.stringify({
+          title: "Harbour sale",
+          body: "The harbour was sold.",
+          url: "https://www.aljazeera.com/news/x",
+        }),
+      ),
+    );
     expect(known.source).toBe("Al Jazeera");
-    const unknown = getOnlyStory(parseText(JSON.stringify({ title: "Harbour sale", body: "The harbour was sold.", url: "https://www.portsmouth-tide.example/x" })));
+    const unknown = getOnlyStory(
+      parseText(
+        JSON.stringify({
+          title: "Harbour sale",
+          body: "The harbour was sold.",
+          url: "https://www.portsmouth-tide.example/x",
+        }),
+      ),
+    );
     expect(unknown.source).toBe("portsmouth-tide.example");
   });
 });
@@ -159,13 +207,21 @@ describe("dates", () => {
   });
 
   it("warns about a date it cannot read", () => {
-    const story = getOnlyStory(parseText(JSON.stringify({ title: "Harbour sale", body: "The harbour was sold.", date: "last Tuesday-ish" })));
+    const story = getOnlyStory(
+      parseText(
+        JSON.stringify({ title: "Harbour sale", body: "The harbour was sold.", date: "last Tuesday-ish" }),
+      ),
+    );
     expect(story.publishedAt).toBeNull();
     expect(story.warnings.join(" ")).toMatch(/could not read the date "last Tuesday-ish"/);
   });
 
   it("reads a zone-less time as UTC", () => {
-    const story = getOnlyStory(parseText(JSON.stringify({ title: "Harbour sale", body: "The harbour was sold.", date: "2 April 2025 14:30" })));
+    const story = getOnlyStory(
+      parseText(
+        JSON.stringify({ title: "Harbour sale", body: "The harbour was sold.", date: "2 April 2025 14:30" }),
+      ),
+    );
     expect(story.publishedAt).toBe("2025-04-02T14:30:00.000Z");
   });
 });

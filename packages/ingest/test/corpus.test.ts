@@ -10,23 +10,32 @@ const BBC = new URL("../../../../shared/fixtures/bbc-news.jsonl", import.meta.ur
 
 describe.skipIf(!existsSync(ENVOY))("envoy sample", () => {
   it("gives three clean stories with titles, sources, bylines and topic", async () => {
-    const stories = getStories(await parseUpload({ name: "envoy-sample.txt", bytes: new Uint8Array(readFileSync(ENVOY)) }));
+    const stories = getStories(
+      await parseUpload({ name: "envoy-sample.txt", bytes: new Uint8Array(readFileSync(ENVOY)) }),
+    );
     expect(stories.map((story) => story.source)).toEqual(["BBC", "Al Jazeera", "Al Jazeera"]);
     expect(stories.map((story) => story.topicHint)).toEqual(["envoy", "envoy", "envoy"]);
     expect(stories[0]?.byline).toEqual(["Laura Gozzi", "Ottilie Mitchell"]);
     for (const story of stories) {
       expect(story.title).not.toMatch(/\|| News$/);
-      expect(story.body).not.toMatch(/^(?:Reuters .*Reuters|Watch:|Recommended Stories|list of \d|Source link|Map showing)/m);
+      expect(story.body).not.toMatch(
+        /^(?:Reuters .*Reuters|Watch:|Recommended Stories|list of \d|Source link|Map showing)/m,
+      );
       expect(story.body).not.toMatch(/\(file picture\)/);
     }
   });
 
   it("accounts for every line of every article: title, body paragraph, or a reasoned drop", async () => {
-    const stories = getStories(await parseUpload({ name: "envoy-sample.txt", bytes: new Uint8Array(readFileSync(ENVOY)) }));
+    const stories = getStories(
+      await parseUpload({ name: "envoy-sample.txt", bytes: new Uint8Array(readFileSync(ENVOY)) }),
+    );
     for (const story of stories) {
       const kept = new Set(story.body.split("\n\n"));
       const dropped = new Set(story.dropped.map((entry) => entry.text));
-      const lines = story.original.split("\n").map((line) => line.trim()).filter(Boolean);
+      const lines = story.original
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean);
       const unaccounted = lines.slice(1).filter((line) => !kept.has(line) && !dropped.has(line));
       expect(unaccounted).toEqual([]);
     }
@@ -35,7 +44,9 @@ describe.skipIf(!existsSync(ENVOY))("envoy sample", () => {
 
 describe.skipIf(!existsSync(BBC))("BBC corpus duplicates", () => {
   it("finds exactly the articles whose normalized text repeats an earlier one", () => {
-    const lines = readFileSync(BBC, "utf8").split("\n").filter((line) => line.trim() !== "");
+    const lines = readFileSync(BBC, "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "");
     const byHash = new Set<string>();
     const byText = new Set<string>();
     let hashDuplicates = 0;
@@ -50,7 +61,10 @@ describe.skipIf(!existsSync(BBC))("BBC corpus duplicates", () => {
       byHash.add(hash);
 
       const raw = (JSON.parse(line) as { text: string }).text;
-      const key = raw.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      const key = raw
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim();
       const isTextDuplicate = byText.has(key);
       byText.add(key);
       if (rawTexts.has(raw)) byteIdentical++;

@@ -1,7 +1,14 @@
 // Exact duplicates (content hash) and near duplicates (MinHash, LSH bands).
 
 import { describe, expect, it } from "vitest";
-import { computeContentHash, computeMinHash, estimateSimilarity, LSH_BANDS, lshBands, MINHASH_PERMUTATIONS } from "../src/index";
+import {
+  computeContentHash,
+  computeMinHash,
+  estimateSimilarity,
+  LSH_BANDS,
+  lshBands,
+  MINHASH_PERMUTATIONS,
+} from "../src/index";
 
 const ARTICLE = [
   "The Port of Valdera reopened on Monday after a week-long strike that left more than forty ships waiting offshore.",
@@ -21,22 +28,33 @@ const OTHER_ARTICLE = [
 describe("computeContentHash", () => {
   it("matches the same article re-wrapped, re-cased and re-punctuated", () => {
     const story = { title: "Valdera port reopens", body: ARTICLE };
-    const reformatted = { title: "VALDERA PORT REOPENS!", body: ARTICLE.replace(/\n\n/g, "\n").replace(/,/g, " ,").replace(/\./g, "").toUpperCase() };
+    const reformatted = {
+      title: "VALDERA PORT REOPENS!",
+      body: ARTICLE.replace(/\n\n/g, "\n").replace(/,/g, " ,").replace(/\./g, "").toUpperCase(),
+    };
     expect(computeContentHash(reformatted)).toBe(computeContentHash(story));
   });
 
   it("matches a re-headlined copy of a full article, but not of a short one", () => {
-    expect(computeContentHash({ title: "Valdera strike is over", body: ARTICLE })).toBe(computeContentHash({ title: "Valdera port reopens", body: ARTICLE }));
-    expect(computeContentHash({ title: "Ferry cancelled", body: "More to follow." })).not.toBe(computeContentHash({ title: "Bridge closed", body: "More to follow." }));
+    expect(computeContentHash({ title: "Valdera strike is over", body: ARTICLE })).toBe(
+      computeContentHash({ title: "Valdera port reopens", body: ARTICLE }),
+    );
+    expect(computeContentHash({ title: "Ferry cancelled", body: "More to follow." })).not.toBe(
+      computeContentHash({ title: "Bridge closed", body: "More to follow." }),
+    );
   });
 
   it("differs when a word of the body differs", () => {
-    expect(computeContentHash({ title: "T", body: ARTICLE.replace("forty", "fifty") })).not.toBe(computeContentHash({ title: "T", body: ARTICLE }));
+    expect(computeContentHash({ title: "T", body: ARTICLE.replace("forty", "fifty") })).not.toBe(
+      computeContentHash({ title: "T", body: ARTICLE }),
+    );
   });
 
   it("is sha256 of the normalized text, pinned because stored hashes must never drift", () => {
     // Same value as: printf 'harbour\nboats sail at dawn' | sha256sum
-    expect(computeContentHash({ title: "Harbour", body: "Boats sail at dawn." })).toBe("206bd3704af0549c6de0f1538de0a6943314d117ae96ae0c6cd39b7714cf9760");
+    expect(computeContentHash({ title: "Harbour", body: "Boats sail at dawn." })).toBe(
+      "206bd3704af0549c6de0f1538de0a6943314d117ae96ae0c6cd39b7714cf9760",
+    );
   });
 });
 
@@ -54,7 +72,9 @@ describe("MinHash and LSH", () => {
   });
 
   it("rates a lightly edited copy as near-duplicate and shares an LSH band with it", () => {
-    const edited = computeMinHash(`Valdera port reopens after strike\n${ARTICLE.replace("about ten days", "nearly two weeks")}`);
+    const edited = computeMinHash(
+      `Valdera port reopens after strike\n${ARTICLE.replace("about ten days", "nearly two weeks")}`,
+    );
     expect(estimateSimilarity(signature, edited)).toBeGreaterThanOrEqual(0.8);
     const shared = lshBands(signature).filter((key) => lshBands(edited).includes(key));
     expect(shared.length).toBeGreaterThan(0);
@@ -84,7 +104,9 @@ describe("MinHash and LSH", () => {
     const keys = lshBands(signature);
     expect(keys).toHaveLength(LSH_BANDS);
     expect(new Set(keys).size).toBe(LSH_BANDS);
-    keys.forEach((key, band) => expect(key).toMatch(new RegExp(`^${String(band).padStart(2, "0")}:[0-9a-f]{16}$`)));
+    keys.forEach((key, band) =>
+      expect(key).toMatch(new RegExp(`^${String(band).padStart(2, "0")}:[0-9a-f]{16}$`)),
+    );
   });
 
   it("throws on signatures of the wrong length (a programmer error)", () => {

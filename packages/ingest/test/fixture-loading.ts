@@ -17,12 +17,16 @@ export function getStories(results: ItemResult[]): ParsedStory[] {
 
 export function getOnlyStory(results: ItemResult[]): ParsedStory {
   const [result] = results;
-  if (results.length !== 1 || !result?.ok) throw new Error(`expected one parsed story, got ${JSON.stringify(results, null, 2)}`);
+  if (results.length !== 1 || !result?.ok)
+    throw new Error(`expected one parsed story, got ${JSON.stringify(results, null, 2)}`);
   return result.story;
 }
 
 export function getRejection(results: ItemResult[], item?: string): { code: string; message: string } {
   const found = results.find((result) => !result.ok && (item === undefined || result.item === item));
-  if (!found || found.ok) throw new Error(`expected a rejection${item ? ` for ${item}` : ""}, got ${JSON.stringify(results, null, 2)}`);
+  if (!found || found.ok)
+    throw new Error(
+      `expected a rejection${item ? ` for ${item}` : ""}, got ${JSON.stringify(results, null, 2)}`,
+    );
   return found.error;
 }

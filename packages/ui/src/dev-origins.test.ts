@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { getDevOrigins } from "./dev-origins";
 
 const nic = (address: string, family: "IPv4" | "IPv6", internal = false) =>
-  ({ address, family, internal, netmask: "", mac: "", cidr: null, ...(family === "IPv6" ? { scopeid: 0 } : {}) }) as NetworkInterfaceInfo;
+  ({
+    address,
+    family,
+    internal,
+    netmask: "",
+    mac: "",
+    cidr: null,
+    ...(family === "IPv6" ? { scopeid: 0 } : {}),
+  }) as NetworkInterfaceInfo;
 
 describe("getDevOrigins", () => {
   const interfaces = {
@@ -13,7 +21,9 @@ describe("getDevOrigins", () => {
 
   it("lists the addresses `next dev` prints, as a browser's Origin names them", () => {
     const origins = getDevOrigins(interfaces, "Newsroom-Laptop");
-    expect(origins).toEqual(expect.arrayContaining(["127.0.0.1", "10.1.2.3", "[::1]", "[fe80::1]", "newsroom-laptop", "localhost"]));
+    expect(origins).toEqual(
+      expect.arrayContaining(["127.0.0.1", "10.1.2.3", "[::1]", "[fe80::1]", "newsroom-laptop", "localhost"]),
+    );
   });
 
   it("lists nothing but this machine's own names", () => {

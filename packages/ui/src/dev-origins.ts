@@ -8,7 +8,9 @@ export function getDevOrigins(interfaces = networkInterfaces(), machineName = ho
   const hosts = new Set(["localhost", "127.0.0.1", "[::1]", machineName.toLowerCase()]);
   for (const addresses of Object.values(interfaces)) {
     for (const address of addresses ?? []) {
-      hosts.add(address.family === "IPv6" ? `[${address.address.split("%")[0]?.toLowerCase()}]` : address.address);
+      hosts.add(
+        address.family === "IPv6" ? `[${address.address.split("%")[0]?.toLowerCase()}]` : address.address,
+      );
     }
   }
   return [...hosts];

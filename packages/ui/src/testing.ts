@@ -51,17 +51,24 @@ export async function findFreePort(): Promise<number> {
 export type RunningApp = { url: string; stop: () => Promise<void> };
 
 /** Serves a built app (`next build` must have run) against the given environment. */
-export async function startBuiltApp(app: "reader" | "admin", env: Record<string, string>): Promise<RunningApp> {
+export async function startBuiltApp(
+  app: "reader" | "admin",
+  env: Record<string, string>,
+): Promise<RunningApp> {
   const cwd = path.join(repoRoot, "apps", app);
   if (!existsSync(path.join(cwd, ".next", "BUILD_ID"))) {
     throw new Error(`apps/${app} is not built: run \`pnpm build\` (pnpm test does it first).`);
   }
   const port = await findFreePort();
-  const child = spawn(path.join(cwd, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd,
-    env: { ...process.env, ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    path.join(cwd, "node_modules", ".bin", "next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd,
+      env: { ...process.env, ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -15,7 +15,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <AdminHeader user={user} />
         <TRPCReactProvider>
           <main id="main">{children}</main>

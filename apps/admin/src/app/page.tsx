@@ -16,7 +16,12 @@ export default async function OverviewPage() {
         <ul className="story-list">
           {topics.map((topic) => (
             <li key={topic.id}>
-              <Link href={`/topics/${topic.slug}`}><strong>{topic.name}</strong></Link> <span className="meta">/{topic.slug} · {topic.storyCount} stories</span>
+              <Link href={`/topics/${topic.slug}`}>
+                <strong>{topic.name}</strong>
+              </Link>{" "}
+              <span className="meta">
+                /{topic.slug} · {topic.storyCount} stories
+              </span>
             </li>
           ))}
         </ul>
@@ -26,8 +31,12 @@ export default async function OverviewPage() {
         <ul className="story-list">
           {stories.items.map((story) => (
             <li key={story.id}>
-              <Link href={`/stories/${story.id}`}><strong>{story.title}</strong></Link>
-              <div className="meta">{story.source ?? "Unknown source"} · ingested {formatDateTime(story.ingestedAt)}</div>
+              <Link href={`/stories/${story.id}`}>
+                <strong>{story.title}</strong>
+              </Link>
+              <div className="meta">
+                {story.source ?? "Unknown source"} · ingested {formatDateTime(story.ingestedAt)}
+              </div>
             </li>
           ))}
         </ul>

@@ -9,7 +9,12 @@ import { getSessionUser, type SessionUser } from "@dispatch/auth";
 import { getDb } from "@dispatch/db";
 
 export async function createRequestContext(requestHeaders: Headers): Promise<InnerContext> {
-  return createInnerContext({ db: getDb(), user: await getSessionUser(requestHeaders), via: "ui", jobs: getJobQueue() });
+  return createInnerContext({
+    db: getDb(),
+    user: await getSessionUser(requestHeaders),
+    via: "ui",
+    jobs: getJobQueue(),
+  });
 }
 
 /** The signed-in user for this render (one session lookup per request). */
@@ -17,5 +22,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => get
 
 /** The server-side caller for server components: in-process, no HTTP round trip. */
 export const getCaller = cache(async () =>
-  createCaller(createInnerContext({ db: getDb(), user: await getCurrentUser(), via: "ui", jobs: getJobQueue() })),
+  createCaller(
+    createInnerContext({ db: getDb(), user: await getCurrentUser(), via: "ui", jobs: getJobQueue() }),
+  ),
 );

@@ -20,8 +20,8 @@ export function RoleNotice({ needs, user }: { needs: RoleName; user: SessionUser
   return (
     <div className="empty-state" role="status">
       <p>
-        <strong>This page needs the {needs} role.</strong> You are signed in as {user.email} ({user.role}). Ask an admin if
-        you need access.
+        <strong>This page needs the {needs} role.</strong> You are signed in as {user.email} ({user.role}).
+        Ask an admin if you need access.
       </p>
     </div>
   );

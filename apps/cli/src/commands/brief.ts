@@ -3,7 +3,14 @@
 import type { Command } from "commander";
 import { stat } from "node:fs/promises";
 import pc from "picocolors";
-import { buildBriefing, renderBriefing, rewriteWithModel, type Briefing, type RenderedStory, type StoryInput } from "@dispatch/briefing";
+import {
+  buildBriefing,
+  renderBriefing,
+  rewriteWithModel,
+  type Briefing,
+  type RenderedStory,
+  type StoryInput,
+} from "@dispatch/briefing";
 import { parseUpload } from "@dispatch/ingest";
 import { getBriefing } from "@dispatch/api";
 import { createCliSession } from "../caller";
@@ -24,21 +31,32 @@ export function registerBriefCommand(program: Command): void {
     .option("--words <n>", "word limit of the summary", "250")
     .option("--format <format>", "json, md or text", "md")
     .option("--topic <slug>", "print the latest stored briefing of this topic instead")
-    .option("--abstractive", "rewrite with the model at DISPATCH_LLM_BASE_URL (DISPATCH_LLM_MODEL, DISPATCH_LLM_API_KEY); uncited sentences are dropped")
+    .option(
+      "--abstractive",
+      "rewrite with the model at DISPATCH_LLM_BASE_URL (DISPATCH_LLM_MODEL, DISPATCH_LLM_API_KEY); uncited sentences are dropped",
+    )
     .action(async (file: string | undefined, options: BriefOptions) => {
       const format = FORMATS.find((name) => name === options.format);
-      if (!format) throw new CliError(`--format must be one of ${FORMATS.join(", ")}; got “${options.format}”.`);
+      if (!format)
+        throw new CliError(`--format must be one of ${FORMATS.join(", ")}; got “${options.format}”.`);
       const words = Number(options.words);
-      if (!Number.isInteger(words) || words < 10) throw new CliError(`--words must be a whole number of at least 10; got “${options.words}”.`);
+      if (!Number.isInteger(words) || words < 10)
+        throw new CliError(`--words must be a whole number of at least 10; got “${options.words}”.`);
 
       let briefing: Briefing;
       let titled: RenderedStory[] = [];
       if (options.topic) {
         if (file) throw new CliError("Give either a file or --topic, not both.");
-        if (options.abstractive) throw new CliError("--abstractive rewrites a briefing built from a file; stored briefings are printed as stored.");
+        if (options.abstractive)
+          throw new CliError(
+            "--abstractive rewrites a briefing built from a file; stored briefings are printed as stored.",
+          );
         const topic = options.topic;
         const view = await withDatabase((db) => getBriefing(db, topic));
-        if (!view) throw new CliError(`Topic “${topic}” has no briefing yet. Build one with \`pnpm dispatch rebuild ${topic}\`.`);
+        if (!view)
+          throw new CliError(
+            `Topic “${topic}” has no briefing yet. Build one with \`pnpm dispatch rebuild ${topic}\`.`,
+          );
         briefing = view.briefing;
         titled = view.stories;
       } else {
@@ -48,8 +66,18 @@ export function registerBriefCommand(program: Command): void {
         briefing = buildBriefing(stories, { words });
         if (options.abstractive) {
           const rewritten = await rewriteWithModel(briefing, stories, { ...getModelEnv(), words });
-          if (rewritten.error) console.error(pc.yellow(`warning: the model's rewrite was not used (${rewritten.error}); showing the extractive briefing`));
-          else console.error(pc.dim(`model wrote ${rewritten.kept} cited sentence(s); ${rewritten.dropped} without valid citations were dropped`));
+          if (rewritten.error)
+            console.error(
+              pc.yellow(
+                `warning: the model's rewrite was not used (${rewritten.error}); showing the extractive briefing`,
+              ),
+            );
+          else
+            console.error(
+              pc.dim(
+                `model wrote ${rewritten.kept} cited sentence(s); ${rewritten.dropped} without valid citations were dropped`,
+              ),
+            );
           briefing = rewritten.briefing;
         }
       }
@@ -57,7 +85,11 @@ export function registerBriefCommand(program: Command): void {
         if (diagnostic.level === "warning") console.error(pc.yellow(`warning: ${diagnostic.message}`));
       }
       const width = process.stdout.columns ?? 80;
-      process.stdout.write(format === "json" ? `${JSON.stringify(briefing, null, 2)}\n` : renderBriefing(briefing, format, { stories: titled, width }));
+      process.stdout.write(
+        format === "json"
+          ? `${JSON.stringify(briefing, null, 2)}\n`
+          : renderBriefing(briefing, format, { stories: titled, width }),
+      );
     });
 }
 
@@ -71,12 +103,20 @@ export function registerRebuildCommand(program: Command): void {
       if (!topic && !options.all) throw new CliError("Name a topic slug, or pass --all.");
       await withDatabase(async (db) => {
         const slugs = options.all
-          ? (await db.topic.findMany({ where: { status: "active" }, select: { slug: true }, orderBy: { slug: "asc" } })).map((row) => row.slug)
+          ? (
+              await db.topic.findMany({
+                where: { status: "active" },
+                select: { slug: true },
+                orderBy: { slug: "asc" },
+              })
+            ).map((row) => row.slug)
           : [topic ?? ""];
         const { caller } = createCliSession(db);
         for (const slug of slugs) {
           const result = await caller.briefing.rebuild({ topic: slug });
-          console.log(`${pc.green("rebuilt")} ${result.slug} → version ${result.version} (${result.storyCount} stories, ${result.buildMs} ms)`);
+          console.log(
+            `${pc.green("rebuilt")} ${result.slug} → version ${result.version} (${result.storyCount} stories, ${result.buildMs} ms)`,
+          );
         }
       });
     });
@@ -97,10 +137,17 @@ async function readStories(file: string): Promise<StoryInput[]> {
         continue;
       }
       const story = result.story;
-      stories.push({ id: `story-${stories.length + 1}`, title: story.title, body: story.body, source: story.source, publishedAt: story.publishedAt });
+      stories.push({
+        id: `story-${stories.length + 1}`,
+        title: story.title,
+        body: story.body,
+        source: story.source,
+        publishedAt: story.publishedAt,
+      });
     }
   }
-  if (stories.length === 0) throw new CliError(`${file === "-" ? "Standard input" : file} holds no story that could be read.`);
+  if (stories.length === 0)
+    throw new CliError(`${file === "-" ? "Standard input" : file} holds no story that could be read.`);
   return stories;
 }
 
@@ -119,7 +166,10 @@ function readStoryArray(bytes: string | Uint8Array): StoryInput[] | null {
     const record = item as Record<string, unknown>;
     if (typeof record.title !== "string" || typeof record.body !== "string") return null;
     stories.push({
-      id: typeof record.id === "string" || typeof record.id === "number" ? String(record.id) : `story-${index + 1}`,
+      id:
+        typeof record.id === "string" || typeof record.id === "number"
+          ? String(record.id)
+          : `story-${index + 1}`,
       title: record.title,
       body: record.body,
       source: typeof record.source === "string" ? record.source : null,
@@ -142,7 +192,11 @@ function dateByUpload(stories: StoryInput[], file: string, uploadedAt: Date): St
   const undated = stories.filter((s) => !s.publishedAt).length;
   if (undated > 0) {
     const when = `${file === "-" ? "now" : "the file's time"}, ${uploadedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-    console.error(pc.dim(`note: ${undated} of ${stories.length} stories have no publication date; their dates without a year (“Tuesday”, “November 10”) are read against ${when}.`));
+    console.error(
+      pc.dim(
+        `note: ${undated} of ${stories.length} stories have no publication date; their dates without a year (“Tuesday”, “November 10”) are read against ${when}.`,
+      ),
+    );
   }
   return stories.map((s) => ({ ...s, uploadedAt: uploadedAt.toISOString() }));
 }

@@ -12,15 +12,52 @@ export type CommandEntry = {
 };
 
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: "db", description: "manage the database (DATABASE_URL, or the embedded one)", load: async () => (await import("./db")).registerDbCommands },
-  { name: "parse", description: "parse files (or - for standard input) and print the stories as JSON; stores nothing", load: async () => (await import("./parse")).registerParseCommand },
-  { name: "ingest", description: "parse files, folders or globs and store the stories (duplicates are reported, not stored)", load: async () => (await import("./ingest")).registerIngestCommand },
-  { name: "brief", description: "print a briefing: from a file of stories (JSON array, or anything `parse` reads), or a topic's latest stored one", load: async () => (await import("./brief")).registerBriefCommand },
-  { name: "rebuild", description: "build and store a new briefing version now, for one topic or --all", load: async () => (await import("./brief")).registerRebuildCommand },
-  { name: "topic", description: "create, list and merge topics", load: async () => (await import("./topic")).registerTopicCommands },
-  { name: "tag", description: "tag a story with a topic (approved) and rebuild the topic's briefing", load: async () => (await import("./topic")).registerTagCommand },
-  { name: "user", description: "manage accounts and roles (reader, editor, admin)", load: async () => (await import("./user")).registerUserCommands },
-  { name: "worker", description: "run the background worker (briefing rebuilds, topic suggestions) until Ctrl-C", load: async () => (await import("./worker")).registerWorkerCommand },
+  {
+    name: "db",
+    description: "manage the database (DATABASE_URL, or the embedded one)",
+    load: async () => (await import("./db")).registerDbCommands,
+  },
+  {
+    name: "parse",
+    description: "parse files (or - for standard input) and print the stories as JSON; stores nothing",
+    load: async () => (await import("./parse")).registerParseCommand,
+  },
+  {
+    name: "ingest",
+    description: "parse files, folders or globs and store the stories (duplicates are reported, not stored)",
+    load: async () => (await import("./ingest")).registerIngestCommand,
+  },
+  {
+    name: "brief",
+    description:
+      "print a briefing: from a file of stories (JSON array, or anything `parse` reads), or a topic's latest stored one",
+    load: async () => (await import("./brief")).registerBriefCommand,
+  },
+  {
+    name: "rebuild",
+    description: "build and store a new briefing version now, for one topic or --all",
+    load: async () => (await import("./brief")).registerRebuildCommand,
+  },
+  {
+    name: "topic",
+    description: "create, list and merge topics",
+    load: async () => (await import("./topic")).registerTopicCommands,
+  },
+  {
+    name: "tag",
+    description: "tag a story with a topic (approved) and rebuild the topic's briefing",
+    load: async () => (await import("./topic")).registerTagCommand,
+  },
+  {
+    name: "user",
+    description: "manage accounts and roles (reader, editor, admin)",
+    load: async () => (await import("./user")).registerUserCommands,
+  },
+  {
+    name: "worker",
+    description: "run the background worker (briefing rebuilds, topic suggestions) until Ctrl-C",
+    load: async () => (await import("./worker")).registerWorkerCommand,
+  },
 ];
 
 /** The catalogue's description of a command, so each is written once. */

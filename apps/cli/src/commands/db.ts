@@ -36,8 +36,10 @@ export function registerDbCommands(program: Command): void {
         for (const name of status.applied) console.log(`  ${pc.green("applied")}  ${name}`);
         for (const name of status.pending) console.log(`  ${pc.yellow("pending")}  ${name}`);
         for (const name of status.failed) console.log(`  ${pc.red("failed")}   ${name}`);
-        for (const name of status.modified) console.log(`  ${pc.red("edited")}   ${name} (changed after it was applied)`);
-        if (status.pending.length > 0) console.log(`Run ${pc.bold("pnpm dispatch db migrate")} to apply the pending ones.`);
+        for (const name of status.modified)
+          console.log(`  ${pc.red("edited")}   ${name} (changed after it was applied)`);
+        if (status.pending.length > 0)
+          console.log(`Run ${pc.bold("pnpm dispatch db migrate")} to apply the pending ones.`);
       } finally {
         await connection.embedded?.stop();
       }
@@ -84,6 +86,8 @@ export function registerDbCommands(program: Command): void {
 
 function refuseProduction(what: string, force: boolean | undefined): void {
   if (process.env.NODE_ENV === "production" && !force) {
-    throw new CliError(`Refusing to ${what} a production database (NODE_ENV=production). Add --force if you mean it.`);
+    throw new CliError(
+      `Refusing to ${what} a production database (NODE_ENV=production). Add --force if you mean it.`,
+    );
   }
 }

@@ -20,7 +20,12 @@ export function registerIngestCommand(program: Command): void {
       const paths = await expandInputs(inputs);
       await withDatabase(async (db, connection) => {
         const bar = new SingleBar(
-          { format: "{bar} {value}/{total} files · {items} items · {file}", stream: process.stderr, hideCursor: true, clearOnComplete: true },
+          {
+            format: "{bar} {value}/{total} files · {items} items · {file}",
+            stream: process.stderr,
+            hideCursor: true,
+            clearOnComplete: true,
+          },
           Presets.shades_classic,
         );
         const interactive = process.stderr.isTTY;
@@ -54,7 +59,10 @@ export function registerIngestCommand(program: Command): void {
         if (options.briefings) {
           const { suggested, rebuilt } = await jobs.flush();
           if (suggested > 0) console.log(`${suggested} topic suggestion(s) waiting for review`);
-          for (const briefing of rebuilt) console.log(`briefing /${briefing.slug} → version ${briefing.version} (${briefing.storyCount} stories)`);
+          for (const briefing of rebuilt)
+            console.log(
+              `briefing /${briefing.slug} → version ${briefing.version} (${briefing.storyCount} stories)`,
+            );
         }
         if (result.rejected > 0) process.exitCode = 1;
       });

@@ -7,7 +7,11 @@ import { createCliSession } from "../caller";
 import { withDatabase } from "../database";
 import { describe } from "./catalogue";
 
-const list = (value: string) => value.split(",").map((item) => item.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 export function registerTopicCommands(program: Command): void {
   const topic = program.command("topic").description(describe("topic"));
@@ -15,27 +19,39 @@ export function registerTopicCommands(program: Command): void {
   topic
     .command("create")
     .description("create a topic")
-    .argument("<name>", "the topic's name, e.g. \"Port strike\"")
+    .argument("<name>", 'the topic\'s name, e.g. "Port strike"')
     .option("--slug <slug>", "URL slug (default: from the name)")
     .option("--description <text>", "one sentence on what the topic covers")
     .option("--aliases <list>", "comma-separated other names", list)
     .option("--include <list>", "comma-separated keyword rule: stories mentioning any of these match", list)
     .option("--exclude <list>", "comma-separated terms that veto the rule", list)
     .option("--auto-approve", "tag rule matches without review")
-    .action(async (name: string, options: { slug?: string; description?: string; aliases?: string[]; include?: string[]; exclude?: string[]; autoApprove?: boolean }) => {
-      await withDatabase(async (db) => {
-        const created = await createCliSession(db).caller.topic.create({
-          name,
-          ...(options.slug ? { slug: options.slug } : {}),
-          ...(options.description ? { description: options.description } : {}),
-          ...(options.aliases ? { aliases: options.aliases } : {}),
-          ...(options.include ? { includeTerms: options.include } : {}),
-          ...(options.exclude ? { excludeTerms: options.exclude } : {}),
-          autoApprove: options.autoApprove ?? false,
+    .action(
+      async (
+        name: string,
+        options: {
+          slug?: string;
+          description?: string;
+          aliases?: string[];
+          include?: string[];
+          exclude?: string[];
+          autoApprove?: boolean;
+        },
+      ) => {
+        await withDatabase(async (db) => {
+          const created = await createCliSession(db).caller.topic.create({
+            name,
+            ...(options.slug ? { slug: options.slug } : {}),
+            ...(options.description ? { description: options.description } : {}),
+            ...(options.aliases ? { aliases: options.aliases } : {}),
+            ...(options.include ? { includeTerms: options.include } : {}),
+            ...(options.exclude ? { excludeTerms: options.exclude } : {}),
+            autoApprove: options.autoApprove ?? false,
+          });
+          console.log(`${pc.green("created")} /${created.slug} “${created.name}”`);
         });
-        console.log(`${pc.green("created")} /${created.slug} “${created.name}”`);
-      });
-    });
+      },
+    );
 
   topic
     .command("list")
@@ -43,8 +59,10 @@ export function registerTopicCommands(program: Command): void {
     .action(async () => {
       await withDatabase(async (db) => {
         const topics = await listTopics(db);
-        if (topics.length === 0) console.log("No topics yet. Create one with `pnpm dispatch topic create <name>`.");
-        for (const row of topics) console.log(`${row.slug.padEnd(32)} ${String(row.storyCount).padStart(5)} stories  ${row.name}`);
+        if (topics.length === 0)
+          console.log("No topics yet. Create one with `pnpm dispatch topic create <name>`.");
+        for (const row of topics)
+          console.log(`${row.slug.padEnd(32)} ${String(row.storyCount).padStart(5)} stories  ${row.name}`);
       });
     });
 
@@ -58,8 +76,11 @@ export function registerTopicCommands(program: Command): void {
         const { caller, jobs } = createCliSession(db);
         const result = await caller.topic.merge({ from, into });
         const { rebuilt } = await jobs.flush();
-        console.log(`${pc.green("merged")} /${from} into /${result.into.slug} (${result.movedTags} tags moved)`);
-        for (const briefing of rebuilt) console.log(`  briefing /${briefing.slug} → version ${briefing.version}`);
+        console.log(
+          `${pc.green("merged")} /${from} into /${result.into.slug} (${result.movedTags} tags moved)`,
+        );
+        for (const briefing of rebuilt)
+          console.log(`  briefing /${briefing.slug} → version ${briefing.version}`);
       });
     });
 }
@@ -76,7 +97,8 @@ export function registerTagCommand(program: Command): void {
         await caller.tag.add({ story, topic: topicSlug });
         const { rebuilt } = await jobs.flush();
         console.log(`${pc.green("tagged")} ${story} with /${topicSlug}`);
-        for (const briefing of rebuilt) console.log(`  briefing /${briefing.slug} → version ${briefing.version}`);
+        for (const briefing of rebuilt)
+          console.log(`  briefing /${briefing.slug} → version ${briefing.version}`);
       });
     });
 }

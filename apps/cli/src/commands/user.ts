@@ -29,7 +29,8 @@ export function registerUserCommands(program: Command): void {
     .option("--generate-password", "generate a password even when a terminal could prompt for one")
     .action(async (options: { email: string; role: RoleName; name?: string; generatePassword?: boolean }) => {
       // At a terminal, the person types a password; in scripts one is generated and printed once.
-      const password = process.stdin.isTTY && !options.generatePassword ? await promptNewPassword() : undefined;
+      const password =
+        process.stdin.isTTY && !options.generatePassword ? await promptNewPassword() : undefined;
       await withDatabase(async (db) => {
         const created = await createCliSession(db).caller.user.invite({
           email: options.email,
@@ -52,7 +53,9 @@ export function registerUserCommands(program: Command): void {
       await withDatabase(async (db) => {
         const users = await listUsers(db);
         if (users.length === 0) {
-          console.log(`No accounts yet. Create one: ${pc.bold("pnpm dispatch user create --email you@example.com --role admin")}`);
+          console.log(
+            `No accounts yet. Create one: ${pc.bold("pnpm dispatch user create --email you@example.com --role admin")}`,
+          );
           return;
         }
         printUsers(users);
@@ -78,7 +81,9 @@ export function registerUserCommands(program: Command): void {
     .action(async (email: string) => {
       await withDatabase(async (db) => {
         const updated = await createCliSession(db).caller.user.disable({ email });
-        console.log(`${pc.bold(updated.email)} is disabled. ${pc.dim(`Undo: pnpm dispatch user enable ${updated.email}`)}`);
+        console.log(
+          `${pc.bold(updated.email)} is disabled. ${pc.dim(`Undo: pnpm dispatch user enable ${updated.email}`)}`,
+        );
       });
     });
 
@@ -99,8 +104,12 @@ function printUsers(users: UserSummary[]): void {
   console.log(pc.dim(`${"EMAIL".padEnd(emailWidth)}  ROLE    STATUS    LAST SIGN-IN      NAME`));
   for (const entry of users) {
     const status = entry.disabled ? pc.red("disabled") : pc.green("active  ");
-    const last = entry.lastSignInAt ? entry.lastSignInAt.toISOString().slice(0, 16).replace("T", " ") : "never           ";
-    console.log(`${entry.email.padEnd(emailWidth)}  ${entry.role.padEnd(6)}  ${status}  ${last}  ${entry.name}`);
+    const last = entry.lastSignInAt
+      ? entry.lastSignInAt.toISOString().slice(0, 16).replace("T", " ")
+      : "never           ";
+    console.log(
+      `${entry.email.padEnd(emailWidth)}  ${entry.role.padEnd(6)}  ${status}  ${last}  ${entry.name}`,
+    );
   }
 }
 
@@ -110,7 +119,8 @@ async function promptNewPassword(): Promise<string> {
     throw new CliError(`The password is ${first.length} characters; use at least ${MIN_PASSWORD_LENGTH}.`);
   }
   const second = await promptHidden("Repeat the password: ");
-  if (first !== second) throw new CliError("The passwords differ; nothing was created. Run the command again.");
+  if (first !== second)
+    throw new CliError("The passwords differ; nothing was created. Run the command again.");
   return first;
 }
 

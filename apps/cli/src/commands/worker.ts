@@ -15,11 +15,15 @@ export function registerWorkerCommand(program: Command): void {
     .action(async (options: { concurrency: string }) => {
       const concurrency = Number(options.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
-        throw new CliError(`--concurrency must be a whole number from 1 to 16; got “${options.concurrency}”.`);
+        throw new CliError(
+          `--concurrency must be a whole number from 1 to 16; got “${options.concurrency}”.`,
+        );
       }
       await withDatabase(async (db, connection) => {
         const worker = await startWorker({ connectionString: connection.url, db, concurrency });
-        console.log(`${pc.bold("Worker")}    serving briefing.rebuild and stories.suggest on ${connection.describe}`);
+        console.log(
+          `${pc.bold("Worker")}    serving briefing.rebuild and stories.suggest on ${connection.describe}`,
+        );
         console.log(pc.dim("  Ctrl-C stops after the running jobs finish."));
         await stopOnSignal(() => worker.stop());
       });

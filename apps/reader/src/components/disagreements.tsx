@@ -16,12 +16,18 @@ type Numbers = Map<string, { n: number; story: BriefingStory }>;
 type Disagreement = Briefing["disagreements"][number];
 
 /** A point's disagreements, both sides of each side by side with the passage that says it. */
-export function SourcesDiffer(props: { disagreements: Disagreement[]; numbers: Numbers; passages: Map<string, Passage> }) {
+export function SourcesDiffer(props: {
+  disagreements: Disagreement[];
+  numbers: Numbers;
+  passages: Map<string, Passage>;
+}) {
   return (
     <details className="sources-differ">
       <summary>
         <span className="badge badge--differ">Sources differ</span>
-        <span className="sources-differ__summary">{props.disagreements.map((d) => d.description).join(" · ")}</span>
+        <span className="sources-differ__summary">
+          {props.disagreements.map((d) => d.description).join(" · ")}
+        </span>
         <span className="visually-hidden"> — show both passages side by side</span>
       </summary>
       {props.disagreements.map((d) => (
@@ -44,7 +50,9 @@ export function SourcesDiffer(props: { disagreements: Disagreement[]; numbers: N
                     <span className="ref-number" aria-hidden="true">
                       {entry.n}
                     </span>
-                    <a href={storyHref(entry.story, side.citation.sentenceIndex)}>Read it in “{entry.story.title}”</a>
+                    <a href={storyHref(entry.story, side.citation.sentenceIndex)}>
+                      Read it in “{entry.story.title}”
+                    </a>
                   </p>
                 ) : null}
               </figure>
@@ -98,9 +106,13 @@ export function SupersededNote(props: { point: Point; numbers: Numbers }) {
 }
 
 /** Disagreements by the points they concern, and superseded points by the point that replaced them. */
-export function indexDisagreements(briefing: Briefing): { differ: Map<string, Disagreement[]>; replaced: Map<string, Point[]> } {
+export function indexDisagreements(briefing: Briefing): {
+  differ: Map<string, Disagreement[]>;
+  replaced: Map<string, Point[]>;
+} {
   const differ = new Map<string, Disagreement[]>();
-  for (const d of briefing.disagreements) for (const id of d.pointIds) differ.set(id, [...(differ.get(id) ?? []), d]);
+  for (const d of briefing.disagreements)
+    for (const id of d.pointIds) differ.set(id, [...(differ.get(id) ?? []), d]);
   const replaced = new Map<string, Point[]>();
   for (const point of briefing.points) {
     const by = point.supersededBy?.pointId;

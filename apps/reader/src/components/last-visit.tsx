@@ -12,7 +12,8 @@ export function LastVisit(props: { slug: string; version: number; pointIds: stri
   // and React may run the effect twice (development), which must not read it back as "last".
   const before = useRef<{ slug: string; visit: Visit | null } | null>(null);
   useEffect(() => {
-    if (before.current?.slug !== props.slug) before.current = { slug: props.slug, visit: readVisit(props.slug) };
+    if (before.current?.slug !== props.slug)
+      before.current = { slug: props.slug, visit: readVisit(props.slug) };
     const previous = before.current.visit;
     const seen = new Set(previous?.pointIds ?? []);
     if (!previous) {

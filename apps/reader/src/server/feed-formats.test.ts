@@ -64,7 +64,9 @@ describe("what the checks catch", () => {
     expect(() => readFeed("atom", htmlTitle)).toThrow(/type="text"/);
     const attribute = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><id>i</id><title type="text">t</title><link href="x"/><entry><id>e</id><link href="x"/><category term="a<b"/></entry></feed>`;
     expect(() => readFeed("atom", attribute)).toThrow(/well-formed/);
-    expect(() => readFeed("json", JSON.stringify({ version: "https://jsonfeed.org/version/1", title: "t", items: [] }))).toThrow(/1\.1/);
+    expect(() =>
+      readFeed("json", JSON.stringify({ version: "https://jsonfeed.org/version/1", title: "t", items: [] })),
+    ).toThrow(/1\.1/);
     expect(() => checkOwnHtml("<p>ok</p><img src=x onerror=alert(1)>", "content")).toThrow(/<img>/);
   });
 });

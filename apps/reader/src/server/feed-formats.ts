@@ -47,7 +47,8 @@ export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
 
 // C0 controls other than tab, line feed and carriage return are not allowed in XML 1.0,
 // nor are U+FFFE/U+FFFF or unpaired surrogates; C1 controls are allowed but "discouraged".
-const NOT_XML_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_TEXT =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text with the characters a feed cannot carry removed. */
 export function cleanText(text: string): string {
@@ -68,7 +69,13 @@ function add(parent: Element, name: string, attributes: Record<string, string> =
   const document = parent.ownerDocument as Document;
   const prefix = name.includes(":") ? name.split(":")[0] : undefined;
   const namespace =
-    prefix === "atom" ? ATOM_NS : prefix === "content" ? CONTENT_NS : prefix === "dc" ? DC_NS : parent.namespaceURI;
+    prefix === "atom"
+      ? ATOM_NS
+      : prefix === "content"
+        ? CONTENT_NS
+        : prefix === "dc"
+          ? DC_NS
+          : parent.namespaceURI;
   const element = document.createElementNS(namespace, name);
   for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, cleanText(value));
   if (text !== undefined) element.appendChild(document.createTextNode(cleanText(text)));
@@ -102,7 +109,8 @@ export function renderRss(meta: FeedMeta, entries: FeedEntry[]): string {
   add(channel, "copyright", {}, meta.copyright);
   add(channel, "lastBuildDate", {}, meta.updated.toUTCString());
   add(channel, "generator", {}, "Dispatch");
-  if (meta.feedUrls.rss) add(channel, "atom:link", { href: meta.feedUrls.rss, rel: "self", type: "application/rss+xml" });
+  if (meta.feedUrls.rss)
+    add(channel, "atom:link", { href: meta.feedUrls.rss, rel: "self", type: "application/rss+xml" });
   for (const entry of entries) {
     const item = add(channel, "item");
     add(item, "title", {}, entry.title);
@@ -128,7 +136,8 @@ export function renderAtom(meta: FeedMeta, entries: FeedEntry[]): string {
   add(feed, "subtitle", { type: "text" }, meta.description);
   add(feed, "updated", {}, meta.updated.toISOString());
   add(feed, "link", { rel: "alternate", type: "text/html", href: meta.homeUrl });
-  if (meta.feedUrls.atom) add(feed, "link", { rel: "self", type: "application/atom+xml", href: meta.feedUrls.atom });
+  if (meta.feedUrls.atom)
+    add(feed, "link", { rel: "self", type: "application/atom+xml", href: meta.feedUrls.atom });
   add(feed, "rights", { type: "text" }, meta.copyright);
   add(feed, "generator", {}, "Dispatch");
   // Atom requires an author for the feed or for every entry.
@@ -141,7 +150,8 @@ export function renderAtom(meta: FeedMeta, entries: FeedEntry[]): string {
     add(item, "updated", {}, entry.updated.toISOString());
     if (entry.published) add(item, "published", {}, entry.published.toISOString());
     for (const author of entry.authors ?? []) add(add(item, "author"), "name", {}, author);
-    for (const category of entry.categories ?? []) add(item, "category", { term: category.term, label: category.label });
+    for (const category of entry.categories ?? [])
+      add(item, "category", { term: category.term, label: category.label });
     if (entry.summary) add(item, "summary", { type: "text" }, entry.summary);
     if (entry.contentHtml) add(item, "content", { type: "html" }, entry.contentHtml);
   }
@@ -169,7 +179,9 @@ export function renderJsonFeed(meta: FeedMeta, entries: FeedEntry[]): string {
       date_published: (entry.published ?? entry.updated).toISOString(),
       date_modified: entry.updated.toISOString(),
       ...(entry.authors?.length ? { authors: entry.authors.map((name) => ({ name: cleanText(name) })) } : {}),
-      ...(entry.categories?.length ? { tags: entry.categories.map((category) => cleanText(category.label)) } : {}),
+      ...(entry.categories?.length
+        ? { tags: entry.categories.map((category) => cleanText(category.label)) }
+        : {}),
     })),
   };
   return JSON.stringify(feed, null, 2);

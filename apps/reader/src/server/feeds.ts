@@ -3,7 +3,14 @@
 // the configured site address (DISPATCH_READER_URL), never from the request's Host.
 import { getPublicCaller, orNull } from "./public-caller";
 import { numberStories, storyHref, type BriefingPage } from "./briefing-view";
-import { escapeHtml, FEED_CONTENT_TYPES, renderFeed, type FeedEntry, type FeedFormat, type FeedMeta } from "./feed-formats";
+import {
+  escapeHtml,
+  FEED_CONTENT_TYPES,
+  renderFeed,
+  type FeedEntry,
+  type FeedFormat,
+  type FeedMeta,
+} from "./feed-formats";
 import { siteUrl } from "./site";
 
 const MAX_VERSIONS = 20;
@@ -87,11 +94,17 @@ function renderVersionHtml(page: BriefingPage, origin: string): string {
     .map((sentence) => `${escapeHtml(sentence.text)}${cite(sentence.citations)}`)
     .join(" ");
   // Superseded facts no longer lead; the key points carry the page's markers in text.
-  const byScore = page.briefing.points.filter((point) => !point.supersededBy).sort((a, b) => b.score - a.score).slice(0, TOP_POINTS);
+  const byScore = page.briefing.points
+    .filter((point) => !point.supersededBy)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, TOP_POINTS);
   const differ = (point: { id: string }) =>
     page.briefing.disagreements
       .filter((d) => d.pointIds.includes(point.id))
-      .map((d) => ` <em>Sources differ: ${escapeHtml(d.description)}</em>${cite(d.sides.map((side) => side.citation))}`)
+      .map(
+        (d) =>
+          ` <em>Sources differ: ${escapeHtml(d.description)}</em>${cite(d.sides.map((side) => side.citation))}`,
+      )
       .join("");
   const updated = (point: { id: string }) =>
     page.briefing.points
@@ -99,7 +112,10 @@ function renderVersionHtml(page: BriefingPage, origin: string): string {
       .map((older) => ` <em>Updated; earlier: ${escapeHtml(older.text)}</em>${cite(older.citations)}`)
       .join("");
   const points = byScore
-    .map((point) => `<li>${escapeHtml(point.text)}${cite(point.citations)}${updated(point)}${differ(point)}</li>`)
+    .map(
+      (point) =>
+        `<li>${escapeHtml(point.text)}${cite(point.citations)}${updated(point)}${differ(point)}</li>`,
+    )
     .join("");
   const changes = page.briefing.changes;
   const changeLine = changes
@@ -138,11 +154,17 @@ export async function buildStoriesFeed(): Promise<BuiltFeed> {
 
 /** The GET handler of a topic feed route in the given format; 404 for an unknown topic. */
 export function createTopicFeedHandler(format: FeedFormat) {
-  return async function GET(_request: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
+  return async function GET(
+    _request: Request,
+    context: { params: Promise<{ slug: string }> },
+  ): Promise<Response> {
     const { slug } = await context.params;
     const feed = await buildTopicFeed(decodeURIComponent(slug));
     if (!feed) {
-      return new Response("No such topic.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+      return new Response("No such topic.\n", {
+        status: 404,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      });
     }
     return feedResponse(feed, format);
   };

@@ -71,14 +71,19 @@ export function createBossJobQueue(boss: PgBoss, settings: JobSettings = DEFAULT
       // for the same topic (send returns null), so a burst of changes is one rebuild.
       await Promise.all(
         [...new Set(topicIds)].map((topicId) =>
-          boss.send(QUEUES.rebuild, { topicId } satisfies RebuildJobData, { singletonKey: topicId, startAfter: settings.debounceSeconds }),
+          boss.send(QUEUES.rebuild, { topicId } satisfies RebuildJobData, {
+            singletonKey: topicId,
+            startAfter: settings.debounceSeconds,
+          }),
         ),
       );
     },
     async storiesAdded(storyIds) {
       const ids = [...new Set(storyIds)];
       for (let start = 0; start < ids.length; start += SUGGEST_BATCH) {
-        await boss.send(QUEUES.suggest, { storyIds: ids.slice(start, start + SUGGEST_BATCH) } satisfies SuggestJobData);
+        await boss.send(QUEUES.suggest, {
+          storyIds: ids.slice(start, start + SUGGEST_BATCH),
+        } satisfies SuggestJobData);
       }
     },
   };
@@ -100,7 +105,10 @@ export type CreateJobQueueOptions = {
  * Starts pg-boss for sending only (no workers, no maintenance): what the apps and the CLI
  * use. Installs pg-boss's schema on first use and creates the queues.
  */
-export async function createJobQueue(connectionString: string, options: CreateJobQueueOptions = {}): Promise<StartedJobQueue> {
+export async function createJobQueue(
+  connectionString: string,
+  options: CreateJobQueueOptions = {},
+): Promise<StartedJobQueue> {
   const settings = { ...DEFAULT_JOB_SETTINGS, ...options.settings };
   const boss = new PgBoss({
     connectionString,
@@ -118,7 +126,11 @@ export async function createJobQueue(connectionString: string, options: CreateJo
     await boss.stop({ graceful: false });
     throw error;
   }
-  return { queue: createBossJobQueue(boss, settings), boss, stop: () => boss.stop({ graceful: false, wait: true }) };
+  return {
+    queue: createBossJobQueue(boss, settings),
+    boss,
+    stop: () => boss.stop({ graceful: false, wait: true }),
+  };
 }
 
 const globalForJobs = globalThis as unknown as { dispatchJobs?: Promise<StartedJobQueue> };
@@ -148,11 +160,16 @@ export function getJobQueue(): JobQueue {
     try {
       await send((await started()).queue);
     } catch (error) {
-      console.error(`[jobs] could not queue ${what}; the briefing updates on the next change or a manual rebuild:`, error);
+      console.error(
+        `[jobs] could not queue ${what}; the briefing updates on the next change or a manual rebuild:`,
+        error,
+      );
     }
   };
   return {
-    topicsChanged: (topicIds) => sendOrLog(`rebuilds for ${topicIds.length} topic(s)`, (queue) => queue.topicsChanged(topicIds)),
-    storiesAdded: (storyIds) => sendOrLog(`suggestions for ${storyIds.length} story(ies)`, (queue) => queue.storiesAdded(storyIds)),
+    topicsChanged: (topicIds) =>
+      sendOrLog(`rebuilds for ${topicIds.length} topic(s)`, (queue) => queue.topicsChanged(topicIds)),
+    storiesAdded: (storyIds) =>
+      sendOrLog(`suggestions for ${storyIds.length} story(ies)`, (queue) => queue.storiesAdded(storyIds)),
   };
 }

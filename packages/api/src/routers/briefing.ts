@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { adminProcedure, actorOf, publicProcedure, router } from "../trpc";
-import { briefingDiffSchema, briefingSchema, briefingStorySchema, briefingVersionSchema } from "../schemas/briefing";
-import { diffBriefingVersions, getBriefing, listBriefingVersions, rebuildBriefing } from "../services/briefings";
+import {
+  briefingDiffSchema,
+  briefingSchema,
+  briefingStorySchema,
+  briefingVersionSchema,
+} from "../schemas/briefing";
+import {
+  diffBriefingVersions,
+  getBriefing,
+  listBriefingVersions,
+  rebuildBriefing,
+} from "../services/briefings";
 
 const slug = z.string().min(1).max(200);
 

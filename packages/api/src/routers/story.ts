@@ -3,7 +3,15 @@ import { StoryStatus, TagStatus } from "@dispatch/db/enums";
 import { pageInput, pageOutput } from "../pagination";
 import { FIELD_LIMITS, singleLineField } from "../schemas/single-line-fields";
 import { actorOf, editorProcedure, publicProcedure, router } from "../trpc";
-import { deleteStory, getCitedPassages, getStory, listStories, readStory, restoreStory, updateStory } from "../services/stories";
+import {
+  deleteStory,
+  getCitedPassages,
+  getStory,
+  listStories,
+  readStory,
+  restoreStory,
+  updateStory,
+} from "../services/stories";
 
 const storyListItem = z.object({
   id: z.string(),
@@ -22,7 +30,9 @@ const storyDetail = storyListItem.extend({
   status: z.enum(StoryStatus),
   deletedAt: z.date().nullable(),
   topicHint: z.string().nullable(),
-  nearDuplicateOf: z.object({ id: z.string(), slug: z.string(), title: z.string(), score: z.number().nullable() }).nullable(),
+  nearDuplicateOf: z
+    .object({ id: z.string(), slug: z.string(), title: z.string(), score: z.number().nullable() })
+    .nullable(),
   topics: z.array(z.object({ slug: z.string(), name: z.string(), status: z.enum(TagStatus) })),
 });
 
@@ -35,12 +45,16 @@ const publicStory = storyListItem.extend({
 });
 
 const publicStoryDetail = publicStory.extend({
-  nearDuplicateOf: z.object({ id: z.string(), slug: z.string(), title: z.string(), score: z.number().nullable() }).nullable(),
+  nearDuplicateOf: z
+    .object({ id: z.string(), slug: z.string(), title: z.string(), score: z.number().nullable() })
+    .nullable(),
 });
 
 const storyReading = z.object({
   story: publicStory,
-  paragraphs: z.array(z.object({ sentences: z.array(z.object({ index: z.number().int(), text: z.string() })) })),
+  paragraphs: z.array(
+    z.object({ sentences: z.array(z.object({ index: z.number().int(), text: z.string() })) }),
+  ),
   citedBy: z.array(
     z.object({
       topicSlug: z.string(),
@@ -79,12 +93,14 @@ export const storyRouter = router({
 
   /** Editors: every story, any status, optionally with the deleted ones; searchable by title/body text, newest or oldest first. */
   listAll: editorProcedure
-    .input(pageInput.extend(storyFilters.shape).extend({
+    .input(
+      pageInput.extend(storyFilters.shape).extend({
         status: storyStatus.optional(),
         includeDeleted: z.boolean().default(false),
         q: z.string().max(200).optional(),
         order: z.enum(["newest", "oldest"]).default("newest"),
-      }))
+      }),
+    )
     .output(pageOutput(storyListItem.extend({ status: storyStatus, deletedAt: z.date().nullable() })))
     .query(({ ctx, input }) => listStories(ctx.db, input)),
 
@@ -105,7 +121,13 @@ export const storyRouter = router({
 
   /** Anyone: the cited sentences with their neighbours, for a briefing's inline source panels. */
   passages: publicProcedure
-    .input(z.object({ refs: z.array(z.object({ storyId: z.string().min(1), sentenceIndex: z.number().int().min(0) })).max(5000) }))
+    .input(
+      z.object({
+        refs: z
+          .array(z.object({ storyId: z.string().min(1), sentenceIndex: z.number().int().min(0) }))
+          .max(5000),
+      }),
+    )
     .output(z.array(citedPassage))
     .query(({ ctx, input }) => getCitedPassages(ctx.db, input.refs)),
 
@@ -121,7 +143,12 @@ export const storyRouter = router({
       z.object({
         id: z.string().min(1),
         title: singleLineField("title", FIELD_LIMITS.title).optional(),
-        dek: z.string().trim().max(FIELD_LIMITS.dek, `The standfirst is at most ${FIELD_LIMITS.dek} characters; shorten it.`).nullable().optional(),
+        dek: z
+          .string()
+          .trim()
+          .max(FIELD_LIMITS.dek, `The standfirst is at most ${FIELD_LIMITS.dek} characters; shorten it.`)
+          .nullable()
+          .optional(),
         body: z.string().trim().min(1, "A story needs a body.").optional(),
         source: singleLineField("source", FIELD_LIMITS.source).nullable().optional(),
         publishedAt: z.coerce.date().nullable().optional(),

@@ -40,7 +40,9 @@ export const suggestionRouter = router({
     .mutation(({ ctx, input }) => createRequestedTopic(ctx.db, input, actorOf(ctx), ctx.jobs)),
 
   /** Admins: close a topic request without creating the topic. */
-  dismissTopicRequest: adminProcedure.input(z.object({ id: z.string().min(1) })).mutation(({ ctx, input }) => dismissTopicRequest(ctx.db, input.id, actorOf(ctx))),
+  dismissTopicRequest: adminProcedure
+    .input(z.object({ id: z.string().min(1) }))
+    .mutation(({ ctx, input }) => dismissTopicRequest(ctx.db, input.id, actorOf(ctx))),
 
   /** Admins: reject suggestions (one or many). */
   reject: adminProcedure

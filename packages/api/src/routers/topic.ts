@@ -2,7 +2,15 @@ import { z } from "zod";
 import { TopicStatus } from "@dispatch/db/enums";
 import { actorOf, adminProcedure, editorProcedure, publicProcedure, router } from "../trpc";
 import { FIELD_LIMITS, singleLineField } from "../schemas/single-line-fields";
-import { createTopic, getTopic, listTopics, mergeTopics, setTopicArchived, testTopicRule, updateTopic } from "../services/topics";
+import {
+  createTopic,
+  getTopic,
+  listTopics,
+  mergeTopics,
+  setTopicArchived,
+  testTopicRule,
+  updateTopic,
+} from "../services/topics";
 
 const topicSummary = z.object({
   id: z.string(),

@@ -22,7 +22,10 @@ const uploadFileInput = z
 const filesInput = z
   .array(uploadFileInput)
   .min(1, "Add at least one file or paste some text.")
-  .max(MAX_FILES_PER_UPLOAD, { error: (issue) => describeTooManyFiles(Array.isArray(issue.input) ? issue.input.length : MAX_FILES_PER_UPLOAD + 1) });
+  .max(MAX_FILES_PER_UPLOAD, {
+    error: (issue) =>
+      describeTooManyFiles(Array.isArray(issue.input) ? issue.input.length : MAX_FILES_PER_UPLOAD + 1),
+  });
 
 function toUploadFiles(files: z.infer<typeof filesInput>): UploadFile[] {
   return files.map((file) => ({
@@ -35,7 +38,10 @@ function toUploadFiles(files: z.infer<typeof filesInput>): UploadFile[] {
 const storyOverride = z.object({
   title: singleLineField("title", FIELD_LIMITS.title).optional(),
   source: singleLineField("source", FIELD_LIMITS.source).nullable().optional(),
-  publishedAt: z.iso.datetime({ offset: true, error: "The date is not a date; pick one from the calendar or clear it." }).nullable().optional(),
+  publishedAt: z.iso
+    .datetime({ offset: true, error: "The date is not a date; pick one from the calendar or clear it." })
+    .nullable()
+    .optional(),
   topicHint: singleLineField("topic line", FIELD_LIMITS.topicName).nullable().optional(),
 });
 
@@ -71,5 +77,7 @@ export const uploadRouter = router({
   batches: editorProcedure.input(pageInput).query(({ ctx, input }) => listUploadBatches(ctx.db, input)),
 
   /** Editors: one upload and the result of each of its items. */
-  batch: editorProcedure.input(z.object({ id: z.string().min(1) })).query(({ ctx, input }) => getUploadBatch(ctx.db, input.id)),
+  batch: editorProcedure
+    .input(z.object({ id: z.string().min(1) }))
+    .query(({ ctx, input }) => getUploadBatch(ctx.db, input.id)),
 });

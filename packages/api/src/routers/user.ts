@@ -18,7 +18,8 @@ const userSummary = z.object({
 
 /** An account by id (the admin app) or by email (the CLI). */
 const userRef = z.union([z.object({ userId: z.string().min(1) }), z.object({ email: z.email().max(254) })]);
-const toUserRef = (input: z.infer<typeof userRef>) => ("userId" in input ? { id: input.userId } : { email: input.email });
+const toUserRef = (input: z.infer<typeof userRef>) =>
+  "userId" in input ? { id: input.userId } : { email: input.email };
 
 export const userRouter = router({
   /** Admins: every account with its role, status and last sign-in. */

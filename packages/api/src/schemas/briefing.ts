@@ -2,7 +2,12 @@
 // change in the engine cannot leak a field the pages do not expect.
 import { z } from "zod";
 
-const citation = z.object({ storyId: z.string(), sentenceIndex: z.number().int(), start: z.number().int(), end: z.number().int() });
+const citation = z.object({
+  storyId: z.string(),
+  sentenceIndex: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
 const mode = z.enum(["extractive", "abstractive"]);
 const disagreementKind = z.enum(["number", "date", "attribution", "status"]);
 
@@ -91,7 +96,9 @@ export const briefingSchema = z.object({
         kind: disagreementKind,
         storylineId: z.string(),
         pointIds: z.array(z.string()),
-        sides: z.array(z.object({ source: z.string(), value: z.string(), citation, asOf: z.string().nullable() })),
+        sides: z.array(
+          z.object({ source: z.string(), value: z.string(), citation, asOf: z.string().nullable() }),
+        ),
         description: z.string(),
       }),
     )
@@ -104,7 +111,9 @@ export const briefingSchema = z.object({
       newStorylineIds: z.array(z.string()),
       newSources: z.array(z.string()),
       removedPointCount: z.number().int(),
-      supersededFacts: z.array(z.object({ pointId: z.string(), text: z.string(), description: z.string() })).default([]),
+      supersededFacts: z
+        .array(z.object({ pointId: z.string(), text: z.string(), description: z.string() }))
+        .default([]),
     })
     .nullable(),
   checks: z.object({
@@ -115,7 +124,12 @@ export const briefingSchema = z.object({
   }),
   summary: z.string(),
   diagnostics: z.array(
-    z.object({ level: z.enum(["info", "warning"]), code: z.string(), message: z.string(), storyId: z.string().optional() }),
+    z.object({
+      level: z.enum(["info", "warning"]),
+      code: z.string(),
+      message: z.string(),
+      storyId: z.string().optional(),
+    }),
   ),
 });
 

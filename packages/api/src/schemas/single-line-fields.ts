@@ -12,7 +12,10 @@ export function singleLineField(label: string, limit: number) {
     .string()
     .trim()
     .min(1, `The ${label} is empty; type one.`)
-    .max(limit, { error: (issue) => `The ${label} is ${describeLengthOverLimit(typeof issue.input === "string" ? issue.input.length : limit + 1, limit)}; shorten it.` });
+    .max(limit, {
+      error: (issue) =>
+        `The ${label} is ${describeLengthOverLimit(typeof issue.input === "string" ? issue.input.length : limit + 1, limit)}; shorten it.`,
+    });
 }
 
 /** The message for a too-long field checked outside zod (the CLI, services). */

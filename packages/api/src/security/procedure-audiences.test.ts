@@ -8,8 +8,13 @@ describe("procedure audiences", () => {
   it("every procedure of the app router declares who may call it", () => {
     const procedures = listProcedures(appRouter);
     expect(procedures.length).toBeGreaterThan(30);
-    const undeclared = procedures.filter((procedure) => procedure.audience === null).map((procedure) => procedure.path);
-    expect(undeclared, "build these from publicProcedure/readerProcedure/editorProcedure/adminProcedure in trpc.ts").toEqual([]);
+    const undeclared = procedures
+      .filter((procedure) => procedure.audience === null)
+      .map((procedure) => procedure.path);
+    expect(
+      undeclared,
+      "build these from publicProcedure/readerProcedure/editorProcedure/adminProcedure in trpc.ts",
+    ).toEqual([]);
   });
 
   it("reads the audience from the procedure kind, and notices a procedure built without one", () => {

@@ -26,7 +26,11 @@ function audienceOf(meta: unknown): Audience | null {
 export function listProcedures(router: AnyTRPCRouter): ProcedureEntry[] {
   const procedures = router._def.procedures as Record<string, ProcedureDef>;
   return Object.entries(procedures)
-    .map(([path, procedure]) => ({ path, type: procedure._def.type, audience: audienceOf(procedure._def.meta) }))
+    .map(([path, procedure]) => ({
+      path,
+      type: procedure._def.type,
+      audience: audienceOf(procedure._def.meta),
+    }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 

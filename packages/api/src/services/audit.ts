@@ -28,7 +28,13 @@ export async function recordAudit(db: AuditWriter, actor: Actor, entry: AuditEnt
   });
 }
 
-export type AuditFilters = { actorEmail?: string; action?: string; entityType?: string; entityId?: string; via?: Channel };
+export type AuditFilters = {
+  actorEmail?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  via?: Channel;
+};
 
 /** The log newest first, filtered by who, what and which thing. */
 export async function listAuditEntries(db: Db, input: PageInput & AuditFilters) {
@@ -43,7 +49,16 @@ export async function listAuditEntries(db: Db, input: PageInput & AuditFilters) 
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     ...cursorArgs(input),
-    select: { id: true, action: true, entityType: true, entityId: true, via: true, details: true, createdAt: true, actor: { select: { email: true, name: true } } },
+    select: {
+      id: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      via: true,
+      details: true,
+      createdAt: true,
+      actor: { select: { email: true, name: true } },
+    },
   });
   return toPage(rows, input.limit);
 }

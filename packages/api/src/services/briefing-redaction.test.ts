@@ -21,7 +21,7 @@ const STORIES: StoryInput[] = [
     publishedAt: "2026-11-04",
     body:
       "Commuters were stranded on Tuesday when the Orlen ferry Tamsin suffered an engine failure, the operator said.\n" +
-      "\"We have never seen a breakdown like this,\" said deckhand Piotr Wendle, who has crewed the Tamsin for a decade.\n" +
+      '"We have never seen a breakdown like this," said deckhand Piotr Wendle, who has crewed the Tamsin for a decade.\n' +
       "On 4 November 2026 Marmalade lighthouse keepers counted nineteen herons on the Orlen slipway.",
   },
   {
@@ -36,7 +36,10 @@ const STORIES: StoryInput[] = [
 ];
 
 const built = buildBriefing(STORIES);
-const titles = (ids: string[]) => new Map(STORIES.filter((story) => ids.includes(story.id)).map((story) => [story.id, { title: story.title }]));
+const titles = (ids: string[]) =>
+  new Map(
+    STORIES.filter((story) => ids.includes(story.id)).map((story) => [story.id, { title: story.title }]),
+  );
 
 describe("redactBriefing", () => {
   it("returns the briefing untouched when every story is public", () => {
@@ -60,7 +63,9 @@ describe("redactBriefing", () => {
 
   it("keeps what rests only on public stories as it was", () => {
     const redacted = redactBriefing(built, titles(["keep", "also"]));
-    const kept = built.points.filter((point) => point.citations.every((citation) => citation.storyId !== "gone"));
+    const kept = built.points.filter((point) =>
+      point.citations.every((citation) => citation.storyId !== "gone"),
+    );
     expect(redacted.points).toEqual(kept);
   });
 });

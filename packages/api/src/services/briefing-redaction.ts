@@ -23,7 +23,11 @@ export function redactBriefing(briefing: Briefing, visible: PublicStories): Brie
   // A superseded point keeps its place but not a pointer to a removed story's newer fact.
   const points = briefing.points
     .filter((point) => allPublic(point.citations))
-    .map((point) => (point.supersededBy && !allPublic(point.supersededBy.citations) ? { ...point, supersededBy: null } : point));
+    .map((point) =>
+      point.supersededBy && !allPublic(point.supersededBy.citations)
+        ? { ...point, supersededBy: null }
+        : point,
+    );
   const pointIds = new Set(points.map((point) => point.id));
   const sources = briefing.sources
     .map((source) => {
@@ -34,7 +38,8 @@ export function redactBriefing(briefing: Briefing, visible: PublicStories): Brie
   const storylines = briefing.storylines
     .map((storyline) => {
       const storyIds = publicIds(storyline.storyIds);
-      if (storyIds.length === storyline.storyIds.length) return { ...storyline, pointIds: storyline.pointIds.filter((id) => pointIds.has(id)) };
+      if (storyIds.length === storyline.storyIds.length)
+        return { ...storyline, pointIds: storyline.pointIds.filter((id) => pointIds.has(id)) };
       // It lost a story: its title (and a label that is no phrase of what is left, such as
       // the removed story's title, the engine's fallback) may be that story's words.
       const title = firstTitle(storyIds, visible) ?? "";
@@ -47,7 +52,9 @@ export function redactBriefing(briefing: Briefing, visible: PublicStories): Brie
         label: labelStays ? storyline.label : title,
         title,
         sources: storyline.sources.filter((name) =>
-          sources.some((source) => source.name === name && source.storyIds.some((id) => storyIds.includes(id))),
+          sources.some(
+            (source) => source.name === name && source.storyIds.some((id) => storyIds.includes(id)),
+          ),
         ),
       };
     })
@@ -71,20 +78,28 @@ export function redactBriefing(briefing: Briefing, visible: PublicStories): Brie
     quotes: briefing.quotes.filter((quote) => cited(quote.citation)),
     sources,
     // Versions stored before disagreements were found have none (the router fills the default).
-    disagreements: ((briefing.disagreements as Briefing["disagreements"] | undefined) ?? []).filter((d) => d.sides.every((side) => cited(side.citation))),
+    disagreements: ((briefing.disagreements as Briefing["disagreements"] | undefined) ?? []).filter((d) =>
+      d.sides.every((side) => cited(side.citation)),
+    ),
     changes: briefing.changes
       ? {
           ...briefing.changes,
           newStoryIds: publicIds(briefing.changes.newStoryIds),
           newPointIds: briefing.changes.newPointIds.filter((id) => pointIds.has(id)),
-          newStorylineIds: briefing.changes.newStorylineIds.filter((id) => storylines.some((s) => s.id === id)),
+          newStorylineIds: briefing.changes.newStorylineIds.filter((id) =>
+            storylines.some((s) => s.id === id),
+          ),
           newSources: briefing.changes.newSources.filter((name) => sourceNames.has(name)),
-          supersededFacts: ((briefing.changes.supersededFacts as BriefingChanges["supersededFacts"] | undefined) ?? []).filter((fact) => pointIds.has(fact.pointId)),
+          supersededFacts: (
+            (briefing.changes.supersededFacts as BriefingChanges["supersededFacts"] | undefined) ?? []
+          ).filter((fact) => pointIds.has(fact.pointId)),
         }
       : null,
     // The stored summary is prose over every point; what is left is the overview.
     summary: overview.map((sentence) => sentence.text).join(" "),
-    diagnostics: briefing.diagnostics.filter((diagnostic) => !diagnostic.storyId || visible.has(diagnostic.storyId)),
+    diagnostics: briefing.diagnostics.filter(
+      (diagnostic) => !diagnostic.storyId || visible.has(diagnostic.storyId),
+    ),
   };
 }
 
@@ -93,10 +108,12 @@ function everyStoryPublic(briefing: Briefing, visible: PublicStories): boolean {
   for (const storyline of briefing.storylines) storyline.storyIds.forEach((id) => ids.add(id));
   for (const source of briefing.sources) source.storyIds.forEach((id) => ids.add(id));
   for (const point of briefing.points) point.citations.forEach((citation) => ids.add(citation.storyId));
-  for (const sentence of briefing.overview) sentence.citations.forEach((citation) => ids.add(citation.storyId));
+  for (const sentence of briefing.overview)
+    sentence.citations.forEach((citation) => ids.add(citation.storyId));
   for (const event of briefing.timeline) event.citations.forEach((citation) => ids.add(citation.storyId));
   for (const quote of briefing.quotes) ids.add(quote.citation.storyId);
-  for (const entity of [...briefing.people, ...briefing.organizations, ...briefing.places]) entity.storyIds.forEach((id) => ids.add(id));
+  for (const entity of [...briefing.people, ...briefing.organizations, ...briefing.places])
+    entity.storyIds.forEach((id) => ids.add(id));
   if (briefing.headlineStoryId) ids.add(briefing.headlineStoryId);
   return [...ids].every((id) => visible.has(id));
 }
@@ -130,7 +147,8 @@ function redactEntities(entities: Entity[], visible: PublicStories): Entity[] {
   return entities
     .map((entity) => {
       const stories = entity.stories.filter((story) => visible.has(story.storyId));
-      if (stories.length === entity.stories.length && entity.storyIds.every((id) => visible.has(id))) return entity;
+      if (stories.length === entity.stories.length && entity.storyIds.every((id) => visible.has(id)))
+        return entity;
       return {
         ...entity,
         stories,

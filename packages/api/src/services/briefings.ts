@@ -7,19 +7,37 @@ import { AppError, notFound } from "../errors";
 import { recordAudit, type Actor } from "./audit";
 import { redactBriefing } from "./briefing-redaction";
 
-export type RebuildResult = { topicId: string; slug: string; version: number; storyCount: number; buildMs: number };
+export type RebuildResult = {
+  topicId: string;
+  slug: string;
+  version: number;
+  storyCount: number;
+  buildMs: number;
+};
 
 /** The stories a topic's briefing is built from: approved, published, not deleted. */
 async function loadTopicStories(db: Db, topicId: string) {
   return db.story.findMany({
     where: { deletedAt: null, status: "published", topics: { some: { topicId, status: "approved" } } },
     orderBy: [{ publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    select: { id: true, slug: true, title: true, body: true, url: true, publishedAt: true, ingestedAt: true, source: { select: { name: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      body: true,
+      url: true,
+      publishedAt: true,
+      ingestedAt: true,
+      source: { select: { name: true } },
+    },
   });
 }
 
 async function findTopic(db: Db, slugOrId: string) {
-  const topic = await db.topic.findFirst({ where: { OR: [{ slug: slugOrId }, { id: slugOrId }] }, select: { id: true, slug: true, name: true, status: true } });
+  const topic = await db.topic.findFirst({
+    where: { OR: [{ slug: slugOrId }, { id: slugOrId }] },
+    select: { id: true, slug: true, name: true, status: true },
+  });
   if (!topic) throw notFound(`Topic “${slugOrId}”`);
   return topic;
 }
@@ -30,7 +48,11 @@ export async function rebuildBriefing(db: Db, topicSlugOrId: string, actor?: Act
   const started = performance.now();
   const [stories, previous] = await Promise.all([
     loadTopicStories(db, topic.id),
-    db.briefing.findFirst({ where: { topicId: topic.id }, orderBy: { version: "desc" }, select: { version: true, content: true } }),
+    db.briefing.findFirst({
+      where: { topicId: topic.id },
+      orderBy: { version: "desc" },
+      select: { version: true, content: true },
+    }),
   ]);
   const loadMs = performance.now() - started;
   const input: StoryInput[] = stories.map((story) => ({
@@ -41,7 +63,10 @@ export async function rebuildBriefing(db: Db, topicSlugOrId: string, actor?: Act
     publishedAt: story.publishedAt?.toISOString() ?? null,
     uploadedAt: story.ingestedAt.toISOString(),
   }));
-  const briefing = buildBriefing(input, { previous: (previous?.content as unknown as Briefing | undefined) ?? null, now: () => performance.now() });
+  const briefing = buildBriefing(input, {
+    previous: (previous?.content as unknown as Briefing | undefined) ?? null,
+    now: () => performance.now(),
+  });
   const buildMs = performance.now() - started - loadMs;
 
   // Two rebuilds racing for the same version: the unique (topic, version) lets one win;
@@ -61,12 +86,27 @@ export async function rebuildBriefing(db: Db, topicSlugOrId: string, actor?: Act
         },
       });
       if (actor) {
-        await recordAudit(db, actor, { action: "briefing.rebuild", entityType: "topic", entityId: topic.id, details: { version, stories: stories.length } });
+        await recordAudit(db, actor, {
+          action: "briefing.rebuild",
+          entityType: "topic",
+          entityId: topic.id,
+          details: { version, stories: stories.length },
+        });
       }
-      return { topicId: topic.id, slug: topic.slug, version, storyCount: stories.length, buildMs: round(buildMs) };
+      return {
+        topicId: topic.id,
+        slug: topic.slug,
+        version,
+        storyCount: stories.length,
+        buildMs: round(buildMs),
+      };
     } catch (error) {
       if (attempt >= 3 || (error as { code?: string }).code !== "P2002") throw error;
-      const latest = await db.briefing.findFirst({ where: { topicId: topic.id }, orderBy: { version: "desc" }, select: { version: true } });
+      const latest = await db.briefing.findFirst({
+        where: { topicId: topic.id },
+        orderBy: { version: "desc" },
+        select: { version: true },
+      });
       latestVersion = latest?.version ?? latestVersion + 1;
     }
   }
@@ -81,7 +121,14 @@ export type BriefingView = {
   version: number;
   createdAt: Date;
   briefing: Briefing;
-  stories: { id: string; slug: string; title: string; source: string | null; url: string | null; publishedAt: Date | null }[];
+  stories: {
+    id: string;
+    slug: string;
+    title: string;
+    source: string | null;
+    url: string | null;
+    publishedAt: Date | null;
+  }[];
 };
 
 /**
@@ -106,7 +153,14 @@ export async function getBriefing(db: Db, topicSlug: string, version?: number): 
   }
   const stories = await db.story.findMany({
     where: { id: { in: row.storyIds }, deletedAt: null, status: "published" },
-    select: { id: true, slug: true, title: true, url: true, publishedAt: true, source: { select: { name: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      url: true,
+      publishedAt: true,
+      source: { select: { name: true } },
+    },
   });
   // Stored by rebuildBriefing from the engine; the routers validate it on the way out.
   const stored = row.content as unknown as Briefing;
@@ -156,9 +210,17 @@ export type BriefingDiff = {
 };
 
 /** What changed between two versions: points, storylines, sources and stories. */
-export async function diffBriefingVersions(db: Db, topicSlug: string, from: number, to: number): Promise<BriefingDiff> {
+export async function diffBriefingVersions(
+  db: Db,
+  topicSlug: string,
+  from: number,
+  to: number,
+): Promise<BriefingDiff> {
   if (from === to) throw new AppError("INVALID_INPUT", "Pick two different versions to compare.");
-  const [older, newer] = await Promise.all([getBriefing(db, topicSlug, from), getBriefing(db, topicSlug, to)]);
+  const [older, newer] = await Promise.all([
+    getBriefing(db, topicSlug, from),
+    getBriefing(db, topicSlug, to),
+  ]);
   if (!older || !newer) throw notFound(`Versions ${from} and ${to} of “${topicSlug}”`);
   const a = older.briefing;
   const b = newer.briefing;
@@ -172,8 +234,12 @@ export async function diffBriefingVersions(db: Db, topicSlug: string, from: numb
   return {
     from,
     to,
-    addedPoints: b.points.filter((point) => !pointTexts.has(point.text)).map((point) => ({ text: point.text, sourceCount: point.sourceCount })),
-    removedPoints: a.points.filter((point) => !newPointTexts.has(point.text)).map((point) => ({ text: point.text })),
+    addedPoints: b.points
+      .filter((point) => !pointTexts.has(point.text))
+      .map((point) => ({ text: point.text, sourceCount: point.sourceCount })),
+    removedPoints: a.points
+      .filter((point) => !newPointTexts.has(point.text))
+      .map((point) => ({ text: point.text })),
     addedStorylines: [...newLabels].filter((label) => !labels.has(label)),
     removedStorylines: [...labels].filter((label) => !newLabels.has(label)),
     addedSources: b.sources.map((source) => source.name).filter((name) => !sources.has(name)),

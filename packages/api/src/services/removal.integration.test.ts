@@ -10,7 +10,12 @@ import { createInnerContext } from "../trpc";
 import { rebuildBriefing } from "./briefings";
 
 let database: TestDatabase;
-const editor = { id: "editor-r", email: "editor-r@example.test", name: "Rhea Editor", role: "editor" as const };
+const editor = {
+  id: "editor-r",
+  email: "editor-r@example.test",
+  name: "Rhea Editor",
+  role: "editor" as const,
+};
 
 function recordingJobs() {
   const topics: string[] = [];
@@ -22,7 +27,8 @@ function recordingJobs() {
 }
 
 const anonymous = () => createCaller(createInnerContext({ db: database.db }));
-const asEditor = (jobs: JobQueue) => createCaller(createInnerContext({ db: database.db, user: editor, via: "ui", jobs }));
+const asEditor = (jobs: JobQueue) =>
+  createCaller(createInnerContext({ db: database.db, user: editor, via: "ui", jobs }));
 
 // Our own text: three outlets on one event, each with a sentence only it has.
 const STORIES = [
@@ -41,7 +47,7 @@ const STORIES = [
     title: "Tamsin engine failure strands Orlen commuters",
     body:
       "Commuters were stranded on Tuesday when the Orlen ferry Tamsin suffered an engine failure, the operator said.\n" +
-      "\"We have never seen a breakdown like this,\" said deckhand Piotr Wendle, who has crewed the Tamsin for a decade.\n" +
+      '"We have never seen a breakdown like this," said deckhand Piotr Wendle, who has crewed the Tamsin for a decade.\n' +
       "Marmalade lighthouse keepers counted nineteen herons on the slipway that morning.",
   },
   {
@@ -62,7 +68,13 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await database.db.user.create({ data: editor });
   const topic = await database.db.topic.create({
-    data: { slug: "orlen-ferry", name: "Orlen ferry", includeTerms: ["Tamsin"], excludeTerms: ["herring"], autoApprove: true },
+    data: {
+      slug: "orlen-ferry",
+      name: "Orlen ferry",
+      includeTerms: ["Tamsin"],
+      excludeTerms: ["herring"],
+      autoApprove: true,
+    },
   });
   topicId = topic.id;
   for (const [index, story] of STORIES.entries()) {
@@ -95,7 +107,9 @@ afterAll(async () => {
 async function publicBriefingText(): Promise<string> {
   const caller = anonymous();
   const versions = await caller.briefing.versions({ topic: "orlen-ferry" });
-  const pages = await Promise.all(versions.map((version) => caller.briefing.get({ topic: "orlen-ferry", version: version.version })));
+  const pages = await Promise.all(
+    versions.map((version) => caller.briefing.get({ topic: "orlen-ferry", version: version.version })),
+  );
   const latest = await caller.briefing.get({ topic: "orlen-ferry" });
   const oldest = versions.at(-1)?.version ?? 1;
   const newest = versions[0]?.version ?? 1;
@@ -142,13 +156,17 @@ describe("removing a story a briefing cites", () => {
     await asEditor(jobs.queue).story.update({ id: ids["ferry-unpublish"] ?? "", status: "draft" });
 
     const text = await publicBriefingText();
-    for (const trace of [...traces("ferry-unpublish"), ...traces("ferry-delete")]) expect(text).not.toContain(trace);
+    for (const trace of [...traces("ferry-unpublish"), ...traces("ferry-delete")])
+      expect(text).not.toContain(trace);
     expect(jobs.topics).toEqual([topicId]);
     expect((await anonymous().search.stories({ q: "Quince lanterns" })).total).toBe(0);
     await expect(anonymous().story.read({ idOrSlug: "ferry-unpublish" })).rejects.toThrow(/not found/i);
 
     for (const id of jobs.topics) await rebuildBriefing(database.db, id);
-    const rebuilt = await database.db.briefing.findFirst({ where: { topicId }, orderBy: { version: "desc" } });
+    const rebuilt = await database.db.briefing.findFirst({
+      where: { topicId },
+      orderBy: { version: "desc" },
+    });
     expect(rebuilt?.storyIds).toEqual([ids["ferry-keep"]]);
     const page = await anonymous().briefing.get({ topic: "orlen-ferry" });
     expect(page?.version).toBe(3);
@@ -169,7 +187,10 @@ describe("what public procedures return", () => {
     const keep = ids["ferry-keep"] ?? "";
     const hidden = ids["ferry-unpublish"] ?? "";
     const published = ids["ferry-delete"] ?? "";
-    await database.db.story.update({ where: { id: keep }, data: { nearDuplicateOfId: hidden, nearDuplicateScore: 0.91 } });
+    await database.db.story.update({
+      where: { id: keep },
+      data: { nearDuplicateOfId: hidden, nearDuplicateScore: 0.91 },
+    });
     const story = await anonymous().story.get({ idOrSlug: "ferry-keep" });
     expect(story.nearDuplicateOf).toBeNull();
     expect(JSON.stringify(story)).not.toContain(hidden);
@@ -179,7 +200,9 @@ describe("what public procedures return", () => {
 
     // A public near-duplicate is still shown, so the check above is about visibility.
     await database.db.story.update({ where: { id: keep }, data: { nearDuplicateOfId: published } });
-    expect((await anonymous().story.get({ idOrSlug: "ferry-keep" })).nearDuplicateOf?.slug).toBe("ferry-delete");
+    expect((await anonymous().story.get({ idOrSlug: "ferry-keep" })).nearDuplicateOf?.slug).toBe(
+      "ferry-delete",
+    );
     // Editors still see the hidden one.
     await database.db.story.update({ where: { id: keep }, data: { nearDuplicateOfId: hidden } });
     const editing = await asEditor(recordingJobs().queue).story.getForEditing({ idOrSlug: "ferry-keep" });
@@ -200,7 +223,14 @@ describe("what public procedures return", () => {
     const topic = await anonymous().topic.get({ topic: "orlen-ferry" });
     const list = await anonymous().topic.list();
     for (const item of [topic, ...list]) {
-      for (const field of ["includeTerms", "excludeTerms", "ruleSources", "autoApprove", "aliases", "status"]) {
+      for (const field of [
+        "includeTerms",
+        "excludeTerms",
+        "ruleSources",
+        "autoApprove",
+        "aliases",
+        "status",
+      ]) {
         expect(item).not.toHaveProperty(field);
       }
     }

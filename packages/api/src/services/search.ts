@@ -86,7 +86,12 @@ export type SearchLimits = {
   windows: [number, number];
 };
 
-export const SEARCH_LIMITS: SearchLimits = { countCap: 1000, newest: 150, head: 50, windows: [5_000, 25_000] };
+export const SEARCH_LIMITS: SearchLimits = {
+  countCap: 1000,
+  newest: 150,
+  head: 50,
+  windows: [5_000, 25_000],
+};
 
 // ts_headline wraps matches in these; they cannot come from a story (controls are stripped
 // from bodies at ingest, and we remove any stray ones before splitting).
@@ -203,7 +208,11 @@ async function buildSearchSql(db: Db, input: SearchInput, limits: SearchLimits):
   // at most. An older window is read only when the newer ones held few matches, so it rarely
   // holds more than the cap.
   const windowed = (name: string, match: Prisma.Sql, cap: number) => {
-    const [w1, w2, w3] = [1, 2, 3].map((n) => Prisma.raw(`${name}_${n}`)) as [Prisma.Sql, Prisma.Sql, Prisma.Sql];
+    const [w1, w2, w3] = [1, 2, 3].map((n) => Prisma.raw(`${name}_${n}`)) as [
+      Prisma.Sql,
+      Prisma.Sql,
+      Prisma.Sql,
+    ];
     const select = Prisma.sql`SELECT s.id, s."publishedAt", s."searchVector" FROM "Story" s WHERE ${match} AND ${filters}`;
     return Prisma.sql`
     ${w1} AS (${select} AND s."publishedAt" >= ${recent}::timestamp ORDER BY s."publishedAt" DESC, s.id LIMIT ${cap}),

@@ -16,7 +16,12 @@ import { slugify } from "./slugs";
 export const NEAR_DUPLICATE_THRESHOLD = 0.9;
 
 export type StoreResult =
-  | { status: "stored"; storyId: string; slug: string; nearDuplicateOf: { id: string; title: string; score: number } | null }
+  | {
+      status: "stored";
+      storyId: string;
+      slug: string;
+      nearDuplicateOf: { id: string; title: string; score: number } | null;
+    }
   | { status: "duplicate"; duplicateOf: { id: string; title: string; slug: string } };
 
 export async function storeParsedStory(db: Db, parsed: ParsedStory, actor: Actor): Promise<StoreResult> {
@@ -136,7 +141,10 @@ function pickNearDuplicate(minhash: number[], candidates: readonly Match[]) {
   let best: { id: string; title: string; score: number } | null = null;
   for (const story of candidates) {
     const score = estimateSimilarity(minhash, story.minhash);
-    if (score >= NEAR_DUPLICATE_THRESHOLD && (!best || score > best.score || (score === best.score && story.id < best.id))) {
+    if (
+      score >= NEAR_DUPLICATE_THRESHOLD &&
+      (!best || score > best.score || (score === best.score && story.id < best.id))
+    ) {
       best = { id: story.id, title: story.title, score };
     }
   }
@@ -146,7 +154,11 @@ function pickNearDuplicate(minhash: number[], candidates: readonly Match[]) {
 // Sources are never deleted, so a process may remember the ids it has seen.
 const sourceIds = new Map<string, string>();
 
-export async function upsertSource(tx: Prisma.TransactionClient, name: string, url: string | null): Promise<string> {
+export async function upsertSource(
+  tx: Prisma.TransactionClient,
+  name: string,
+  url: string | null,
+): Promise<string> {
   const cached = sourceIds.get(name);
   if (cached) return cached;
   const id = await findOrCreateSource(tx, name, url);
@@ -155,7 +167,11 @@ export async function upsertSource(tx: Prisma.TransactionClient, name: string, u
   return id;
 }
 
-async function findOrCreateSource(tx: Prisma.TransactionClient, name: string, url: string | null): Promise<string> {
+async function findOrCreateSource(
+  tx: Prisma.TransactionClient,
+  name: string,
+  url: string | null,
+): Promise<string> {
   const known = await tx.source.findUnique({ where: { name }, select: { id: true } });
   if (known) return known.id;
   try {
@@ -193,5 +209,9 @@ async function freeDomain(tx: Prisma.TransactionClient, url: string | null): Pro
 function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const { code, meta, message } = error as { code?: string; meta?: { code?: string }; message?: string };
-  return code === "P2002" || meta?.code === "23505" || (code === "P2010" && /23505|unique constraint/i.test(message ?? ""));
+  return (
+    code === "P2002" ||
+    meta?.code === "23505" ||
+    (code === "P2010" && /23505|unique constraint/i.test(message ?? ""))
+  );
 }

@@ -26,7 +26,9 @@ beforeAll(async () => {
       },
     });
     if (index < 5) {
-      await database.db.storyTopic.create({ data: { storyId: story.id, topicId: topic.id, origin: "manual" } });
+      await database.db.storyTopic.create({
+        data: { storyId: story.id, topicId: topic.id, origin: "manual" },
+      });
     }
   }
 });
@@ -66,8 +68,14 @@ describe("story.list", () => {
       [0, 1, 2, 3, 4].map((index) => `Lock gate ${index} reopens`).sort(),
     );
 
-    const byDate = await anonymous().story.list({ from: new Date(Date.UTC(2026, 9, 10)), to: new Date(Date.UTC(2026, 9, 12)), limit: 100 });
-    expect(byDate.items.map((story) => story.title).sort()).toEqual(["Lock gate 10 reopens", "Lock gate 11 reopens", "Lock gate 9 reopens"].sort());
+    const byDate = await anonymous().story.list({
+      from: new Date(Date.UTC(2026, 9, 10)),
+      to: new Date(Date.UTC(2026, 9, 12)),
+      limit: 100,
+    });
+    expect(byDate.items.map((story) => story.title).sort()).toEqual(
+      ["Lock gate 10 reopens", "Lock gate 11 reopens", "Lock gate 9 reopens"].sort(),
+    );
   });
 
   it("rejects a page size over the limit with a clear message", async () => {

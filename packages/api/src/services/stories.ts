@@ -34,22 +34,24 @@ export type StoryListItem = {
   deletedAt: Date | null;
 };
 
-export async function listStories(
-  db: Db,
-  input: PageInput & StoryFilters,
-): Promise<Page<StoryListItem>> {
+export async function listStories(db: Db, input: PageInput & StoryFilters): Promise<Page<StoryListItem>> {
   const where: Prisma.StoryWhereInput = {
     ...(input.includeDeleted ? {} : { deletedAt: null }),
     ...(input.status ? { status: input.status } : {}),
     ...(input.source ? { source: { name: input.source } } : {}),
-    ...(input.topic
-      ? { topics: { some: { status: "approved", topic: { slug: input.topic } } } }
-      : {}),
+    ...(input.topic ? { topics: { some: { status: "approved", topic: { slug: input.topic } } } } : {}),
     ...(input.from || input.to
-      ? { publishedAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } }
+      ? {
+          publishedAt: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) },
+        }
       : {}),
     ...(input.q?.trim()
-      ? { OR: [{ title: { contains: input.q.trim(), mode: "insensitive" } }, { body: { contains: input.q.trim(), mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { title: { contains: input.q.trim(), mode: "insensitive" } },
+            { body: { contains: input.q.trim(), mode: "insensitive" } },
+          ],
+        }
       : {}),
   };
   const direction = input.order === "oldest" ? "asc" : "desc";
@@ -88,7 +90,11 @@ export type StoryDetail = StoryListItem & {
 };
 
 /** One story by id or slug; deleted and unpublished ones only when `includeHidden`. */
-export async function getStory(db: Db, idOrSlug: string, options: { includeHidden?: boolean } = {}): Promise<StoryDetail> {
+export async function getStory(
+  db: Db,
+  idOrSlug: string,
+  options: { includeHidden?: boolean } = {},
+): Promise<StoryDetail> {
   const story = await db.story.findFirst({
     where: {
       OR: [{ id: idOrSlug }, { slug: idOrSlug }],
@@ -127,7 +133,12 @@ export async function getStory(db: Db, idOrSlug: string, options: { includeHidde
     source: source?.name ?? null,
     nearDuplicateOf:
       nearDuplicateOf && (options.includeHidden || isPublic(nearDuplicateOf))
-        ? { id: nearDuplicateOf.id, slug: nearDuplicateOf.slug, title: nearDuplicateOf.title, score: nearDuplicateScore }
+        ? {
+            id: nearDuplicateOf.id,
+            slug: nearDuplicateOf.slug,
+            title: nearDuplicateOf.title,
+            score: nearDuplicateScore,
+          }
         : null,
     topics: topics.map((tag) => ({ ...tag.topic, status: tag.status })),
   };
@@ -152,7 +163,13 @@ export type StoryPatch = {
  * briefing is built from (text, source, date, or status — unpublishing takes it out of
  * public view) queues a rebuild of every topic that tags or cites it.
  */
-export async function updateStory(db: Db, id: string, patch: StoryPatch, actor: Actor, jobs: JobQueue): Promise<StoryDetail> {
+export async function updateStory(
+  db: Db,
+  id: string,
+  patch: StoryPatch,
+  actor: Actor,
+  jobs: JobQueue,
+): Promise<StoryDetail> {
   const current = await db.story.findUnique({ where: { id }, select: { id: true, title: true, body: true } });
   if (!current) throw notFound(`Story ${id}`);
   const title = patch.title ?? current.title;
@@ -160,12 +177,23 @@ export async function updateStory(db: Db, id: string, patch: StoryPatch, actor: 
   const textChanged = title !== current.title || body !== current.body;
   const rekey = textChanged ? computeDuplicateKeys({ title, body }) : null;
   if (rekey) {
-    const clash = await db.story.findFirst({ where: { contentHash: rekey.contentHash, id: { not: id } }, select: { id: true, title: true } });
-    if (clash) throw new AppError("DUPLICATE", `With this text the story would duplicate “${clash.title}” (${clash.id}).`);
+    const clash = await db.story.findFirst({
+      where: { contentHash: rekey.contentHash, id: { not: id } },
+      select: { id: true, title: true },
+    });
+    if (clash)
+      throw new AppError(
+        "DUPLICATE",
+        `With this text the story would duplicate “${clash.title}” (${clash.id}).`,
+      );
   }
   await db.$transaction(async (tx) => {
     const sourceId =
-      patch.source === undefined ? undefined : patch.source === null ? null : (await upsertSource(tx, patch.source, null));
+      patch.source === undefined
+        ? undefined
+        : patch.source === null
+          ? null
+          : await upsertSource(tx, patch.source, null);
     await tx.story.update({
       where: { id },
       data: {
@@ -221,7 +249,13 @@ export async function findTopicsOfStory(db: Db, storyId: string): Promise<string
   return rows.map((row) => row.id).sort();
 }
 
-async function setDeleted(db: Db, id: string, deletedAt: Date | null, actor: Actor, action: string): Promise<void> {
+async function setDeleted(
+  db: Db,
+  id: string,
+  deletedAt: Date | null,
+  actor: Actor,
+  action: string,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const result = await tx.story.updateMany({ where: { id }, data: { deletedAt } });
     if (result.count === 0) throw notFound(`Story ${id}`);
@@ -295,7 +329,10 @@ export type CitedPassage = {
  * The passages a briefing's citations point at: each cited sentence with the sentences
  * around it, so a reader can check a point without leaving the page.
  */
-export async function getCitedPassages(db: Db, refs: { storyId: string; sentenceIndex: number }[]): Promise<CitedPassage[]> {
+export async function getCitedPassages(
+  db: Db,
+  refs: { storyId: string; sentenceIndex: number }[],
+): Promise<CitedPassage[]> {
   const storyIds = [...new Set(refs.map((ref) => ref.storyId))];
   if (storyIds.length === 0) return [];
   const stories = await db.story.findMany({

@@ -28,7 +28,16 @@ async function loadTopicModels(db: Db): Promise<TopicModel[]> {
   const topics = await db.topic.findMany({
     where: { status: "active" },
     orderBy: { slug: "asc" },
-    select: { id: true, slug: true, name: true, aliases: true, includeTerms: true, excludeTerms: true, ruleSources: true, autoApprove: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      aliases: true,
+      includeTerms: true,
+      excludeTerms: true,
+      ruleSources: true,
+      autoApprove: true,
+    },
   });
   return Promise.all(
     topics.map(async (topic) => {
@@ -46,26 +55,44 @@ async function loadTopicModels(db: Db): Promise<TopicModel[]> {
 export type StorySuggestions = { storyId: string; suggestions: number; autoApproved: string[] };
 
 /** Scores the stories against every topic and stores the suggestions worth a look. */
-export async function suggestTopicsForStories(db: Db, storyIds: readonly string[]): Promise<StorySuggestions[]> {
+export async function suggestTopicsForStories(
+  db: Db,
+  storyIds: readonly string[],
+): Promise<StorySuggestions[]> {
   if (storyIds.length === 0) return [];
   const [models, stories] = await Promise.all([
     loadTopicModels(db),
     db.story.findMany({
       where: { id: { in: [...storyIds] }, deletedAt: null },
-      select: { id: true, updatedAt: true, title: true, body: true, source: { select: { name: true } }, topics: { select: { topicId: true } } },
+      select: {
+        id: true,
+        updatedAt: true,
+        title: true,
+        body: true,
+        source: { select: { name: true } },
+        topics: { select: { topicId: true } },
+      },
     }),
   ]);
   const prepared = prepareTopics(models);
   const results: StorySuggestions[] = [];
   for (const story of stories) {
     const alreadyTagged = new Set(story.topics.map((tag) => tag.topicId));
-    const candidates = scoreStory({ title: story.title, body: story.body, source: story.source?.name ?? null, profile: getProfile(story) }, prepared).filter(
-      (score) => !alreadyTagged.has(score.topicId),
-    );
+    const candidates = scoreStory(
+      {
+        title: story.title,
+        body: story.body,
+        source: story.source?.name ?? null,
+        profile: getProfile(story),
+      },
+      prepared,
+    ).filter((score) => !alreadyTagged.has(score.topicId));
     // A rule marked auto-approve always applies; the best of the rest are suggested.
     const scores = [
       ...candidates.filter((score) => score.autoApprove),
-      ...candidates.filter((score) => !score.autoApprove && score.confidence >= SUGGESTION_THRESHOLD).slice(0, MAX_SUGGESTIONS),
+      ...candidates
+        .filter((score) => !score.autoApprove && score.confidence >= SUGGESTION_THRESHOLD)
+        .slice(0, MAX_SUGGESTIONS),
     ];
     const autoApproved: string[] = [];
     for (const score of scores) {
@@ -87,7 +114,13 @@ export async function suggestTopicsForStories(db: Db, storyIds: readonly string[
       });
       if (approved) {
         await db.auditLog.create({
-          data: { action: "tag.add", entityType: "story", entityId: story.id, via: "rule", details: { topicId: score.topicId, reason: score.reason } },
+          data: {
+            action: "tag.add",
+            entityType: "story",
+            entityId: story.id,
+            via: "rule",
+            details: { topicId: score.topicId, reason: score.reason },
+          },
         });
       }
     }
@@ -118,7 +151,12 @@ export async function listSuggestions(db: Db, input: PageInput & { topic?: strin
       ...(input.topic ? { topic: { slug: input.topic } } : {}),
       ...(input.storyId ? { storyId: input.storyId } : {}),
     },
-    orderBy: [{ confidence: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }, { storyId: "asc" }, { topicId: "asc" }],
+    orderBy: [
+      { confidence: { sort: "desc", nulls: "last" } },
+      { createdAt: "asc" },
+      { storyId: "asc" },
+      { topicId: "asc" },
+    ],
     take: input.limit + 1,
     ...(input.cursor ? { skip: Number(input.cursor) } : {}),
     select: {
@@ -157,5 +195,8 @@ export async function listUnmatchedStories(db: Db, input: PageInput) {
     select: { id: true, slug: true, title: true, ingestedAt: true, source: { select: { name: true } } },
   });
   const page = toPage(rows, input.limit);
-  return { nextCursor: page.nextCursor, items: page.items.map(({ source, ...story }) => ({ ...story, source: source?.name ?? null })) };
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map(({ source, ...story }) => ({ ...story, source: source?.name ?? null })),
+  };
 }

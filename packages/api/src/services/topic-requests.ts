@@ -15,7 +15,14 @@ import { createTopic } from "./topics";
 export async function findTopicForHint(db: Db, hint: string): Promise<{ id: string; slug: string } | null> {
   const name = hint.trim();
   return db.topic.findFirst({
-    where: { status: "active", OR: [{ slug: slugify(name, 60) }, { aliases: { has: name } }, { name: { equals: name, mode: "insensitive" } }] },
+    where: {
+      status: "active",
+      OR: [
+        { slug: slugify(name, 60) },
+        { aliases: { has: name } },
+        { name: { equals: name, mode: "insensitive" } },
+      ],
+    },
     select: { id: true, slug: true },
   });
 }
@@ -30,7 +37,12 @@ export function topicNameFromHint(hint: string): string {
  * Records that `storyId` asks for the topic `hint` names. One request per slug: a second
  * upload with the same line adds its story, and one an admin dismissed opens again.
  */
-export async function requestTopic(db: Db, hint: string, storyId: string, actor: Actor): Promise<{ id: string; name: string }> {
+export async function requestTopic(
+  db: Db,
+  hint: string,
+  storyId: string,
+  actor: Actor,
+): Promise<{ id: string; name: string }> {
   const name = topicNameFromHint(hint);
   const slug = slugify(name, 60);
   const request = await db.topicRequest.upsert({
@@ -67,14 +79,25 @@ export async function listTopicRequests(db: Db, input: PageInput) {
   const page = toPage(rows, input.limit);
   return {
     nextCursor: page.nextCursor,
-    items: page.items.map(({ _count, stories, ...request }) => ({ ...request, storyCount: _count.stories, stories: stories.map((entry) => entry.story) })),
+    items: page.items.map(({ _count, stories, ...request }) => ({
+      ...request,
+      storyCount: _count.stories,
+      stories: stories.map((entry) => entry.story),
+    })),
   };
 }
 
 async function getPendingRequest(db: Db, id: string) {
-  const request = await db.topicRequest.findUnique({ where: { id }, select: { id: true, name: true, slug: true, status: true, stories: { select: { storyId: true } } } });
+  const request = await db.topicRequest.findUnique({
+    where: { id },
+    select: { id: true, name: true, slug: true, status: true, stories: { select: { storyId: true } } },
+  });
   if (!request) throw notFound(`Topic request ${id}`);
-  if (request.status !== "pending") throw new AppError("CONFLICT", `The request for “${request.name}” was already ${request.status}; reload the page.`);
+  if (request.status !== "pending")
+    throw new AppError(
+      "CONFLICT",
+      `The request for “${request.name}” was already ${request.status}; reload the page.`,
+    );
   return request;
 }
 
@@ -92,9 +115,22 @@ export async function createRequestedTopic(
   const request = await getPendingRequest(db, input.id);
   const name = input.name?.trim() || request.name;
   const slug = slugify(input.slug ?? name, 60);
-  const existing = await db.topic.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, status: true } });
-  if (existing && existing.status !== "active") throw new AppError("CONFLICT", `The topic /${existing.slug} exists but is archived; unarchive it, or pick another slug.`);
-  const topic = existing ?? (await createTopic(db, { name, slug, description: `Stories uploaded under the topic line “${request.name}”.` }, actor));
+  const existing = await db.topic.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, status: true },
+  });
+  if (existing && existing.status !== "active")
+    throw new AppError(
+      "CONFLICT",
+      `The topic /${existing.slug} exists but is archived; unarchive it, or pick another slug.`,
+    );
+  const topic =
+    existing ??
+    (await createTopic(
+      db,
+      { name, slug, description: `Stories uploaded under the topic line “${request.name}”.` },
+      actor,
+    ));
   let tagged = 0;
   for (const { storyId } of request.stories) {
     const story = await db.story.findUnique({ where: { id: storyId }, select: { deletedAt: true } });
@@ -103,7 +139,12 @@ export async function createRequestedTopic(
     tagged += 1;
   }
   await db.topicRequest.update({ where: { id: request.id }, data: { status: "created", topicId: topic.id } });
-  await recordAudit(db, actor, { action: "topic-request.create", entityType: "topic", entityId: topic.id, details: { request: request.name, tagged } });
+  await recordAudit(db, actor, {
+    action: "topic-request.create",
+    entityType: "topic",
+    entityId: topic.id,
+    details: { request: request.name, tagged },
+  });
   return { topic: { id: topic.id, slug: topic.slug, name: topic.name }, tagged };
 }
 
@@ -111,6 +152,11 @@ export async function createRequestedTopic(
 export async function dismissTopicRequest(db: Db, id: string, actor: Actor) {
   const request = await getPendingRequest(db, id);
   await db.topicRequest.update({ where: { id: request.id }, data: { status: "dismissed" } });
-  await recordAudit(db, actor, { action: "topic-request.dismiss", entityType: "topic-request", entityId: request.id, details: { name: request.name } });
+  await recordAudit(db, actor, {
+    action: "topic-request.dismiss",
+    entityType: "topic-request",
+    entityId: request.id,
+    details: { name: request.name },
+  });
   return { id: request.id };
 }

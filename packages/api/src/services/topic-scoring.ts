@@ -44,7 +44,8 @@ export function buildIdf(topics: readonly TopicModel[]): (stem: string) => numbe
   for (const topic of topics) {
     for (const story of topic.stories) {
       documents += 1;
-      for (const stem of Object.keys(story.stems)) documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
+      for (const stem of Object.keys(story.stems))
+        documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
     }
   }
   return (stem) => Math.log((documents + 1) / ((documentFrequency.get(stem) ?? 0) + 1)) + 1;
@@ -83,20 +84,24 @@ export type PreparedTopics = {
 export function prepareTopics(topics: readonly TopicModel[]): PreparedTopics {
   const idf = buildIdf(topics);
   const nameTotals = new Map<string, number>();
-  for (const topic of topics) for (const story of topic.stories) for (const name of Object.keys(story.names)) nameTotals.set(name, (nameTotals.get(name) ?? 0) + 1);
+  for (const topic of topics)
+    for (const story of topic.stories)
+      for (const name of Object.keys(story.names)) nameTotals.set(name, (nameTotals.get(name) ?? 0) + 1);
   return {
     idf,
     nameTotals,
     topics: topics.map((model) => {
       const vectors = model.stories.map((story) => toVector(story, idf));
       const centroid: Vector = new Map();
-      for (const vector of vectors) for (const [term, weight] of vector) centroid.set(term, (centroid.get(term) ?? 0) + weight);
+      for (const vector of vectors)
+        for (const [term, weight] of vector) centroid.set(term, (centroid.get(term) ?? 0) + weight);
       let norm = 0;
       for (const weight of centroid.values()) norm += weight * weight;
       norm = Math.sqrt(norm) || 1;
       for (const [term, weight] of centroid) centroid.set(term, weight / norm);
       const nameCounts = new Map<string, number>();
-      for (const story of model.stories) for (const name of Object.keys(story.names)) nameCounts.set(name, (nameCounts.get(name) ?? 0) + 1);
+      for (const story of model.stories)
+        for (const name of Object.keys(story.names)) nameCounts.set(name, (nameCounts.get(name) ?? 0) + 1);
       return { model, vectors, centroid, nameCounts };
     }),
   };
@@ -108,7 +113,10 @@ export function findTerms(text: string, terms: readonly string[]): string[] {
   for (const term of terms) {
     const trimmed = term.trim();
     if (!trimmed) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${trimmed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "iu");
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${trimmed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`,
+      "iu",
+    );
     if (pattern.test(text)) found.push(trimmed);
   }
   return found;
@@ -122,18 +130,29 @@ export function scoreStory(story: StoryToScore, prepared: PreparedTopics): Topic
   for (const { model, vectors, centroid, nameCounts } of prepared.topics) {
     const termHits = findTerms(text, [model.name, ...model.aliases, ...model.includeTerms]);
     const excluded = findTerms(text, model.excludeTerms);
-    const sourceAllowed = model.ruleSources.length === 0 || (story.source !== null && model.ruleSources.includes(story.source));
-    const ruleMatched = findTerms(text, model.includeTerms).length > 0 && excluded.length === 0 && sourceAllowed;
+    const sourceAllowed =
+      model.ruleSources.length === 0 || (story.source !== null && model.ruleSources.includes(story.source));
+    const ruleMatched =
+      findTerms(text, model.includeTerms).length > 0 && excluded.length === 0 && sourceAllowed;
 
     const similarity = vectors.length > 0 ? cosine(vector, centroid) : 0;
     const close = vectors.filter((other) => cosine(vector, other) >= CLOSE_SIMILARITY).length;
     // A shared name counts by how much of its coverage is in this topic.
     const shared = Object.entries(story.profile.names)
-      .map(([key, display]) => ({ display, inTopic: nameCounts.get(key) ?? 0, specificity: (nameCounts.get(key) ?? 0) / (prepared.nameTotals.get(key) ?? 1) }))
+      .map(([key, display]) => ({
+        display,
+        inTopic: nameCounts.get(key) ?? 0,
+        specificity: (nameCounts.get(key) ?? 0) / (prepared.nameTotals.get(key) ?? 1),
+      }))
       .filter((name) => name.inTopic > 0)
-      .sort((a, b) => b.specificity * b.inTopic - a.specificity * a.inTopic || a.display.localeCompare(b.display));
+      .sort(
+        (a, b) => b.specificity * b.inTopic - a.specificity * a.inTopic || a.display.localeCompare(b.display),
+      );
     const sharedNames = shared.filter((name) => name.specificity >= 0.5).map((name) => name.display);
-    const nameWeight = shared.reduce((sum, name) => sum + name.specificity * Math.min(1, name.inTopic / 2), 0);
+    const nameWeight = shared.reduce(
+      (sum, name) => sum + name.specificity * Math.min(1, name.inTopic / 2),
+      0,
+    );
 
     // Independent kinds of evidence combine like probabilities: each closes part of the gap.
     const termEvidence = termHits.length === 0 ? 0 : termHits.length === 1 ? 0.45 : 0.65;
@@ -146,9 +165,11 @@ export function scoreStory(story: StoryToScore, prepared: PreparedTopics): Topic
     const mentions = [...termHits.map((term) => `‘${term}’`), ...sharedNames.slice(0, 3)];
     const reasonParts: string[] = [];
     if (mentions.length > 0) reasonParts.push(`mentions ${[...new Set(mentions)].slice(0, 5).join(", ")}`);
-    if (close > 0) reasonParts.push(`close to ${close} ${close === 1 ? "story" : "stories"} in ${model.slug}`);
+    if (close > 0)
+      reasonParts.push(`close to ${close} ${close === 1 ? "story" : "stories"} in ${model.slug}`);
     else if (similarity > 0.1) reasonParts.push(`${Math.round(similarity * 100)}% similar to ${model.slug}`);
-    if (excluded.length > 0) reasonParts.push(`but mentions excluded ${excluded.map((term) => `‘${term}’`).join(", ")}`);
+    if (excluded.length > 0)
+      reasonParts.push(`but mentions excluded ${excluded.map((term) => `‘${term}’`).join(", ")}`);
 
     scores.push({
       topicId: model.id,

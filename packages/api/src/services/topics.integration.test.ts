@@ -29,10 +29,14 @@ afterAll(async () => {
   await database.drop();
 });
 
-const as = (user: typeof admin | typeof editor, jobs: JobQueue) => createCaller(createInnerContext({ db: database.db, user, via: "ui", jobs }));
+const as = (user: typeof admin | typeof editor, jobs: JobQueue) =>
+  createCaller(createInnerContext({ db: database.db, user, via: "ui", jobs }));
 
 function story(title: string, paragraphs: string[]) {
-  return { name: `${title}.txt`, bytes: [title, "", ...paragraphs.flatMap((paragraph) => [paragraph, ""])].join("\n") };
+  return {
+    name: `${title}.txt`,
+    bytes: [title, "", ...paragraphs.flatMap((paragraph) => [paragraph, ""])].join("\n"),
+  };
 }
 
 const harbourStories = [
@@ -63,12 +67,23 @@ const newHarbourStory = story("Pellham dock workers to vote on improved offer", 
 describe("topics, tags and suggestions", () => {
   it("creates topics, refuses a taken slug, and tags stories with audit entries and rebuild requests", async () => {
     const jobs = recordingJobs();
-    const harbour = await as(admin, jobs.queue).topic.create({ name: "Pellham harbour strike", aliases: ["Pellham strike"], includeTerms: ["dock workers"] });
+    const harbour = await as(admin, jobs.queue).topic.create({
+      name: "Pellham harbour strike",
+      aliases: ["Pellham strike"],
+      includeTerms: ["dock workers"],
+    });
     await as(admin, jobs.queue).topic.create({ name: "Greyford flood", slug: "greyford-flood" });
-    await expect(as(admin, jobs.queue).topic.create({ name: "Pellham Harbour Strike" })).rejects.toThrow(/slug “pellham-harbour-strike” exists already/);
-    await expect(as(editor, jobs.queue).topic.create({ name: "Anything" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(admin, jobs.queue).topic.create({ name: "Pellham Harbour Strike" })).rejects.toThrow(
+      /slug “pellham-harbour-strike” exists already/,
+    );
+    await expect(as(editor, jobs.queue).topic.create({ name: "Anything" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
 
-    const uploaded = await commitUpload(database.db, [...harbourStories, floodStory], { userId: editor.id, via: "ui" });
+    const uploaded = await commitUpload(database.db, [...harbourStories, floodStory], {
+      userId: editor.id,
+      via: "ui",
+    });
     const [first, second, flood] = uploaded.items.map((item) => item.storyId ?? "");
     await as(editor, jobs.queue).tag.add({ story: first ?? "", topic: harbour.slug });
     await as(editor, jobs.queue).tag.add({ story: second ?? "", topic: harbour.slug });
@@ -76,14 +91,21 @@ describe("topics, tags and suggestions", () => {
     expect(jobs.topics.filter((id) => id === harbour.id)).toHaveLength(2);
 
     const tagged = await as(editor, jobs.queue).story.list({ topic: harbour.slug, limit: 10 });
-    expect(tagged.items.map((item) => item.title).sort()).toEqual(harbourStories.map((file) => file.name.replace(/\.txt$/, "")).sort());
+    expect(tagged.items.map((item) => item.title).sort()).toEqual(
+      harbourStories.map((file) => file.name.replace(/\.txt$/, "")).sort(),
+    );
     const audit = await database.db.auditLog.findMany({ where: { action: "tag.add", actorId: editor.id } });
     expect(audit).toHaveLength(3);
   });
 
   it("suggests the right topic for a new story, with a reason a person can read", async () => {
     const jobs = recordingJobs();
-    const uploaded = await commitUpload(database.db, [newHarbourStory], { userId: editor.id, via: "ui" }, { jobs: jobs.queue });
+    const uploaded = await commitUpload(
+      database.db,
+      [newHarbourStory],
+      { userId: editor.id, via: "ui" },
+      { jobs: jobs.queue },
+    );
     const storyId = uploaded.items[0]?.storyId ?? "";
     // A new story asks the worker for suggestions.
     expect(jobs.stories).toEqual([storyId]);
@@ -94,7 +116,11 @@ describe("topics, tags and suggestions", () => {
     expect(top).toMatchObject({ storyId, topicSlug: "pellham-harbour-strike" });
     expect(top?.reason).toMatch(/mentions .*‘dock workers’/);
     expect(top?.reason).toMatch(/close to 2 stories in pellham-harbour-strike/);
-    expect(suggestions.items.some((item) => item.topicSlug === "greyford-flood" && (item.confidence ?? 0) > (top?.confidence ?? 0))).toBe(false);
+    expect(
+      suggestions.items.some(
+        (item) => item.topicSlug === "greyford-flood" && (item.confidence ?? 0) > (top?.confidence ?? 0),
+      ),
+    ).toBe(false);
   });
 
   it("approves suggestions in bulk, auditing each and asking for one rebuild per topic", async () => {
@@ -102,22 +128,35 @@ describe("topics, tags and suggestions", () => {
     const pending = await as(admin, jobs.queue).suggestion.list({ limit: 50 });
     const keys = pending.items.map(({ storyId, topicId }) => ({ storyId, topicId }));
     expect(keys.length).toBeGreaterThan(0);
-    await expect(as(editor, jobs.queue).suggestion.approve({ keys })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(editor, jobs.queue).suggestion.approve({ keys })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
 
     const result = await as(admin, jobs.queue).suggestion.approve({ keys });
     expect(result).toEqual({ changed: keys.length, skipped: 0 });
     expect((await as(admin, jobs.queue).suggestion.list({ limit: 50 })).items).toEqual([]);
-    expect(await database.db.storyTopic.count({ where: { status: "approved", approvedById: admin.id } })).toBe(keys.length);
-    expect(await database.db.auditLog.count({ where: { action: "suggestion.approve", actorId: admin.id } })).toBe(keys.length);
+    expect(
+      await database.db.storyTopic.count({ where: { status: "approved", approvedById: admin.id } }),
+    ).toBe(keys.length);
+    expect(
+      await database.db.auditLog.count({ where: { action: "suggestion.approve", actorId: admin.id } }),
+    ).toBe(keys.length);
     expect(new Set(jobs.topics).size).toBe(jobs.topics.length);
 
     // Approving again changes nothing: they are no longer pending.
-    expect(await as(admin, jobs.queue).suggestion.approve({ keys })).toEqual({ changed: 0, skipped: keys.length });
+    expect(await as(admin, jobs.queue).suggestion.approve({ keys })).toEqual({
+      changed: 0,
+      skipped: keys.length,
+    });
   });
 
   it("auto-approves a story that matches a rule marked auto-approve, and lists stories that fit no topic", async () => {
     const jobs = recordingJobs();
-    const rule = await as(admin, jobs.queue).topic.create({ name: "Tallow river levels", includeTerms: ["River Tallow"], autoApprove: true });
+    const rule = await as(admin, jobs.queue).topic.create({
+      name: "Tallow river levels",
+      includeTerms: ["River Tallow"],
+      autoApprove: true,
+    });
     const uploaded = await commitUpload(
       database.db,
       [
@@ -135,19 +174,25 @@ describe("topics, tags and suggestions", () => {
     const [riverId, chessId] = uploaded.items.map((item) => item.storyId ?? "");
     const results = await suggestTopicsForStories(database.db, [riverId ?? "", chessId ?? ""]);
     expect(results.find((result) => result.storyId === riverId)?.autoApproved).toContain(rule.id);
-    const tag = await database.db.storyTopic.findUniqueOrThrow({ where: { storyId_topicId: { storyId: riverId ?? "", topicId: rule.id } } });
+    const tag = await database.db.storyTopic.findUniqueOrThrow({
+      where: { storyId_topicId: { storyId: riverId ?? "", topicId: rule.id } },
+    });
     expect([tag.status, tag.origin]).toEqual(["approved", "rule"]);
 
     const unmatched = await as(admin, jobs.queue).suggestion.unmatched({ limit: 10 });
     expect(unmatched.items.map((item) => item.title)).toContain("Chess club celebrates fiftieth season");
-    expect(unmatched.items.map((item) => item.title)).not.toContain("River Tallow falls back below flood level");
+    expect(unmatched.items.map((item) => item.title)).not.toContain(
+      "River Tallow falls back below flood level",
+    );
   });
 
   it("merges a topic into another: tags move, the old name becomes an alias, history is kept", async () => {
     const jobs = recordingJobs();
     const caller = as(admin, jobs.queue);
     const merged = await caller.topic.merge({ from: "tallow-river-levels", into: "greyford-flood" });
-    expect(merged.into.aliases).toEqual(expect.arrayContaining(["Tallow river levels", "tallow-river-levels"]));
+    expect(merged.into.aliases).toEqual(
+      expect.arrayContaining(["Tallow river levels", "tallow-river-levels"]),
+    );
     expect(merged.into.includeTerms).toContain("River Tallow");
 
     const old = await caller.topic.getForEditing({ topic: "tallow-river-levels" });
@@ -157,11 +202,18 @@ describe("topics, tags and suggestions", () => {
 
     const floodStories = await caller.story.list({ topic: "greyford-flood", limit: 10 });
     expect(floodStories.items.map((item) => item.title)).toEqual(
-      expect.arrayContaining(["River Tallow bursts its banks in Greyford", "River Tallow falls back below flood level"]),
+      expect.arrayContaining([
+        "River Tallow bursts its banks in Greyford",
+        "River Tallow falls back below flood level",
+      ]),
     );
     expect(jobs.topics).toEqual([merged.into.id]);
-    expect(await database.db.auditLog.count({ where: { action: "topic.merge", entityId: merged.into.id } })).toBe(1);
-    await expect(caller.topic.merge({ from: "greyford-flood", into: "greyford-flood" })).rejects.toThrow(/into itself/);
+    expect(
+      await database.db.auditLog.count({ where: { action: "topic.merge", entityId: merged.into.id } }),
+    ).toBe(1);
+    await expect(caller.topic.merge({ from: "greyford-flood", into: "greyford-flood" })).rejects.toThrow(
+      /into itself/,
+    );
   });
 
   it("builds a briefing version on rebuild, and the next rebuild is a new version", async () => {
@@ -178,6 +230,8 @@ describe("topics, tags and suggestions", () => {
     expect(view?.stories).toHaveLength(3);
     const versions = await anonymous.briefing.versions({ topic: "pellham-harbour-strike" });
     expect(versions.map((version) => version.version)).toEqual([2, 1]);
-    await expect(caller.briefing.diff({ topic: "pellham-harbour-strike", from: 1, to: 1 })).rejects.toThrow(/two different versions/);
+    await expect(caller.briefing.diff({ topic: "pellham-harbour-strike", from: 1, to: 1 })).rejects.toThrow(
+      /two different versions/,
+    );
   });
 });

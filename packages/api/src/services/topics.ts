@@ -61,7 +61,10 @@ const topicDetailSelect = {
 
 /** A topic by slug or id. A merged topic's old slug finds the survivor. */
 export async function getTopic(db: Db, slugOrId: string) {
-  const topic = await db.topic.findFirst({ where: { OR: [{ slug: slugOrId }, { id: slugOrId }] }, select: topicDetailSelect });
+  const topic = await db.topic.findFirst({
+    where: { OR: [{ slug: slugOrId }, { id: slugOrId }] },
+    select: topicDetailSelect,
+  });
   if (!topic) throw notFound(`Topic “${slugOrId}”`);
   return topic;
 }
@@ -74,15 +77,21 @@ function cleanList(values: readonly string[] | undefined): string[] | undefined 
 /** The CLI and uploads reach the services past the routers' schemas. */
 function checkTopicName(name: string | undefined): void {
   const length = name?.trim().length ?? 0;
-  if (name !== undefined && length === 0) throw new AppError("INVALID_INPUT", "The topic name is empty; type one.");
-  if (length > FIELD_LIMITS.topicName) throw new AppError("INVALID_INPUT", describeTooLongField("topic name", length, FIELD_LIMITS.topicName));
+  if (name !== undefined && length === 0)
+    throw new AppError("INVALID_INPUT", "The topic name is empty; type one.");
+  if (length > FIELD_LIMITS.topicName)
+    throw new AppError("INVALID_INPUT", describeTooLongField("topic name", length, FIELD_LIMITS.topicName));
 }
 
 export async function createTopic(db: Db, fields: TopicFields, actor: Actor) {
   checkTopicName(fields.name);
   const slug = slugify(fields.slug ?? fields.name, 60);
   const taken = await db.topic.findUnique({ where: { slug }, select: { name: true } });
-  if (taken) throw new AppError("DUPLICATE", `A topic with the slug “${slug}” exists already (“${taken.name}”). Pick another name or slug.`);
+  if (taken)
+    throw new AppError(
+      "DUPLICATE",
+      `A topic with the slug “${slug}” exists already (“${taken.name}”). Pick another name or slug.`,
+    );
   return db.$transaction(async (tx) => {
     const topic = await tx.topic.create({
       data: {
@@ -97,7 +106,12 @@ export async function createTopic(db: Db, fields: TopicFields, actor: Actor) {
       },
       select: topicDetailSelect,
     });
-    await recordAudit(tx, actor, { action: "topic.create", entityType: "topic", entityId: topic.id, details: { slug, name: topic.name } });
+    await recordAudit(tx, actor, {
+      action: "topic.create",
+      entityType: "topic",
+      entityId: topic.id,
+      details: { slug, name: topic.name },
+    });
     return topic;
   });
 }
@@ -106,7 +120,11 @@ export async function updateTopic(db: Db, slugOrId: string, fields: Partial<Topi
   checkTopicName(fields.name);
   const current = await getTopic(db, slugOrId);
   const slug = fields.slug ? slugify(fields.slug, 60) : undefined;
-  if (slug && slug !== current.slug && (await db.topic.findUnique({ where: { slug }, select: { id: true } }))) {
+  if (
+    slug &&
+    slug !== current.slug &&
+    (await db.topic.findUnique({ where: { slug }, select: { id: true } }))
+  ) {
     throw new AppError("DUPLICATE", `The slug “${slug}” is taken by another topic.`);
   }
   return db.$transaction(async (tx) => {
@@ -124,7 +142,12 @@ export async function updateTopic(db: Db, slugOrId: string, fields: Partial<Topi
       },
       select: topicDetailSelect,
     });
-    await recordAudit(tx, actor, { action: "topic.update", entityType: "topic", entityId: topic.id, details: { fields: Object.keys(fields) } });
+    await recordAudit(tx, actor, {
+      action: "topic.update",
+      entityType: "topic",
+      entityId: topic.id,
+      details: { fields: Object.keys(fields) },
+    });
     return topic;
   });
 }
@@ -133,8 +156,16 @@ export async function setTopicArchived(db: Db, slugOrId: string, archived: boole
   const topic = await getTopic(db, slugOrId);
   if (archived && topic.status === "archived") return topic;
   return db.$transaction(async (tx) => {
-    const updated = await tx.topic.update({ where: { id: topic.id }, data: { status: archived ? "archived" : "active" }, select: topicDetailSelect });
-    await recordAudit(tx, actor, { action: archived ? "topic.archive" : "topic.unarchive", entityType: "topic", entityId: topic.id });
+    const updated = await tx.topic.update({
+      where: { id: topic.id },
+      data: { status: archived ? "archived" : "active" },
+      select: topicDetailSelect,
+    });
+    await recordAudit(tx, actor, {
+      action: archived ? "topic.archive" : "topic.unarchive",
+      entityType: "topic",
+      entityId: topic.id,
+    });
     return updated;
   });
 }
@@ -147,12 +178,20 @@ export async function setTopicArchived(db: Db, slugOrId: string, archived: boole
 export async function mergeTopics(db: Db, fromSlug: string, intoSlug: string, actor: Actor, jobs: JobQueue) {
   const [from, into] = await Promise.all([getTopic(db, fromSlug), getTopic(db, intoSlug)]);
   if (from.id === into.id) throw new AppError("CONFLICT", "A topic cannot be merged into itself.");
-  if (from.status === "archived" && from.mergedInto) throw new AppError("CONFLICT", `“${from.name}” was already merged into /${from.mergedInto.slug}.`);
-  if (into.status !== "active") throw new AppError("CONFLICT", `“${into.name}” is archived; unarchive it before merging into it.`);
+  if (from.status === "archived" && from.mergedInto)
+    throw new AppError("CONFLICT", `“${from.name}” was already merged into /${from.mergedInto.slug}.`);
+  if (into.status !== "active")
+    throw new AppError("CONFLICT", `“${into.name}” is archived; unarchive it before merging into it.`);
 
   const moved = await db.$transaction(async (tx) => {
     const tags = await tx.storyTopic.findMany({ where: { topicId: from.id } });
-    const existing = new Map((await tx.storyTopic.findMany({ where: { topicId: into.id, storyId: { in: tags.map((tag) => tag.storyId) } } })).map((tag) => [tag.storyId, tag]));
+    const existing = new Map(
+      (
+        await tx.storyTopic.findMany({
+          where: { topicId: into.id, storyId: { in: tags.map((tag) => tag.storyId) } },
+        })
+      ).map((tag) => [tag.storyId, tag]),
+    );
     let movedCount = 0;
     for (const tag of tags) {
       const clash = existing.get(tag.storyId);
@@ -162,7 +201,12 @@ export async function mergeTopics(db: Db, fromSlug: string, intoSlug: string, ac
       } else if (clash.status !== "approved" && tag.status === "approved") {
         await tx.storyTopic.update({
           where: { storyId_topicId: { storyId: tag.storyId, topicId: into.id } },
-          data: { status: "approved", origin: tag.origin, approvedAt: tag.approvedAt, approvedById: tag.approvedById },
+          data: {
+            status: "approved",
+            origin: tag.origin,
+            approvedAt: tag.approvedAt,
+            approvedById: tag.approvedById,
+          },
         });
       }
     }
@@ -179,9 +223,18 @@ export async function mergeTopics(db: Db, fromSlug: string, intoSlug: string, ac
       action: "topic.merge",
       entityType: "topic",
       entityId: into.id,
-      details: { from: { id: from.id, slug: from.slug }, into: { id: into.id, slug: into.slug }, movedTags: movedCount },
+      details: {
+        from: { id: from.id, slug: from.slug },
+        into: { id: into.id, slug: into.slug },
+        movedTags: movedCount,
+      },
     });
-    await recordAudit(tx, actor, { action: "topic.merged-away", entityType: "topic", entityId: from.id, details: { into: into.slug } });
+    await recordAudit(tx, actor, {
+      action: "topic.merged-away",
+      entityType: "topic",
+      entityId: from.id,
+      details: { into: into.slug },
+    });
     return movedCount;
   });
   await jobs.topicsChanged([into.id]);
@@ -192,9 +245,13 @@ export type RuleTest = { includeTerms: string[]; excludeTerms: string[]; ruleSou
 
 /** Which recent stories a keyword rule would tag, before it is saved. */
 export async function testTopicRule(db: Db, rule: RuleTest, limit = 50) {
-  if (rule.includeTerms.length === 0) throw new AppError("INVALID_INPUT", "Add at least one include term to test the rule.");
+  if (rule.includeTerms.length === 0)
+    throw new AppError("INVALID_INPUT", "Add at least one include term to test the rule.");
   const stories = await db.story.findMany({
-    where: { deletedAt: null, ...(rule.ruleSources.length > 0 ? { source: { name: { in: rule.ruleSources } } } : {}) },
+    where: {
+      deletedAt: null,
+      ...(rule.ruleSources.length > 0 ? { source: { name: { in: rule.ruleSources } } } : {}),
+    },
     orderBy: [{ ingestedAt: "desc" }, { id: "desc" }],
     take: 2_000,
     select: { id: true, slug: true, title: true, body: true, source: { select: { name: true } } },
@@ -204,7 +261,13 @@ export async function testTopicRule(db: Db, rule: RuleTest, limit = 50) {
     const text = `${story.title}\n${story.body}`;
     const included = findTerms(text, rule.includeTerms);
     if (included.length === 0 || findTerms(text, rule.excludeTerms).length > 0) continue;
-    matches.push({ id: story.id, slug: story.slug, title: story.title, source: story.source?.name ?? null, matched: included });
+    matches.push({
+      id: story.id,
+      slug: story.slug,
+      title: story.title,
+      source: story.source?.name ?? null,
+      matched: included,
+    });
     if (matches.length >= limit) break;
   }
   return { scanned: stories.length, matches };

@@ -7,7 +7,15 @@ export async function listUploadBatches(db: Db, input: PageInput) {
   const rows = await db.uploadBatch.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     ...cursorArgs(input),
-    select: { id: true, via: true, createdAt: true, storedCount: true, duplicateCount: true, rejectedCount: true, uploader: { select: { email: true, name: true } } },
+    select: {
+      id: true,
+      via: true,
+      createdAt: true,
+      storedCount: true,
+      duplicateCount: true,
+      rejectedCount: true,
+      uploader: { select: { email: true, name: true } },
+    },
   });
   return toPage(rows, input.limit);
 }
@@ -25,7 +33,16 @@ export async function getUploadBatch(db: Db, id: string) {
       uploader: { select: { email: true, name: true } },
       items: {
         orderBy: { position: "asc" },
-        select: { position: true, filename: true, title: true, status: true, message: true, storyId: true, duplicateOfId: true, story: { select: { slug: true } } },
+        select: {
+          position: true,
+          filename: true,
+          title: true,
+          status: true,
+          message: true,
+          storyId: true,
+          duplicateOfId: true,
+          story: { select: { slug: true } },
+        },
       },
     },
   });

@@ -31,7 +31,10 @@ function article(town: string): string {
 }
 
 const deepJson = `{"title":"Deep","body":"x","extra":${"[".repeat(10_000)}${"]".repeat(10_000)}}`;
-const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+const png = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1,
+  8, 2, 0, 0, 0,
+]);
 
 describe("a mixed upload with poisonous items", () => {
   it("stores every good item around a deeply nested, a binary and an oversized one, and the history counts them all", async () => {
@@ -60,11 +63,17 @@ describe("a mixed upload with poisonous items", () => {
     const listed = history.items.find((batch) => batch.id === result.batchId);
     expect(listed && [listed.storedCount, listed.duplicateCount, listed.rejectedCount]).toEqual([3, 0, 3]);
     const batch = await getUploadBatch(database.db, result.batchId);
-    expect(batch.items.map((item) => [item.filename, item.status])).toEqual(result.items.map((item) => [item.item, item.status]));
+    expect(batch.items.map((item) => [item.filename, item.status])).toEqual(
+      result.items.map((item) => [item.item, item.status]),
+    );
   });
 
   it("rejects only the poisonous entry of a JSON array and stores the entries around it", async () => {
-    const entry = (town: string) => JSON.stringify({ title: `${town} opens a footbridge`, body: article(town).split("\n\n").slice(1).join("\n\n") });
+    const entry = (town: string) =>
+      JSON.stringify({
+        title: `${town} opens a footbridge`,
+        body: article(town).split("\n\n").slice(1).join("\n\n"),
+      });
     const text = `[${entry("Dunmere")}, ${deepJson}, ${entry("Eastwick")}]`;
     const result = await editorCaller().upload.commit({ files: [{ name: "batch.json", text }] });
     expect(result.items.map((item) => [item.item, item.status])).toEqual([
@@ -82,7 +91,9 @@ describe("a mixed upload with poisonous items", () => {
       throw new Error("the disk went away");
     }
     const before = (await listUploadBatches(database.db, { limit: 100 })).items.length;
-    await expect(commitUpload(database.db, files(), { userId: editor.id, via: "cli" })).rejects.toThrow(/disk went away/);
+    await expect(commitUpload(database.db, files(), { userId: editor.id, via: "cli" })).rejects.toThrow(
+      /disk went away/,
+    );
     const history = await listUploadBatches(database.db, { limit: 100 });
     expect(history.items).toHaveLength(before + 1);
     const batch = await getUploadBatch(database.db, history.items[0]?.id ?? "");
@@ -93,14 +104,19 @@ describe("a mixed upload with poisonous items", () => {
 describe("refused input says what to do", () => {
   it("answers 201 files with one sentence, not zod's issues", async () => {
     const files = Array.from({ length: 201 }, (_, index) => ({ name: `f${index}.txt`, text: "x" }));
-    await expect(editorCaller().upload.commit({ files })).rejects.toThrow(/^201 files; the limit is 200 per upload — split them into two uploads\.$/);
+    await expect(editorCaller().upload.commit({ files })).rejects.toThrow(
+      /^201 files; the limit is 200 per upload — split them into two uploads\.$/,
+    );
   });
 
   it("refuses a preview edit that makes the title longer than the limit, with both lengths", async () => {
     const overrides = { "ashcombe-2.txt": { title: "<b>".repeat(700) } };
-    await expect(editorCaller().upload.commit({ files: [{ name: "ashcombe-2.txt", text: article("Ashcombe Vale") }], overrides })).rejects.toThrow(
-      /^The title is 2,100 characters long; the limit is 300; shorten it\.$/,
-    );
+    await expect(
+      editorCaller().upload.commit({
+        files: [{ name: "ashcombe-2.txt", text: article("Ashcombe Vale") }],
+        overrides,
+      }),
+    ).rejects.toThrow(/^The title is 2,100 characters long; the limit is 300; shorten it\.$/);
   });
 
   it("names the field in zod's generic messages", async () => {

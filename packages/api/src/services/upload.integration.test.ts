@@ -52,7 +52,12 @@ describe("uploads", () => {
     const result = await caller.upload.commit({
       files: [
         { name: "ferry.txt", text: ferryStory },
-        { name: "photo.png", base64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).toString("base64") },
+        {
+          name: "photo.png",
+          base64: Buffer.from([
+            0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+          ]).toString("base64"),
+        },
         { name: "empty.txt", text: "   \n" },
         { name: "library.txt", text: libraryStory },
       ],
@@ -72,7 +77,10 @@ describe("uploads", () => {
       "Ferry crossing to Lark Island suspended after storm damage",
       "Hillford library to open on Sundays from January",
     ]);
-    const batch = await database.db.uploadBatch.findUniqueOrThrow({ where: { id: result.batchId }, include: { items: { orderBy: { position: "asc" } } } });
+    const batch = await database.db.uploadBatch.findUniqueOrThrow({
+      where: { id: result.batchId },
+      include: { items: { orderBy: { position: "asc" } } },
+    });
     expect([batch.storedCount, batch.duplicateCount, batch.rejectedCount]).toEqual([2, 0, 2]);
     expect(batch.items.map((item) => item.status)).toEqual(["stored", "rejected", "rejected", "stored"]);
     expect(batch.uploaderId).toBe(editor.id);
@@ -81,7 +89,9 @@ describe("uploads", () => {
   it("reports an exact re-upload as a duplicate of the stored story and stores nothing new", async () => {
     const caller = await editorCaller();
     const before = await database.db.story.count();
-    const result = await caller.upload.commit({ files: [{ name: "ferry-again.txt", text: `${ferryStory}\n\n` }] });
+    const result = await caller.upload.commit({
+      files: [{ name: "ferry-again.txt", text: `${ferryStory}\n\n` }],
+    });
     expect(result.items[0]?.status).toBe("duplicate");
     expect(result.items[0]?.message).toContain("Ferry crossing to Lark Island suspended after storm damage");
     expect(await database.db.story.count()).toBe(before);
@@ -89,11 +99,15 @@ describe("uploads", () => {
 
   it("stores a lightly edited copy but flags the story it nearly duplicates", async () => {
     const caller = await editorCaller();
-    const result = await caller.upload.commit({ files: [{ name: "ferry-edited.txt", text: ferryStoryEdited }] });
+    const result = await caller.upload.commit({
+      files: [{ name: "ferry-edited.txt", text: ferryStoryEdited }],
+    });
     const item = result.items[0];
     expect(item?.status).toBe("stored");
     expect(item?.message).toMatch(/similar to “Ferry crossing/);
-    const original = await database.db.story.findFirstOrThrow({ where: { title: { startsWith: "Ferry crossing" }, nearDuplicateOfId: null } });
+    const original = await database.db.story.findFirstOrThrow({
+      where: { title: { startsWith: "Ferry crossing" }, nearDuplicateOfId: null },
+    });
     const story = await caller.story.getForEditing({ idOrSlug: item?.storyId ?? "" });
     expect(story.nearDuplicateOf?.id).toBe(original.id);
   });
@@ -101,14 +115,28 @@ describe("uploads", () => {
   it("previews without storing anything", async () => {
     const caller = await editorCaller();
     const before = await database.db.story.count();
-    const preview = await caller.upload.preview({ files: [{ name: "new.txt", text: libraryStory.replace("Sundays", "Mondays") }] });
-    expect(preview).toEqual([expect.objectContaining({ ok: true, story: expect.objectContaining({ title: "Hillford library to open on Mondays from January" }) })]);
+    const preview = await caller.upload.preview({
+      files: [{ name: "new.txt", text: libraryStory.replace("Sundays", "Mondays") }],
+    });
+    expect(preview).toEqual([
+      expect.objectContaining({
+        ok: true,
+        story: expect.objectContaining({ title: "Hillford library to open on Mondays from January" }),
+      }),
+    ]);
     expect(await database.db.story.count()).toBe(before);
   });
 
   it("keeps each item atomic: two identical items in one upload store one story", async () => {
     const twice = libraryStory.replace("Hillford", "Lowford").replace("Hillford's", "Lowford's");
-    const result = await commitUpload(database.db, [{ name: "a.txt", bytes: twice }, { name: "b.txt", bytes: twice }], { userId: null, via: "cli" });
+    const result = await commitUpload(
+      database.db,
+      [
+        { name: "a.txt", bytes: twice },
+        { name: "b.txt", bytes: twice },
+      ],
+      { userId: null, via: "cli" },
+    );
     expect(result.items.map((item) => item.status)).toEqual(["stored", "duplicate"]);
   });
 });
@@ -130,9 +158,15 @@ describe("story editing", () => {
   it("edits, soft-deletes and restores a story, auditing each step", async () => {
     const caller = await editorCaller();
     const anonymous = createCaller(createInnerContext({ db: database.db }));
-    const story = await database.db.story.findFirstOrThrow({ where: { title: { startsWith: "Hillford library" } } });
+    const story = await database.db.story.findFirstOrThrow({
+      where: { title: { startsWith: "Hillford library" } },
+    });
 
-    const updated = await caller.story.update({ id: story.id, title: "Hillford library opens on Sundays", source: "Hillford Herald" });
+    const updated = await caller.story.update({
+      id: story.id,
+      title: "Hillford library opens on Sundays",
+      source: "Hillford Herald",
+    });
     expect(updated.title).toBe("Hillford library opens on Sundays");
     expect(updated.source).toBe("Hillford Herald");
 
@@ -141,9 +175,14 @@ describe("story editing", () => {
     expect((await anonymous.story.list({ limit: 50 })).items.map((item) => item.id)).not.toContain(story.id);
 
     await caller.story.restore({ id: story.id });
-    await expect(anonymous.story.get({ idOrSlug: story.slug })).resolves.toMatchObject({ title: "Hillford library opens on Sundays" });
+    await expect(anonymous.story.get({ idOrSlug: story.slug })).resolves.toMatchObject({
+      title: "Hillford library opens on Sundays",
+    });
 
-    const audit = await database.db.auditLog.findMany({ where: { entityId: story.id }, orderBy: { createdAt: "asc" } });
+    const audit = await database.db.auditLog.findMany({
+      where: { entityId: story.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((entry) => [entry.action, entry.actorId, entry.via])).toEqual([
       ["story.create", editor.id, "ui"],
       ["story.update", editor.id, "ui"],
@@ -154,14 +193,20 @@ describe("story editing", () => {
 
   it("refuses an edit that would make the story an exact duplicate of another", async () => {
     const caller = await editorCaller();
-    const ferry = await database.db.story.findFirstOrThrow({ where: { title: { startsWith: "Ferry crossing" }, nearDuplicateOfId: null } });
+    const ferry = await database.db.story.findFirstOrThrow({
+      where: { title: { startsWith: "Ferry crossing" }, nearDuplicateOfId: null },
+    });
     const edited = await database.db.story.findFirstOrThrow({ where: { nearDuplicateOfId: ferry.id } });
-    await expect(caller.story.update({ id: edited.id, body: ferry.body })).rejects.toThrow(/would duplicate “Ferry crossing/);
+    await expect(caller.story.update({ id: edited.id, body: ferry.body })).rejects.toThrow(
+      /would duplicate “Ferry crossing/,
+    );
   });
 
   it("does not let anonymous visitors upload or edit", async () => {
     const anonymous = createCaller(createInnerContext({ db: database.db }));
-    await expect(anonymous.upload.commit({ files: [{ text: ferryStory }] })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(anonymous.upload.commit({ files: [{ text: ferryStory }] })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
     await expect(anonymous.story.delete({ id: "anything" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

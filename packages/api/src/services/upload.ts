@@ -1,7 +1,14 @@
 // Uploads: parse files into stories (preview), or parse and store them (commit) with one
 // result per item. Each item is stored atomically; a broken one never stops the others.
 import type { Db, Prisma } from "@dispatch/db";
-import { computeContentHash, parseUpload, INGEST_LIMITS, type ItemResult, type ParsedStory, type UploadFile } from "@dispatch/ingest";
+import {
+  computeContentHash,
+  parseUpload,
+  INGEST_LIMITS,
+  type ItemResult,
+  type ParsedStory,
+  type UploadFile,
+} from "@dispatch/ingest";
 import { AppError } from "../errors";
 import { noJobs, type JobQueue } from "../jobs/job-queue";
 import type { Actor } from "./audit";
@@ -18,8 +25,7 @@ const STORE_CONCURRENCY = 4;
 export const MAX_FILES_PER_UPLOAD = 200;
 
 export type PreviewItem =
-  | { item: string; ok: true; story: ParsedStory }
-  | { item: string; ok: false; code: string; message: string };
+  { item: string; ok: true; story: ParsedStory } | { item: string; ok: false; code: string; message: string };
 
 export type CommitItem = {
   item: string;
@@ -42,8 +48,10 @@ export type CommitResult = {
 };
 
 function checkFileCount(files: readonly UploadFile[]): void {
-  if (files.length === 0) throw new AppError("INVALID_INPUT", "No files in the upload: add at least one file or paste some text.");
-  if (files.length > MAX_FILES_PER_UPLOAD) throw new AppError("TOO_LARGE", describeTooManyFiles(files.length));
+  if (files.length === 0)
+    throw new AppError("INVALID_INPUT", "No files in the upload: add at least one file or paste some text.");
+  if (files.length > MAX_FILES_PER_UPLOAD)
+    throw new AppError("TOO_LARGE", describeTooManyFiles(files.length));
 }
 
 /** "201 files; the limit is 200 per upload — split them into two uploads." */
@@ -60,17 +68,33 @@ async function parseFileSafely(file: UploadFile, maxBytes: number): Promise<Item
     return await parseUpload(file, { maxBytes });
   } catch (error) {
     console.error(`[upload] parsing ${label} failed:`, error);
-    return [{ ok: false, item: label, error: { code: "INVALID_INPUT", message: `${label}: could not be read because of a server error; the other files were still processed. Report it if it repeats.` } }];
+    return [
+      {
+        ok: false,
+        item: label,
+        error: {
+          code: "INVALID_INPUT",
+          message: `${label}: could not be read because of a server error; the other files were still processed. Report it if it repeats.`,
+        },
+      },
+    ];
   }
 }
 
 /** Parses without storing: what would be stored, with warnings and what cleaning dropped. */
-export async function previewUpload(files: readonly UploadFile[], options: { maxBytes?: number } = {}): Promise<PreviewItem[]> {
+export async function previewUpload(
+  files: readonly UploadFile[],
+  options: { maxBytes?: number } = {},
+): Promise<PreviewItem[]> {
   checkFileCount(files);
   const results: PreviewItem[] = [];
   for (const file of files) {
     for (const result of await parseFileSafely(file, options.maxBytes ?? INGEST_LIMITS.maxBytes)) {
-      results.push(result.ok ? result : { item: result.item, ok: false, code: result.error.code, message: result.error.message });
+      results.push(
+        result.ok
+          ? result
+          : { item: result.item, ok: false, code: result.error.code, message: result.error.message },
+      );
     }
   }
   return results;
@@ -106,10 +130,18 @@ export async function commitUpload(
   if (Array.isArray(files)) checkFileCount(files);
   const batch = options.batchId
     ? await continueBatch(db, options.batchId, actor)
-    : { ...(await db.uploadBatch.create({ data: { uploaderId: actor.userId, via: actor.via }, select: { id: true } })), itemCount: 0 };
+    : {
+        ...(await db.uploadBatch.create({
+          data: { uploaderId: actor.userId, via: actor.via },
+          select: { id: true },
+        })),
+        itemCount: 0,
+      };
   const firstPosition = batch.itemCount;
   const jobs = options.jobs ?? noJobs;
-  const hints = options.topicFromHint ? createHintTagger(db, actor, jobs, options.createTopics ?? false) : null;
+  const hints = options.topicFromHint
+    ? createHintTagger(db, actor, jobs, options.createTopics ?? false)
+    : null;
   const items: CommitItem[] = [];
   const rows: Prisma.UploadItemCreateManyInput[] = [];
   const flushRows = async () => {
@@ -144,7 +176,11 @@ export async function commitUpload(
   try {
     for await (const file of files) {
       for (const result of await parseFileSafely(file, options.maxBytes ?? INGEST_LIMITS.maxBytes)) {
-        window.push({ pending: result.ok ? startStoring(result.item, result.story) : Promise.resolve(rejected(result.item, result.error.message)) });
+        window.push({
+          pending: result.ok
+            ? startStoring(result.item, result.story)
+            : Promise.resolve(rejected(result.item, result.error.message)),
+        });
         if (window.length >= STORE_CONCURRENCY) await settleOldest();
       }
     }
@@ -170,14 +206,26 @@ export async function commitUpload(
       });
     } catch (error) {
       console.error(`[upload] preparing ${item} failed:`, error);
-      return Promise.resolve(rejected(item, `${item}: could not be stored because of a server error; the other items were still processed. Report it if it repeats.`, parsed.title));
+      return Promise.resolve(
+        rejected(
+          item,
+          `${item}: could not be stored because of a server error; the other items were still processed. Report it if it repeats.`,
+          parsed.title,
+        ),
+      );
     }
   }
 
   const counts = countItems(items);
   const storedIds = items.flatMap((item) => (item.status === "stored" && item.storyId ? [item.storyId] : []));
   if (storedIds.length > 0) await jobs.storiesAdded(storedIds);
-  return { batchId: batch.id, items, stored: counts.storedCount, duplicates: counts.duplicateCount, rejected: counts.rejectedCount };
+  return {
+    batchId: batch.id,
+    items,
+    stored: counts.storedCount,
+    duplicates: counts.duplicateCount,
+    rejected: counts.rejectedCount,
+  };
 }
 
 function countItems(items: readonly CommitItem[]) {
@@ -201,8 +249,15 @@ async function recordCounts(db: Db, batchId: string, items: readonly CommitItem[
 }
 
 async function continueBatch(db: Db, batchId: string, actor: Actor) {
-  const batch = await db.uploadBatch.findUnique({ where: { id: batchId }, select: { id: true, uploaderId: true, _count: { select: { items: true } } } });
-  if (!batch || batch.uploaderId !== actor.userId) throw new AppError("NOT_FOUND", `Upload ${batchId} was not found among your uploads; start a new upload.`);
+  const batch = await db.uploadBatch.findUnique({
+    where: { id: batchId },
+    select: { id: true, uploaderId: true, _count: { select: { items: true } } },
+  });
+  if (!batch || batch.uploaderId !== actor.userId)
+    throw new AppError(
+      "NOT_FOUND",
+      `Upload ${batchId} was not found among your uploads; start a new upload.`,
+    );
   return { id: batch.id, itemCount: batch._count.items };
 }
 
@@ -233,10 +288,16 @@ function createHintTagger(db: Db, actor: Actor, jobs: JobQueue, createTopics: bo
           return item;
         }
         await requestTopic(db, item.topicHint, storyId, actor);
-        return { ...item, message: `${item.message} Topic ‘${name}’ does not exist; an admin has been asked to create it.` };
+        return {
+          ...item,
+          message: `${item.message} Topic ‘${name}’ does not exist; an admin has been asked to create it.`,
+        };
       } catch (error) {
         console.error(`[upload] tagging ${item.item} with “${item.topicHint}” failed:`, error);
-        return { ...item, message: `${item.message} It could not be tagged with the topic ‘${name}’ because of a server error; tag it from the story page.` };
+        return {
+          ...item,
+          message: `${item.message} It could not be tagged with the topic ‘${name}’ because of a server error; tag it from the story page.`,
+        };
       }
     },
   };
@@ -244,7 +305,11 @@ function createHintTagger(db: Db, actor: Actor, jobs: JobQueue, createTopics: bo
 
 async function createHintTopic(db: Db, hint: string, actor: Actor) {
   const name = topicNameFromHint(hint);
-  return createTopic(db, { name, slug: slugify(name, 60), description: `Stories uploaded under the topic line “${hint.trim()}”.` }, actor);
+  return createTopic(
+    db,
+    { name, slug: slugify(name, 60), description: `Stories uploaded under the topic line “${hint.trim()}”.` },
+    actor,
+  );
 }
 
 async function storeItem(db: Db, item: string, story: ParsedStory, actor: Actor): Promise<CommitItem> {
@@ -278,10 +343,24 @@ async function storeItem(db: Db, item: string, story: ParsedStory, actor: Actor)
     };
   } catch (error) {
     console.error(`[upload] storing ${item} failed:`, error);
-    return rejected(item, `${item}: could not be stored because of a server error; the other items were still processed. Try this one again, and report it if it repeats.`, story.title);
+    return rejected(
+      item,
+      `${item}: could not be stored because of a server error; the other items were still processed. Try this one again, and report it if it repeats.`,
+      story.title,
+    );
   }
 }
 
 function rejected(item: string, message: string, title: string | null = null): CommitItem {
-  return { item, title, status: "rejected", message, storyId: null, storySlug: null, duplicateOfId: null, nearDuplicateOfId: null, topicHint: null };
+  return {
+    item,
+    title,
+    status: "rejected",
+    message,
+    storyId: null,
+    storySlug: null,
+    duplicateOfId: null,
+    nearDuplicateOfId: null,
+    topicHint: null,
+  };
 }

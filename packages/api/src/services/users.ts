@@ -34,7 +34,10 @@ const userSummarySelect = {
   sessions: { orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
 } as const;
 
-function toUserSummary({ sessions, ...user }: { sessions: { createdAt: Date }[] } & Omit<UserSummary, "lastSignInAt">): UserSummary {
+function toUserSummary({
+  sessions,
+  ...user
+}: { sessions: { createdAt: Date }[] } & Omit<UserSummary, "lastSignInAt">): UserSummary {
   return { ...user, lastSignInAt: sessions[0]?.createdAt ?? null };
 }
 
@@ -60,12 +63,14 @@ export async function inviteUser(
 ): Promise<{ user: UserSummary; password: string }> {
   // The CLI calls this directly, past the router's schema.
   const name = input.name?.trim();
-  if (name !== undefined && name.length > USER_NAME_LIMIT) throw new AppError("INVALID_INPUT", describeTooLongField("name", name.length, USER_NAME_LIMIT));
+  if (name !== undefined && name.length > USER_NAME_LIMIT)
+    throw new AppError("INVALID_INPUT", describeTooLongField("name", name.length, USER_NAME_LIMIT));
   let created;
   try {
     created = await createUser(db, input);
   } catch (error) {
-    if (error instanceof UserExistsError) throw new AppError("DUPLICATE", error.message, { email: error.email });
+    if (error instanceof UserExistsError)
+      throw new AppError("DUPLICATE", error.message, { email: error.email });
     if (error instanceof WeakPasswordError) throw new AppError("INVALID_INPUT", error.message);
     throw error;
   }
@@ -73,7 +78,11 @@ export async function inviteUser(
     action: "user.create",
     entityType: "user",
     entityId: created.user.id,
-    details: { email: created.user.email, role: created.user.role, passwordGenerated: input.password === undefined },
+    details: {
+      email: created.user.email,
+      role: created.user.role,
+      passwordGenerated: input.password === undefined,
+    },
   });
   const user = await getUserSummary(db, { id: created.user.id });
   return { user, password: created.password };
@@ -82,10 +91,14 @@ export async function inviteUser(
 /** Gives an account another role. Refuses to leave the platform without an active admin. */
 export async function changeRole(db: Db, actor: Actor, ref: UserRef, role: RoleName): Promise<UserSummary> {
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: whereRef(ref), select: { id: true, email: true, role: true, disabled: true } });
+    const user = await tx.user.findUnique({
+      where: whereRef(ref),
+      select: { id: true, email: true, role: true, disabled: true },
+    });
     if (!user) throw notFound(describeRef(ref));
     if (user.role === role) return;
-    if (user.role === "admin" && !user.disabled) await assertAnotherAdmin(tx, user.id, `make ${user.email} a ${role}`);
+    if (user.role === "admin" && !user.disabled)
+      await assertAnotherAdmin(tx, user.id, `make ${user.email} a ${role}`);
     await tx.user.update({ where: { id: user.id }, data: { role } });
     await recordAudit(tx, actor, {
       action: "user.role",
@@ -101,9 +114,17 @@ export async function changeRole(db: Db, actor: Actor, ref: UserRef, role: RoleN
  * Disables an account (it cannot sign in, and its sessions end now) or enables it again.
  * Admins cannot disable themselves or the last active admin.
  */
-export async function setUserDisabled(db: Db, actor: Actor, ref: UserRef, disabled: boolean): Promise<UserSummary> {
+export async function setUserDisabled(
+  db: Db,
+  actor: Actor,
+  ref: UserRef,
+  disabled: boolean,
+): Promise<UserSummary> {
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: whereRef(ref), select: { id: true, email: true, role: true, disabled: true } });
+    const user = await tx.user.findUnique({
+      where: whereRef(ref),
+      select: { id: true, email: true, role: true, disabled: true },
+    });
     if (!user) throw notFound(describeRef(ref));
     if (user.disabled === disabled) return;
     if (disabled && actor.userId === user.id) {
@@ -127,7 +148,10 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 async function assertAnotherAdmin(tx: Tx, userId: string, what: string): Promise<void> {
   const others = await tx.user.count({ where: { role: "admin", disabled: false, id: { not: userId } } });
   if (others === 0) {
-    throw new AppError("CONFLICT", `Cannot ${what}: it is the only active admin. Make someone else an admin first.`);
+    throw new AppError(
+      "CONFLICT",
+      `Cannot ${what}: it is the only active admin. Make someone else an admin first.`,
+    );
   }
 }
 

@@ -5,9 +5,15 @@ const speaker = (sentence: string): string | null => findStatementSpeaker(senten
 
 describe("who a sentence says spoke", () => {
   it("before the verb, after the statement, and after 'said'", () => {
-    expect(speaker("Health Minister Ana Lopez said the clinics would open in January.")).toBe("Health Minister Ana Lopez");
-    expect(speaker("The plan will cost too much, opposition leader Rita Sands said on Tuesday.")).toBe("opposition leader Rita Sands");
-    expect(speaker("The road will reopen on Monday, said Transport Minister Karl Ved.")).toBe("Transport Minister Karl Ved");
+    expect(speaker("Health Minister Ana Lopez said the clinics would open in January.")).toBe(
+      "Health Minister Ana Lopez",
+    );
+    expect(speaker("The plan will cost too much, opposition leader Rita Sands said on Tuesday.")).toBe(
+      "opposition leader Rita Sands",
+    );
+    expect(speaker("The road will reopen on Monday, said Transport Minister Karl Ved.")).toBe(
+      "Transport Minister Karl Ved",
+    );
   });
   it("not a clause that only looks like a speaker", () => {
     expect(speaker("Ms Pao has not said whether she will appeal.")).toBeNull();
@@ -22,7 +28,9 @@ describe("speakers that must be different people", () => {
     expect(speakersConflict("Finance Minister Omar Haddad", "opposition leader Rita Sands")).toBe(true);
   });
   it("the firm's chief executive and its spokesman (the firm's name is not theirs)", () => {
-    expect(speakersConflict("Kestrel Motors chief executive Sara Lind", "Kestrel Motors spokesman Jon Berg")).toBe(true);
+    expect(
+      speakersConflict("Kestrel Motors chief executive Sara Lind", "Kestrel Motors spokesman Jon Berg"),
+    ).toBe(true);
   });
   it("trap: a name with and without the role", () => {
     expect(speakersConflict("Health Minister Ana Lopez", "Ana Lopez")).toBe(false);
@@ -36,7 +44,11 @@ describe("speakers that must be different people", () => {
     expect(speakersConflict("the Navy", "Navy spokesman Trevor Davids")).toBe(false);
   });
   it("trap: a firm and a person may be the firm's spokeswoman", () => {
-    expect(speakersConflict("Kleiner Perkins", "firm spokeswoman Christina Lee", (w) => ["christina", "lee"].includes(w))).toBe(false);
+    expect(
+      speakersConflict("Kleiner Perkins", "firm spokeswoman Christina Lee", (w) =>
+        ["christina", "lee"].includes(w),
+      ),
+    ).toBe(false);
   });
   it("trap: the same police chief, once named", () => {
     expect(speakersConflict("Portland police chief Randy Wright", "The Portland police chief")).toBe(false);

@@ -26,7 +26,8 @@ const later: StoryInput = {
   body: "The interior ministry met aid agencies on Thursday to plan the relief effort in the Dalmora valley. Officials agreed to open three more shelters.",
 };
 
-const cited = (stories: StoryInput[], c: Citation): string => stories.find((s) => s.id === c.storyId)?.body.slice(c.start, c.end) ?? "";
+const cited = (stories: StoryInput[], c: Citation): string =>
+  stories.find((s) => s.id === c.storyId)?.body.slice(c.start, c.end) ?? "";
 
 describe("disagreements in a briefing", () => {
   const stories = [early, rival];
@@ -36,13 +37,17 @@ describe("disagreements in a briefing", () => {
     const numbers = briefing.disagreements.filter((d) => d.kind === "number");
     expect(numbers).toHaveLength(1);
     const [d] = numbers;
-    expect(d?.description).toBe("Coastal Herald says 140 people killed; Northern Post says 104 people killed");
+    expect(d?.description).toBe(
+      "Coastal Herald says 140 people killed; Northern Post says 104 people killed",
+    );
     expect(d?.sides.map((s) => cited(stories, s.citation))).toEqual([
       "Floods in the Dalmora valley killed 140 people on Monday, the regional governor said.",
       "Floods in the Dalmora valley killed 104 people on Monday, the regional governor said.",
     ]);
     expect(d?.pointIds.length).toBeGreaterThan(0);
-    expect(briefing.checks.results.find((r) => r.name === "disagreements and supersessions cite both sides")?.ok).toBe(true);
+    expect(
+      briefing.checks.results.find((r) => r.name === "disagreements and supersessions cite both sides")?.ok,
+    ).toBe(true);
   });
 
   it("dates every point by its newest story", () => {
@@ -58,8 +63,14 @@ describe("disagreements in a briefing", () => {
 
   it("finds nothing when the outlets agree (a weekday and the date it falls on, a figure and 'at least')", () => {
     const agreeing = buildBriefing([
-      { ...early, body: "Floods in the Dalmora valley killed 104 people on Monday, the regional governor said. Rescue teams are searching villages along the river for survivors." },
-      { ...rival, body: "At least 100 people were killed in the Dalmora valley floods on November 23, the regional governor said. Rescue teams are searching villages along the river for survivors." },
+      {
+        ...early,
+        body: "Floods in the Dalmora valley killed 104 people on Monday, the regional governor said. Rescue teams are searching villages along the river for survivors.",
+      },
+      {
+        ...rival,
+        body: "At least 100 people were killed in the Dalmora valley floods on November 23, the regional governor said. Rescue teams are searching villages along the river for survivors.",
+      },
     ]);
     expect(agreeing.disagreements).toEqual([]);
     expect(agreeing.points.every((p) => p.supersededBy === null)).toBe(true);
@@ -73,7 +84,9 @@ describe("superseded facts", () => {
 
   it("marks the planned meeting superseded by the story saying it happened, citing it", () => {
     expect(planned?.supersededBy?.kind).toBe("status");
-    expect(planned?.supersededBy?.citations.map((c) => cited(stories, c))).toEqual(["The interior ministry met aid agencies on Thursday to plan the relief effort in the Dalmora valley."]);
+    expect(planned?.supersededBy?.citations.map((c) => cited(stories, c))).toEqual([
+      "The interior ministry met aid agencies on Thursday to plan the relief effort in the Dalmora valley.",
+    ]);
     expect(planned?.supersededBy?.description).toBe(
       "Northern Post (26 November 2026) reports the interior ministry met aid agencies on Thursday; Northern Post (24 November 2026) had the interior ministry will meet aid agencies on Thursday",
     );
@@ -103,7 +116,9 @@ describe("superseded facts", () => {
     const b = buildBriefing([early, nextDay]);
     expect(b.disagreements.filter((d) => d.kind === "number")).toEqual([]);
     const old = b.points.find((p) => p.text.includes("killed 104"));
-    expect(old?.supersededBy?.description).toBe("Coastal Herald (25 November 2026) reports 140 people killed; Northern Post (24 November 2026) had 104 people killed");
+    expect(old?.supersededBy?.description).toBe(
+      "Coastal Herald (25 November 2026) reports 140 people killed; Northern Post (24 November 2026) had 104 people killed",
+    );
     expect(b.points[0]?.text).toContain("killed 140");
   });
 });
@@ -115,9 +130,14 @@ describe("checks", () => {
     const [d] = b.disagreements;
     expect(d).toBeDefined();
     if (!d) return;
-    const broken = { ...d, sides: d.sides.map((s, i) => (i === 0 ? { ...s, citation: { ...s.citation, sentenceIndex: 9 } } : s)) };
+    const broken = {
+      ...d,
+      sides: d.sides.map((s, i) => (i === 0 ? { ...s, citation: { ...s.citation, sentenceIndex: 9 } } : s)),
+    };
     const bodies = new Map([early, rival].map((s) => [s.id, { body: s.body }]));
-    const result = checkBriefing({ ...b, disagreements: [broken] }, bodies, 6).results.find((r) => r.name === "disagreements and supersessions cite both sides");
+    const result = checkBriefing({ ...b, disagreements: [broken] }, bodies, 6).results.find(
+      (r) => r.name === "disagreements and supersessions cite both sides",
+    );
     expect(result?.ok).toBe(false);
   });
 });

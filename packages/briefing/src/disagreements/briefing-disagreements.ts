@@ -23,7 +23,11 @@ const SAME_FACT_IN_POINT = 0.4;
 const SAME_FACT_MIN_SHARED = 3;
 
 export interface DisagreementInput {
-  shown: ReadonlyArray<{ cluster: { id: string }; ranked: readonly ScoredSentence[]; drafts: readonly DraftPoint[] }>;
+  shown: ReadonlyArray<{
+    cluster: { id: string };
+    ranked: readonly ScoredSentence[];
+    drafts: readonly DraftPoint[];
+  }>;
   /** The briefing's points (mutated: `asOf`, `supersededBy`, order; new points for newer facts are added). */
   points: Point[];
   /** The briefing's storylines (mutated: `pointIds` follow the new order). */
@@ -48,7 +52,8 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
   const otherWords = new Set<string>();
   for (const e of input.entities.entities) {
     const into = e.kind === "person" ? personWords : otherWords;
-    for (const name of [e.name, ...e.aliases]) for (const w of name.toLowerCase().split(/[\s.]+/)) if (w.length > 1) into.add(w);
+    for (const name of [e.name, ...e.aliases])
+      for (const w of name.toLowerCase().split(/[\s.]+/)) if (w.length > 1) into.add(w);
   }
   for (const w of otherWords) personWords.delete(w);
   const isPersonName = (word: string): boolean => personWords.has(word);
@@ -69,7 +74,8 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
     const key = `${story.id}#${sentence.index}`;
     const cached = claimCache.get(key);
     if (cached) return cached;
-    const dated = story.referenceBasis === "published" || story.referenceBasis === "uploaded" ? story.reference : null;
+    const dated =
+      story.referenceBasis === "published" || story.referenceBasis === "uploaded" ? story.reference : null;
     const claim: ClaimSentence = {
       storyId: story.id,
       sentenceIndex: sentence.index,
@@ -87,7 +93,6 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
     return claim;
   };
 
-
   const pointById = new Map(points.map((p) => [p.id, p]));
   const leadPointOf = new Map<string, string>();
   const citingPoints = new Map<string, string[]>();
@@ -102,7 +107,11 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
   for (const r of input.shown) {
     const storylineId = r.cluster.id;
     const members = r.drafts
-      .map((d) => ({ id: `point-${d.lead.story.id}-${d.lead.sentence.index}`, lead: claimOf(d.lead.story, d.lead.sentence), support: d.support.map((s) => claimOf(s.story, s.sentence)) }))
+      .map((d) => ({
+        id: `point-${d.lead.story.id}-${d.lead.sentence.index}`,
+        lead: claimOf(d.lead.story, d.lead.sentence),
+        support: d.support.map((s) => claimOf(s.story, s.sentence)),
+      }))
       .filter((m) => pointById.has(m.id));
     for (const m of members) leadPointOf.set(`${m.lead.storyId}#${m.lead.sentenceIndex}`, m.id);
     const others = r.ranked.slice(0, STORYLINE_CANDIDATES).map((item) => claimOf(item.story, item.sentence));
@@ -120,11 +129,22 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
     // The sentences merged into one point report one fact.
     for (const m of members) {
       const all = [m.lead, ...m.support];
-      for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) compare(all[i] as ClaimSentence, all[j] as ClaimSentence, SAME_FACT_IN_POINT);
+      for (let i = 0; i < all.length; i++)
+        for (let j = i + 1; j < all.length; j++)
+          compare(all[i] as ClaimSentence, all[j] as ClaimSentence, SAME_FACT_IN_POINT);
     }
     // The storyline's other tellings of the same fact, cited by a point or not.
-    const pool = [...new Map([...members.flatMap((m) => [m.lead, ...m.support]), ...others].map((c) => [`${c.storyId}#${c.sentenceIndex}`, c])).values()];
-    for (let i = 0; i < pool.length; i++) for (let j = i + 1; j < pool.length; j++) compare(pool[i] as ClaimSentence, pool[j] as ClaimSentence, SAME_FACT);
+    const pool = [
+      ...new Map(
+        [...members.flatMap((m) => [m.lead, ...m.support]), ...others].map((c) => [
+          `${c.storyId}#${c.sentenceIndex}`,
+          c,
+        ]),
+      ).values(),
+    ];
+    for (let i = 0; i < pool.length; i++)
+      for (let j = i + 1; j < pool.length; j++)
+        compare(pool[i] as ClaimSentence, pool[j] as ClaimSentence, SAME_FACT);
   }
 
   // Supersessions first: a fact replaced by a newer one is an update, not a disagreement.
@@ -148,20 +168,45 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
       };
       continue;
     }
-    const sides = [a, b].sort((x, y) => (x.sentence.source < y.sentence.source ? -1 : x.sentence.source > y.sentence.source ? 1 : x.sentence.storyId < y.sentence.storyId ? -1 : 1));
+    const sides = [a, b].sort((x, y) =>
+      x.sentence.source < y.sentence.source
+        ? -1
+        : x.sentence.source > y.sentence.source
+          ? 1
+          : x.sentence.storyId < y.sentence.storyId
+            ? -1
+            : 1,
+    );
     const [first, second] = sides as [typeof a, typeof b];
     const dedupe = `${storylineId}|${diff.kind}|${diff.key}|${first.sentence.source}=${first.value}|${second.sentence.source}=${second.value}`;
     if (seenDisagreement.has(dedupe)) continue;
     seenDisagreement.add(dedupe);
-    const pointIds = [...new Set([first, second].flatMap((s) => citingPoints.get(`${s.sentence.storyId}#${s.sentence.sentenceIndex}`) ?? []))].sort();
+    const pointIds = [
+      ...new Set(
+        [first, second].flatMap(
+          (s) => citingPoints.get(`${s.sentence.storyId}#${s.sentence.sentenceIndex}`) ?? [],
+        ),
+      ),
+    ].sort();
     const ids = [first, second].map((s) => `${s.sentence.storyId}-${s.sentence.sentenceIndex}`).join("-");
     disagreements.push({
       id: `disagreement-${diff.kind}-${ids}`,
       kind: diff.kind,
       storylineId,
       pointIds,
-      sides: [first, second].map((s) => ({ source: s.sentence.source, value: s.value, citation: citeClaim(s.sentence), asOf: s.sentence.asOf })),
-      description: describeDisagreement(diff.kind, first.sentence.source, first.value, second.sentence.source, second.value),
+      sides: [first, second].map((s) => ({
+        source: s.sentence.source,
+        value: s.value,
+        citation: citeClaim(s.sentence),
+        asOf: s.sentence.asOf,
+      })),
+      description: describeDisagreement(
+        diff.kind,
+        first.sentence.source,
+        first.value,
+        second.sentence.source,
+        second.value,
+      ),
     });
   }
 
@@ -177,14 +222,20 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
     s.pointIds = [...s.pointIds, ...added].sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
   }
   const storylineRank = new Map(storylines.map((s, i) => [s.id, i]));
-  return disagreements.sort((x, y) => (storylineRank.get(x.storylineId) ?? 0) - (storylineRank.get(y.storylineId) ?? 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return disagreements.sort(
+    (x, y) =>
+      (storylineRank.get(x.storylineId) ?? 0) - (storylineRank.get(y.storylineId) ?? 0) ||
+      (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+  );
 
   // The point showing the older fact: one led by it, or (when it is only another point's
   // supporting citation) a point of its own, so the superseded fact stays a click away.
   function findOlderPoint(older: ClaimSentence, storylineId: string): Point | null {
     const led = leadPointOf.get(keyOf(older));
     if (led) return pointById.get(led) ?? null;
-    const host = (citingPoints.get(keyOf(older)) ?? []).map((id) => pointById.get(id)).find((p) => p !== undefined);
+    const host = (citingPoints.get(keyOf(older)) ?? [])
+      .map((id) => pointById.get(id))
+      .find((p) => p !== undefined);
     if (!host) return null;
     const point = makePoint(older, storylineId, host.score);
     if (point) detach(older, host);
@@ -196,7 +247,9 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
   function findOrMakePoint(newer: ClaimSentence, older: Point, storylineId: string): Point | null {
     const led = leadPointOf.get(keyOf(newer));
     if (led) return pointById.get(led) ?? null;
-    const host = (citingPoints.get(keyOf(newer)) ?? []).map((id) => pointById.get(id)).find((p) => p !== undefined && p !== older && !p.supersededBy);
+    const host = (citingPoints.get(keyOf(newer)) ?? [])
+      .map((id) => pointById.get(id))
+      .find((p) => p !== undefined && p !== older && !p.supersededBy);
     if (host) return host;
     const point = makePoint(newer, storylineId, older.score);
     // The newer sentence no longer counts as support for the older fact.
@@ -217,7 +270,12 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
       mode: "extractive",
       storylineId,
       score,
-      citations: shaped.spans.map((s) => ({ storyId: story.id, sentenceIndex: s.sentence.index, start: s.start, end: s.end })),
+      citations: shaped.spans.map((s) => ({
+        storyId: story.id,
+        sentenceIndex: s.sentence.index,
+        start: s.start,
+        end: s.end,
+      })),
       sourceCount: 1,
       singleSource: true,
       asOf: claim.asOf,
@@ -230,14 +288,20 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
   }
 
   function detach(claim: ClaimSentence, from: Point): void {
-    const kept = from.citations.filter((c) => c.storyId !== claim.storyId || c.sentenceIndex !== claim.sentenceIndex);
+    const kept = from.citations.filter(
+      (c) => c.storyId !== claim.storyId || c.sentenceIndex !== claim.sentenceIndex,
+    );
     if (kept.length === 0 || kept.length === from.citations.length) return;
     from.citations = kept;
     const outlets = new Set(kept.map((c) => storyOf.get(c.storyId)?.sourceKey ?? c.storyId));
     from.sourceCount = outlets.size;
     from.singleSource = outlets.size === 1;
     const list = citingPoints.get(keyOf(claim));
-    if (list) citingPoints.set(keyOf(claim), list.filter((id) => id !== from.id));
+    if (list)
+      citingPoints.set(
+        keyOf(claim),
+        list.filter((id) => id !== from.id),
+      );
   }
 }
 
@@ -251,7 +315,10 @@ function asOfStory(story: PreparedStory): string | null {
   return null;
 }
 
-function newestAsOf(citations: readonly Citation[], storyOf: ReadonlyMap<string, PreparedStory>): string | null {
+function newestAsOf(
+  citations: readonly Citation[],
+  storyOf: ReadonlyMap<string, PreparedStory>,
+): string | null {
   let best: { time: number; asOf: string } | null = null;
   for (const c of citations) {
     const story = storyOf.get(c.storyId);
@@ -267,7 +334,13 @@ function dated(asOf: string | null): string {
   return asOf && /^\d{4}-\d{2}-\d{2}/.test(asOf) ? ` (${formatDay(asOf.slice(0, 10))})` : "";
 }
 
-function describeDisagreement(kind: Disagreement["kind"], sourceA: string, valueA: string, sourceB: string, valueB: string): string {
+function describeDisagreement(
+  kind: Disagreement["kind"],
+  sourceA: string,
+  valueA: string,
+  sourceB: string,
+  valueB: string,
+): string {
   if (kind === "date") return `${sourceA} dates it ${valueA}; ${sourceB} ${valueB}`;
   if (kind === "attribution") return `${sourceA} attributes it to ${valueA}; ${sourceB} to ${valueB}`;
   return `${sourceA} says ${valueA}; ${sourceB} says ${valueB}`;

@@ -43,7 +43,8 @@ export interface ClaimDifference {
   key: string;
 }
 
-const UPDATE_CUE = /\b(?:now|later|subsequently|eventually|finally|reversed|after\s+all|has\s+since|revised|updated|corrected)\b/i;
+const UPDATE_CUE =
+  /\b(?:now|later|subsequently|eventually|finally|reversed|after\s+all|has\s+since|revised|updated|corrected)\b/i;
 const RESCHEDULED = /\b(?:postponed|delayed|moved|rescheduled|brought\s+forward|pushed\s+back)\b/i;
 
 const UPDATE_GAP_MS = 6 * 3_600_000;
@@ -63,16 +64,23 @@ export interface CompareOptions {
 }
 
 // Figures anchored to different times ("in 2004", "last year") are different facts.
-const TIME_ANCHOR = /\b(?:(?:19|20)\d\d|(?:last|this|next|previous)\s+(?:year|month|week|season|quarter)|\w+\s+years?\s+ago|(?:in|since|by)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))\b/gi;
+const TIME_ANCHOR =
+  /\b(?:(?:19|20)\d\d|(?:last|this|next|previous)\s+(?:year|month|week|season|quarter)|\w+\s+years?\s+ago|(?:in|since|by)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))\b/gi;
 
 const HISTORICAL = /\d{4}|\blast\b|\bprevious\b|\bago\b/;
 
 function timeAnchors(text: string): string {
-  return [...new Set([...text.matchAll(TIME_ANCHOR)].map((m) => m[0].toLowerCase().replace(/\s+/g, " ")))].sort().join("|");
+  return [...new Set([...text.matchAll(TIME_ANCHOR)].map((m) => m[0].toLowerCase().replace(/\s+/g, " ")))]
+    .sort()
+    .join("|");
 }
 
 /** Every way the two sentences differ on a fact they both report. */
-export function compareClaims(a: ClaimSentence, b: ClaimSentence, options: CompareOptions = {}): ClaimDifference[] {
+export function compareClaims(
+  a: ClaimSentence,
+  b: ClaimSentence,
+  options: CompareOptions = {},
+): ClaimDifference[] {
   // Wire copy printed by two outlets says the same thing.
   if (a.storyId === b.storyId || a.text === b.text) return [];
   const out: ClaimDifference[] = [];
@@ -91,9 +99,17 @@ export function compareClaims(a: ClaimSentence, b: ClaimSentence, options: Compa
       const [older, newer] = ordered;
       const [qOld, qNew] = older === a ? [x, y] : [y, x];
       // A higher toll hours later is news coming in; within a few hours two outlets differ.
-      const grows = CUMULATIVE_KEYS.has(x.key.split(":")[0] ?? "") && qNew.low > qOld.high && (newer.time ?? 0) - (older.time ?? 0) >= UPDATE_GAP_MS;
+      const grows =
+        CUMULATIVE_KEYS.has(x.key.split(":")[0] ?? "") &&
+        qNew.low > qOld.high &&
+        (newer.time ?? 0) - (older.time ?? 0) >= UPDATE_GAP_MS;
       if (grows || qNew.updated) {
-        out.push({ kind: "number", superseded: true, sides: older === a ? [sideA, sideB] : [sideB, sideA], key: x.key });
+        out.push({
+          kind: "number",
+          superseded: true,
+          sides: older === a ? [sideA, sideB] : [sideB, sideA],
+          key: x.key,
+        });
         continue;
       }
     }
@@ -112,7 +128,12 @@ export function compareClaims(a: ClaimSentence, b: ClaimSentence, options: Compa
     const sideB = { sentence: b, value: db.relative ? `${db.text} (${formatDay(db.date)})` : db.text };
     const [older, newer] = ordered ?? [null, null];
     if (older && newer && RESCHEDULED.test(newer.text)) {
-      out.push({ kind: "date", superseded: true, sides: older === a ? [sideA, sideB] : [sideB, sideA], key: "date" });
+      out.push({
+        kind: "date",
+        superseded: true,
+        sides: older === a ? [sideA, sideB] : [sideB, sideA],
+        key: "date",
+      });
     } else if (!(sameOutlet && !ordered)) {
       out.push({ kind: "date", superseded: false, sides: [sideA, sideB], key: "date" });
     }
@@ -122,16 +143,29 @@ export function compareClaims(a: ClaimSentence, b: ClaimSentence, options: Compa
   // Status: planned in one, done in the other (the same event: not on different days, nor
   // a past one anchored in another time — "was changed in 1980" and "will change").
   if (!datesDiffer) {
-    for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const plannedAnchors = new Set(timeAnchors(x.text).split("|"));
-      if (timeAnchors(y.text).split("|").some((anchor) => HISTORICAL.test(anchor) && !plannedAnchors.has(anchor))) continue;
+      if (
+        timeAnchors(y.text)
+          .split("|")
+          .some((anchor) => HISTORICAL.test(anchor) && !plannedAnchors.has(anchor))
+      )
+        continue;
       for (const planned of findPlanned(x.text)) {
         const done = findDone(y.text, planned.lemma);
         if (!done) continue;
         const sidePlanned = { sentence: x, value: clauseAround(x.text, planned.start, planned.end) };
         const sideDone = { sentence: y, value: clauseAround(y.text, done.start, done.end) };
         const doneIsNewer = ordered !== null && ordered[1] === y;
-        out.push({ kind: "status", superseded: doneIsNewer, sides: [sidePlanned, sideDone], key: `status:${planned.lemma}` });
+        out.push({
+          kind: "status",
+          superseded: doneIsNewer,
+          sides: [sidePlanned, sideDone],
+          key: `status:${planned.lemma}`,
+        });
         break;
       }
     }
@@ -142,7 +176,12 @@ export function compareClaims(a: ClaimSentence, b: ClaimSentence, options: Compa
       const sideB = { sentence: b, value: clauseAround(b.text, decB.start, decB.end) };
       const newer = ordered?.[1] ?? null;
       if (newer && (UPDATE_CUE.test(newer.text) || sameOutlet)) {
-        out.push({ kind: "status", superseded: true, sides: newer === b ? [sideA, sideB] : [sideB, sideA], key: "decision" });
+        out.push({
+          kind: "status",
+          superseded: true,
+          sides: newer === b ? [sideA, sideB] : [sideB, sideA],
+          key: "decision",
+        });
       } else if (!sameOutlet) {
         out.push({ kind: "status", superseded: false, sides: [sideA, sideB], key: "decision" });
       }
@@ -153,8 +192,21 @@ export function compareClaims(a: ClaimSentence, b: ClaimSentence, options: Compa
   if (!sameOutlet) {
     const sa = speakerOf(a);
     const sb = speakerOf(b);
-    if (sa && sb && speakersConflict(sa, sb, options.isPersonName) && statementsMatch(a.text, sa, b.text, sb)) {
-      out.push({ kind: "attribution", superseded: false, sides: [{ sentence: a, value: sa }, { sentence: b, value: sb }], key: "speaker" });
+    if (
+      sa &&
+      sb &&
+      speakersConflict(sa, sb, options.isPersonName) &&
+      statementsMatch(a.text, sa, b.text, sb)
+    ) {
+      out.push({
+        kind: "attribution",
+        superseded: false,
+        sides: [
+          { sentence: a, value: sa },
+          { sentence: b, value: sb },
+        ],
+        key: "speaker",
+      });
     }
   }
   return out;
@@ -182,17 +234,35 @@ function statementsMatch(a: string, speakerA: string, b: string, speakerB: strin
 
 const STATEMENT_MATCH = 0.6;
 
-const CATEGORY_WORDS: Record<string, string> = { killed: "killed", injured: "injured", missing: "missing", arrested: "arrested", evacuated: "evacuated", displaced: "displaced", rescued: "rescued" };
+const CATEGORY_WORDS: Record<string, string> = {
+  killed: "killed",
+  injured: "injured",
+  missing: "missing",
+  arrested: "arrested",
+  evacuated: "evacuated",
+  displaced: "displaced",
+  rescued: "rescued",
+};
 
 function describeQuantity(q: Quantity): string {
   const category = CATEGORY_WORDS[q.key.split(":")[0] ?? ""];
-  if (!category || /\b(?:kill|dead|die|death|injur|wound|hurt|missing|arrest|detain|evacu|displac|rescu|lives|bodies|toll)/i.test(q.text)) return q.text;
+  if (
+    !category ||
+    /\b(?:kill|dead|die|death|injur|wound|hurt|missing|arrest|detain|evacu|displac|rescu|lives|bodies|toll)/i.test(
+      q.text,
+    )
+  )
+    return q.text;
   return `${q.text} ${category}`;
 }
 
 /** A few words around a verb, stopping at punctuation: enough for a reader to see the status. */
 function clauseAround(text: string, start: number, end: number): string {
-  const before = text.slice(0, start).split(/[,;:“”"()]/).pop() ?? "";
+  const before =
+    text
+      .slice(0, start)
+      .split(/[,;:“”"()]/)
+      .pop() ?? "";
   const after = text.slice(end).split(/[,;:“”"()]|\.(?=\s|$)/)[0] ?? "";
   // The whole subject when it is short ("Three walk-in centres for flood recovery grants").
   const words = before.trim().split(/\s+/).filter(Boolean);
@@ -201,7 +271,10 @@ function clauseAround(text: string, start: number, end: number): string {
   return [head, text.slice(start, end).trim(), tail]
     .filter(Boolean)
     .join(" ")
-    .replace(/^(?:The|A|An|This|These|Those|Some|Many|Most|All|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b/, (w) => w.toLowerCase());
+    .replace(
+      /^(?:The|A|An|This|These|Those|Some|Many|Most|All|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b/,
+      (w) => w.toLowerCase(),
+    );
 }
 
 export function citeClaim(s: ClaimSentence): Citation {

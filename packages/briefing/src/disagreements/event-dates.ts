@@ -24,10 +24,29 @@ export function findEventDate(sentence: string, reference: Date | null): EventDa
   const lead = sentence.slice(Math.max(0, first.index - 30), first.index);
   if (/\b(?:since|until|till|through|from|by)\s+$/i.test(lead)) return null;
   if (/\b(?:said|says|told\s+\w+|added|announced|confirmed|stated)\s+(?:on\s+)?$/i.test(lead)) return null;
-  return { date: first.date, text: first.dateText, start: first.index, end: first.index + first.dateText.length, relative: first.resolution === "relative" };
+  return {
+    date: first.date,
+    text: first.dateText,
+    start: first.index,
+    end: first.index + first.dateText.length,
+    relative: first.resolution === "relative",
+  };
 }
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** "24 November 2026" for `2026-11-24`. */
 export function formatDay(date: string): string {

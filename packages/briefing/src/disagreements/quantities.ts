@@ -21,22 +21,83 @@ export interface Quantity {
 }
 
 const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
 };
 // Vague amounts: the span of figures a reader would accept for them.
-const VAGUE: Record<string, [number, number]> = { dozens: [24, 99], scores: [40, 199], hundreds: [200, 999], thousands: [2000, 99_999], millions: [2e6, 999e6] };
-const SCALES: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12 };
+const VAGUE: Record<string, [number, number]> = {
+  dozens: [24, 99],
+  scores: [40, 199],
+  hundreds: [200, 999],
+  thousands: [2000, 99_999],
+  millions: [2e6, 999e6],
+};
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+};
 const CURRENCY_SIGNS: Record<string, string> = { $: "usd", "€": "eur", "£": "gbp" };
-const CURRENCY_WORDS: Record<string, string> = { dollar: "usd", dollars: "usd", euro: "eur", euros: "eur", pound: "gbp", pounds: "gbp", yen: "jpy", rupees: "inr" };
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: "usd",
+  dollars: "usd",
+  euro: "eur",
+  euros: "eur",
+  pound: "gbp",
+  pounds: "gbp",
+  yen: "jpy",
+  rupees: "inr",
+};
 
 // The qualifier before a figure and the interval it gives as a share of the figure.
 const QUALIFIERS: Array<[RegExp, (v: number) => [number, number]]> = [
-  [/\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|above)\s+$/i, (v) => [v, Infinity]],
+  [
+    /\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|above)\s+$/i,
+    (v) => [v, Infinity],
+  ],
   [/\b(?:nearly|almost|close\s+to|just\s+under|just\s+short\s+of|approaching)\s+$/i, (v) => [v * 0.85, v]],
-  [/\b(?:about|around|roughly|approximately|some|an\s+estimated|estimated|an\s+approximate|circa|nearly\s+about)\s+$/i, (v) => [v * 0.85, v * 1.15]],
-  [/\b(?:up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|no\s+more\s+than|at\s+most|below)\s+$/i, (v) => [0, v]],
+  [
+    /\b(?:about|around|roughly|approximately|some|an\s+estimated|estimated|an\s+approximate|circa|nearly\s+about)\s+$/i,
+    (v) => [v * 0.85, v * 1.15],
+  ],
+  [
+    /\b(?:up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|no\s+more\s+than|at\s+most|below)\s+$/i,
+    (v) => [0, v],
+  ],
 ];
 
 const NUMBER_ATOM = new RegExp(
@@ -54,15 +115,70 @@ const CASUALTY: Array<[RegExp, string]> = [
   [/^(?:rescued)$/, "rescued"],
 ];
 // Counts that only grow as news comes in: a newer, higher figure updates an older one.
-export const CUMULATIVE_KEYS = new Set(["killed", "injured", "missing", "arrested", "evacuated", "displaced", "rescued", "case", "infect"]);
+export const CUMULATIVE_KEYS = new Set([
+  "killed",
+  "injured",
+  "missing",
+  "arrested",
+  "evacuated",
+  "displaced",
+  "rescued",
+  "case",
+  "infect",
+]);
 // Who a casualty figure counts; other words after the figure ("140 overnight") do not narrow it.
-const PERSON_NOUNS = new Set("children child civilians soldiers police officers policemen women men students workers migrants passengers troops fighters militants miners tourists residents protesters demonstrators journalists firefighters villagers patients staff pilgrims crew refugees prisoners hostages rebels pupils teachers".split(" "));
+const PERSON_NOUNS = new Set(
+  "children child civilians soldiers police officers policemen women men students workers migrants passengers troops fighters militants miners tourists residents protesters demonstrators journalists firefighters villagers patients staff pilgrims crew refugees prisoners hostages rebels pupils teachers".split(
+    " ",
+  ),
+);
 const GENERIC_HEADS = new Set(["people", "persons", "person", "others", "individuals"]);
-const SKIP_HEADS = new Set(["of", "the", "a", "an", "were", "was", "are", "is", "have", "had", "has", "and", "or", "in", "on", "at", "who", "which", "that", "to", "from", "for", "by", "with", "as", "more", "than", "other", "been", "being", "be", "also", "had", "now", "so", "far"]);
-const NOT_COUNTS = /^(?:am|pm|a\.m|p\.m|th|st|nd|rd|year|years|yr|o'clock|hours?|minutes?|seconds?|mins?|hrs?|secs?|days?|weeks?|months?|ms|gb|mb|kb|km|miles?|kilometres?|kilometers?|metres?|meters?|feet|ft|kg|degrees?|mph|times|percentile|per)$/i;
-const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
-const BEFORE_NOT_COUNT = /(?:\b(?:aged|age|no\.|number|article|section|chapter|page|flight|route|room|road|highway|platform|gate|level|phase|stage|grade|category|型)\s*|#)$/i;
-const UPDATE_CUE = /\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|reached|has\s+reached|now\s+stands|now\s+at|revised|updated|raised|lifted|now)\b/i;
+const SKIP_HEADS = new Set([
+  "of",
+  "the",
+  "a",
+  "an",
+  "were",
+  "was",
+  "are",
+  "is",
+  "have",
+  "had",
+  "has",
+  "and",
+  "or",
+  "in",
+  "on",
+  "at",
+  "who",
+  "which",
+  "that",
+  "to",
+  "from",
+  "for",
+  "by",
+  "with",
+  "as",
+  "more",
+  "than",
+  "other",
+  "been",
+  "being",
+  "be",
+  "also",
+  "had",
+  "now",
+  "so",
+  "far",
+]);
+const NOT_COUNTS =
+  /^(?:am|pm|a\.m|p\.m|th|st|nd|rd|year|years|yr|o'clock|hours?|minutes?|seconds?|mins?|hrs?|secs?|days?|weeks?|months?|ms|gb|mb|kb|km|miles?|kilometres?|kilometers?|metres?|meters?|feet|ft|kg|degrees?|mph|times|percentile|per)$/i;
+const MONTHS =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+const BEFORE_NOT_COUNT =
+  /(?:\b(?:aged|age|no\.|number|article|section|chapter|page|flight|route|room|road|highway|platform|gate|level|phase|stage|grade|category|型)\s*|#)$/i;
+const UPDATE_CUE =
+  /\b(?:rose|risen|rises|climbed|climbs|jumped|increased|grew|reached|has\s+reached|now\s+stands|now\s+at|revised|updated|raised|lifted|now)\b/i;
 const TALLY = /\b(\d{1,4})\s*(?:votes?\s+)?(?:to|-|–)\s*(\d{1,4})\b/;
 const FROM_TO = /\bfrom\s+(?:[$€£]\s?)?[\d.,]+\s*(?:%|percent|per\s+cent|million|billion|m|bn)?\s+to\s+$/i;
 
@@ -78,7 +194,16 @@ export function findQuantities(sentence: string): Quantity[] {
       const a = Number(m[1]);
       const b = Number(m[2]);
       if (!/\b(?:1[89]|20)\d\d\s*(?:-|–|to)\s*(?:1[89]|20)?\d\d\b/.test(m[0])) {
-        out.push({ key: "tally", low: a, high: a, against: b, text: m[0], start: m.index, end: m.index + m[0].length, updated });
+        out.push({
+          key: "tally",
+          low: a,
+          high: a,
+          against: b,
+          text: m[0],
+          start: m.index,
+          end: m.index + m[0].length,
+          updated,
+        });
         consumed.push([m.index, m.index + m[0].length]);
       }
     }
@@ -108,14 +233,22 @@ export function findQuantities(sentence: string): Quantity[] {
     // "9:30 p.m.", "3.30pm": the minutes of a time.
     if (MONTHS.test(prevWord) || BEFORE_NOT_COUNT.test(before) || /\d[:.]$/.test(before)) continue;
     const rest = sentence.slice(cursor);
-    if (/^(?:st|nd|rd|th|s)\b|^['’]s\b|^-(?:half|third|quarter|fifth)|^:\d|^\.\d|^-(?:year|month|day|week)|^\s*(?:-|–)\s*year-old|^\s*years?\s+old/i.test(rest)) continue;
+    if (
+      /^(?:st|nd|rd|th|s)\b|^['’]s\b|^-(?:half|third|quarter|fifth)|^:\d|^\.\d|^-(?:year|month|day|week)|^\s*(?:-|–)\s*year-old|^\s*years?\s+old/i.test(
+        rest,
+      )
+    )
+      continue;
     const nextWordRaw = /^\s*([A-Za-z.']+)/.exec(rest)?.[1] ?? "";
     if (MONTHS.test(nextWordRaw.replace(/\.$/, ""))) continue;
     if (!currency && !/[,.]/.test(raw) && value >= 1900 && value <= 2100 && /^\d{4}$/.test(raw)) continue;
     // Range: "between 100 and 120", "100 to 120", "100-120".
     let high = value;
     const range = /^\s*(?:-|–|to|and)\s*([$€£])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/i.exec(rest);
-    const isRange = range && (/^\s*(?:-|–)/.test(rest) || /\bbetween\s+$/i.test(before) || /^\s*to/i.test(rest)) && !FROM_TO.test(sentence.slice(0, start));
+    const isRange =
+      range &&
+      (/^\s*(?:-|–)/.test(rest) || /\bbetween\s+$/i.test(before) || /^\s*to/i.test(rest)) &&
+      !FROM_TO.test(sentence.slice(0, start));
     if (range && isRange && !/\bfrom\s+(?:[$€£]\s?)?$/i.test(before)) {
       high = Number((range[2] ?? "").replace(/,/g, ""));
       // "2-1", "5 to 1": a score or a ratio, not a range.
@@ -152,7 +285,10 @@ export function findQuantities(sentence: string): Quantity[] {
       cursor += pct[0].length;
       tail = sentence.slice(cursor);
     }
-    const currencyWord = /^\s(?:(?:us|u\.s\.|american|australian|canadian)\s)?(dollars?|euros?|pounds?|yen|rupees)\b/i.exec(tail);
+    const currencyWord =
+      /^\s(?:(?:us|u\.s\.|american|australian|canadian)\s)?(dollars?|euros?|pounds?|yen|rupees)\b/i.exec(
+        tail,
+      );
     if (currencyWord) {
       currency = CURRENCY_WORDS[(currencyWord[1] ?? "").toLowerCase()] ?? currency;
       cursor += currencyWord[0].length;
@@ -177,7 +313,9 @@ export function findQuantities(sentence: string): Quantity[] {
       high += unit / 2;
     }
     let phraseStart = isRange ? start - (/\bbetween\s+$/i.exec(before)?.[0].length ?? 0) : start;
-    const qualifier = vague ? undefined : QUALIFIERS.map(([re, interval]) => ({ q: re.exec(before), interval })).find((x) => x.q);
+    const qualifier = vague
+      ? undefined
+      : QUALIFIERS.map(([re, interval]) => ({ q: re.exec(before), interval })).find((x) => x.q);
     if (qualifier?.q) {
       const [a, b] = qualifier.interval(value * scale);
       if (b === Infinity) high = Infinity;
@@ -192,7 +330,10 @@ export function findQuantities(sentence: string): Quantity[] {
     if (currency) key = `money:${currency}`;
     else if (isPercent) {
       const of = /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?([A-Za-z]+)/i.exec(tail);
-      const beforeWord = /\b([A-Za-z]{3,})\s+(?:(?:rose|fell|climbed|dropped|stood|was|is|reached|of|at|to|by|hit)\s+){1,2}(?:to\s+|at\s+|by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+)?$/i.exec(sentence.slice(0, phraseStart));
+      const beforeWord =
+        /\b([A-Za-z]{3,})\s+(?:(?:rose|fell|climbed|dropped|stood|was|is|reached|of|at|to|by|hit)\s+){1,2}(?:to\s+|at\s+|by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+)?$/i.exec(
+          sentence.slice(0, phraseStart),
+        );
       const candidate = of?.[1] ?? beforeWord?.[1] ?? null;
       const word = candidate && !/^(?:percent|cent|points?|from)$/i.test(candidate) ? candidate : null;
       if (of) phraseEnd = cursor + of[0].length;
@@ -218,8 +359,18 @@ export function findQuantities(sentence: string): Quantity[] {
         if (/[.;]/.test(tail.slice(0, w.index))) break;
       }
       // "the death toll rose to 140", "killing 104 people".
-      if (!casualty && /\b(?:death\s+toll|toll|killing|killed|deaths?\s+rose|dead\s+rose)\b[^.;,]{0,50}$/i.test(sentence.slice(0, phraseStart))) casualty = "killed";
-      if (!casualty && /\b(?:injuring|wounding|injured|wounded)\b[^.;,]{0,12}$/i.test(sentence.slice(0, phraseStart))) casualty = "injured";
+      if (
+        !casualty &&
+        /\b(?:death\s+toll|toll|killing|killed|deaths?\s+rose|dead\s+rose)\b[^.;,]{0,50}$/i.test(
+          sentence.slice(0, phraseStart),
+        )
+      )
+        casualty = "killed";
+      if (
+        !casualty &&
+        /\b(?:injuring|wounding|injured|wounded)\b[^.;,]{0,12}$/i.test(sentence.slice(0, phraseStart))
+      )
+        casualty = "injured";
       if (casualty) {
         key = `${casualty}:${head && PERSON_NOUNS.has(head) ? stemWord(head) : ""}`;
         if (phraseEnd === cursor) phraseEnd = Math.max(phraseEnd, headEnd);
@@ -230,9 +381,20 @@ export function findQuantities(sentence: string): Quantity[] {
     }
     if (key === null) continue;
     // "6 million euros a day" is a rate, not a total.
-    const rate = /^[^.;,]{0,25}?\b(?:a|per|each|every)\s+(day|week|month|year|hour|minute|second|head|person|capita)\b|^\s*(?:daily|weekly|monthly|annually|yearly|hourly)\b/i.exec(sentence.slice(phraseEnd));
+    const rate =
+      /^[^.;,]{0,25}?\b(?:a|per|each|every)\s+(day|week|month|year|hour|minute|second|head|person|capita)\b|^\s*(?:daily|weekly|monthly|annually|yearly|hourly)\b/i.exec(
+        sentence.slice(phraseEnd),
+      );
     if (rate) key = `${key}/${(rate[1] ?? rate[0].trim()).toLowerCase()}`;
-    out.push({ key, low, high, text: sentence.slice(phraseStart, phraseEnd).trim(), start: phraseStart, end: phraseEnd, updated });
+    out.push({
+      key,
+      low,
+      high,
+      text: sentence.slice(phraseStart, phraseEnd).trim(),
+      start: phraseStart,
+      end: phraseEnd,
+      updated,
+    });
   }
   // Two figures for the same thing in one sentence ("104 killed, 30 of them killed…") are
   // not comparable one to one: the thing is left out.

@@ -12,8 +12,15 @@ describe("canonical names", () => {
   });
 
   it("strips titles and keeps them as the role", () => {
-    expect(stripTitles(["Secretary", "of", "the", "Army", "Dan", "Hale"])).toEqual({ tokens: ["Dan", "Hale"], role: "Secretary of the Army", hadTitle: true });
-    expect(stripTitles(["UK", "Prime", "Minister", "Sir", "Alan", "Pryce"]).tokens).toEqual(["Alan", "Pryce"]);
+    expect(stripTitles(["Secretary", "of", "the", "Army", "Dan", "Hale"])).toEqual({
+      tokens: ["Dan", "Hale"],
+      role: "Secretary of the Army",
+      hadTitle: true,
+    });
+    expect(stripTitles(["UK", "Prime", "Minister", "Sir", "Alan", "Pryce"]).tokens).toEqual([
+      "Alan",
+      "Pryce",
+    ]);
     expect(stripTitles(["Port", "Elling"]).hadTitle).toBe(false);
   });
 
@@ -24,11 +31,18 @@ describe("canonical names", () => {
 });
 
 describe("findSentenceMentions", () => {
-  const mentions = (text: string): Array<[string, string | null]> => findSentenceMentions(text).map((m) => [m.tokens.join(" "), m.kind]);
+  const mentions = (text: string): Array<[string, string | null]> =>
+    findSentenceMentions(text).map((m) => [m.tokens.join(" "), m.kind]);
 
   it("finds people behind titles and possessives", () => {
-    expect(mentions("Transport Commissioner Dmitri Volkov said the bridge would close.")).toContainEqual(["Dmitri Volkov", "person"]);
-    expect(mentions("The city’s mayor, Helena Brandt, met Volkov’s deputy.")).toContainEqual(["Helena Brandt", "person"]);
+    expect(mentions("Transport Commissioner Dmitri Volkov said the bridge would close.")).toContainEqual([
+      "Dmitri Volkov",
+      "person",
+    ]);
+    expect(mentions("The city’s mayor, Helena Brandt, met Volkov’s deputy.")).toContainEqual([
+      "Helena Brandt",
+      "person",
+    ]);
     expect(mentions("Secretary of the Army Dan Hale flew to Geneva.")).toEqual([
       ["Dan Hale", "person"],
       ["Geneva", "place"],
@@ -36,7 +50,9 @@ describe("findSentenceMentions", () => {
   });
 
   it("classifies places and organisations, and skips sentence-initial common words", () => {
-    const found = mentions("Despite the rain, officials from the United Nations met in Port Elling on Monday.");
+    const found = mentions(
+      "Despite the rain, officials from the United Nations met in Port Elling on Monday.",
+    );
     expect(found).toContainEqual(["United Nations", "organization"]);
     expect(found).toContainEqual(["Port Elling", "place"]);
     expect(found.map(([name]) => name)).not.toContain("Despite");

@@ -3,12 +3,23 @@ import { buildBriefing } from "../build-briefing";
 import type { StoryInput } from "../types";
 import { findSentenceMentions } from "./entity-mentions";
 
-const kindOf = (text: string, name: string): string | null | undefined => findSentenceMentions(text).find((m) => m.tokens.join(" ") === name)?.kind;
+const kindOf = (text: string, name: string): string | null | undefined =>
+  findSentenceMentions(text).find((m) => m.tokens.join(" ") === name)?.kind;
 
-function listed(stories: StoryInput[]): { people: string[]; organizations: string[]; places: string[]; aliases: Map<string, string[]> } {
+function listed(stories: StoryInput[]): {
+  people: string[];
+  organizations: string[];
+  places: string[];
+  aliases: Map<string, string[]>;
+} {
   const b = buildBriefing(stories);
   const aliases = new Map([...b.people, ...b.organizations, ...b.places].map((e) => [e.name, e.aliases]));
-  return { people: b.people.map((e) => e.name), organizations: b.organizations.map((e) => e.name), places: b.places.map((e) => e.name), aliases };
+  return {
+    people: b.people.map((e) => e.name),
+    organizations: b.organizations.map((e) => e.name),
+    places: b.places.map((e) => e.name),
+    aliases,
+  };
 }
 
 describe("places from the gazetteer", () => {
@@ -25,7 +36,9 @@ describe("places from the gazetteer", () => {
   });
 
   it("keeps a district code with its city instead of listing it as an organisation", () => {
-    const found = findSentenceMentions("Reporting from Washington, DC, our correspondent said talks had stalled.");
+    const found = findSentenceMentions(
+      "Reporting from Washington, DC, our correspondent said talks had stalled.",
+    );
     expect(found.map((m) => [m.tokens.join(" "), m.kind])).toContainEqual(["Washington DC", "place"]);
     expect(found.some((m) => m.tokens.join(" ") === "DC")).toBe(false);
   });
@@ -55,16 +68,24 @@ describe("invented places and bodies, typed by context", () => {
   });
 
   it("reads organisations from their head word or the noun before them, not as people", () => {
-    expect(kindOf("The consumer group Fairwage South said the refund was too small.", "Fairwage South")).toBe("organization");
-    expect(kindOf("Fairwage South, the consumer group that brought the claim, welcomed it.", "Fairwage South")).toBe("organization");
+    expect(kindOf("The consumer group Fairwage South said the refund was too small.", "Fairwage South")).toBe(
+      "organization",
+    );
+    expect(
+      kindOf("Fairwage South, the consumer group that brought the claim, welcomed it.", "Fairwage South"),
+    ).toBe("organization");
     expect(kindOf("She told Larkfield Radio the bridge had shaken.", "Larkfield Radio")).toBe("organization");
     expect(kindOf("Fares were set by Tolbury Transit on Friday.", "Tolbury Transit")).toBe("organization");
-    expect(kindOf("Some 300 members of the Tolbury Cleaners' Union walked out.", "Tolbury Cleaners' Union")).toBe("organization");
+    expect(
+      kindOf("Some 300 members of the Tolbury Cleaners' Union walked out.", "Tolbury Cleaners' Union"),
+    ).toBe("organization");
   });
 
   it("keeps a person with a comma description a person", () => {
     expect(kindOf("“We are tired,” said Ines Varro, a crane operator.", "Ines Varro")).toBe("person");
-    expect(kindOf("Odile Marrant, the association's chief negotiator, said no.", "Odile Marrant")).toBe("person");
+    expect(kindOf("Odile Marrant, the association's chief negotiator, said no.", "Odile Marrant")).toBe(
+      "person",
+    );
   });
 
   it("does not list a head word alone as a body", () => {
@@ -76,7 +97,12 @@ describe("invented places and bodies, typed by context", () => {
 describe("outlets and companies", () => {
   it("types the briefed outlets as organisations wherever the text names them", () => {
     const { organizations, people } = listed([
-      { id: "a", title: "Bridge", source: "The Morning Lantern", body: "Speaking to the Morning Lantern, the engineer said the bridge would reopen. Morning Lantern readers had complained for months." },
+      {
+        id: "a",
+        title: "Bridge",
+        source: "The Morning Lantern",
+        body: "Speaking to the Morning Lantern, the engineer said the bridge would reopen. Morning Lantern readers had complained for months.",
+      },
     ]);
     expect(organizations).toContain("The Morning Lantern");
     expect(people).not.toContain("Morning Lantern");
@@ -99,7 +125,11 @@ describe("outlets and companies", () => {
 describe("acronyms and names", () => {
   it("keeps acronyms in capitals whatever the house style", () => {
     const { organizations } = listed([
-      { id: "a", title: "Summit", body: "Ministers said Ukraine would not join Nato this year. The Nato summit ended early." },
+      {
+        id: "a",
+        title: "Summit",
+        body: "Ministers said Ukraine would not join Nato this year. The Nato summit ended early.",
+      },
       { id: "b", title: "Summit", body: "Leaders met at the NATO summit in Vilnius on Tuesday." },
     ]);
     expect(organizations).toContain("NATO");

@@ -20,7 +20,10 @@ export interface EntityMention extends SpanMention {
 }
 
 /** Extracts and classifies every name mention in the prose sentences of the stories. */
-export function extractMentions(stories: readonly PreparedStory[], nerSentenceBudget: number): { mentions: EntityMention[]; budgetExhausted: boolean } {
+export function extractMentions(
+  stories: readonly PreparedStory[],
+  nerSentenceBudget: number,
+): { mentions: EntityMention[]; budgetExhausted: boolean } {
   const mentions: EntityMention[] = [];
   // The outlets being briefed are organisations wherever the text names them.
   const outlets = new Map<string, string>();
@@ -34,8 +37,16 @@ export function extractMentions(stories: readonly PreparedStory[], nerSentenceBu
       const local = findSentenceMentions(sentence.text, outlets);
       local.forEach((mention, i) => {
         const next = local[i + 1];
-        const between = next && next.start - mention.end < 60 ? sentence.text.slice(mention.end, next.start) : null;
-        mentions.push({ ...mention, between, storyId: story.id, sentenceIndex: sentence.index, start: sentence.start + mention.start, end: sentence.start + mention.end });
+        const between =
+          next && next.start - mention.end < 60 ? sentence.text.slice(mention.end, next.start) : null;
+        mentions.push({
+          ...mention,
+          between,
+          storyId: story.id,
+          sentenceIndex: sentence.index,
+          start: sentence.start + mention.start,
+          end: sentence.start + mention.end,
+        });
       });
     }
   }
@@ -46,14 +57,20 @@ export function extractMentions(stories: readonly PreparedStory[], nerSentenceBu
   resolveByKnownPeople(mentions);
   const common = findCommonWords(stories);
   const bodyOf = new Map(stories.map((s) => [s.id, s.body]));
-  return { mentions: mentions.filter((m) => m.kind !== null && !isCommonWordOpener(m, bodyOf.get(m.storyId) ?? "", common)), budgetExhausted };
+  return {
+    mentions: mentions.filter(
+      (m) => m.kind !== null && !isCommonWordOpener(m, bodyOf.get(m.storyId) ?? "", common),
+    ),
+    budgetExhausted,
+  };
 }
 
 // "Growers said…": a capitalised word that opens a sentence and that the same topic's text
 // also writes in lower case ("apple growers") is a common word, not a one-word name.
 function findCommonWords(stories: readonly PreparedStory[]): Set<string> {
   const words = new Set<string>();
-  for (const story of stories) for (const word of story.body.match(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu) ?? []) words.add(word);
+  for (const story of stories)
+    for (const word of story.body.match(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu) ?? []) words.add(word);
   return words;
 }
 
@@ -74,7 +91,10 @@ function keyOfOutlets(outlets: ReadonlyMap<string, string> | undefined): string 
   if (!outlets) return "";
   let key = outletKeys.get(outlets);
   if (key === undefined) {
-    key = [...outlets.entries()].map(([folded, name]) => `${folded}\u0001${name}`).sort().join("\u0002");
+    key = [...outlets.entries()]
+      .map(([folded, name]) => `${folded}\u0001${name}`)
+      .sort()
+      .join("\u0002");
     outletKeys.set(outlets, key);
   }
   return key;
@@ -119,7 +139,12 @@ function joinCompanyShortNames(mentions: EntityMention[]): void {
   const full = new Map<string, string>();
   for (const m of mentions) {
     const rest = m.tokens.slice(1);
-    if (m.kind !== "organization" || rest.length === 0 || !rest.every((t) => CORPORATE_SUFFIXES.has(t.toLowerCase()))) continue;
+    if (
+      m.kind !== "organization" ||
+      rest.length === 0 ||
+      !rest.every((t) => CORPORATE_SUFFIXES.has(t.toLowerCase()))
+    )
+      continue;
     const key = foldNameToken(m.tokens[0] ?? "");
     if (!full.has(key)) full.set(key, m.knownName ?? m.tokens.join(" "));
   }
@@ -185,7 +210,13 @@ function resolveByKnownPeople(mentions: EntityMention[]): void {
   }
   for (const m of mentions) {
     // "Jackson" weakly typed as a city, in a story about Ketanji Brown Jackson, is her.
-    if (m.kind !== null && m.kind !== "person" && !m.strong && m.tokens.length === 1 && surnamesByStory.get(m.storyId)?.has(foldNameToken(m.tokens[0] ?? ""))) {
+    if (
+      m.kind !== null &&
+      m.kind !== "person" &&
+      !m.strong &&
+      m.tokens.length === 1 &&
+      surnamesByStory.get(m.storyId)?.has(foldNameToken(m.tokens[0] ?? ""))
+    ) {
       m.kind = "person";
       continue;
     }
@@ -193,7 +224,11 @@ function resolveByKnownPeople(mentions: EntityMention[]): void {
     const keys = m.tokens.map(foldNameToken);
     const local = byStory.get(m.storyId);
     const last = keys[keys.length - 1] ?? "";
-    if (keys.every((k) => local?.has(k) ?? false) || keys.every((k) => global.has(k)) || (keys.length >= 2 && keys.length <= 4 && last.length >= 3 && surnames.has(last))) {
+    if (
+      keys.every((k) => local?.has(k) ?? false) ||
+      keys.every((k) => global.has(k)) ||
+      (keys.length >= 2 && keys.length <= 4 && last.length >= 3 && surnames.has(last))
+    ) {
       m.kind = "person";
     }
   }

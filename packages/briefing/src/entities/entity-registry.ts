@@ -23,7 +23,8 @@ export interface ResolvedMention {
 
 // Honorifics are forms of address, not roles ("Mr.", "Sir" in "Prime Minister Sir Keir Starmer").
 const HONORIFICS = /(?:^|\s+)(?:mr|mrs|ms|mx|dr|sir|dame|lord|lady|prof)\.?$/i;
-const ALIAS_LINK = /^,?\s*(?:also |better |formerly |previously |widely )?(?:known|referred to|called|named) as\s*$/u;
+const ALIAS_LINK =
+  /^,?\s*(?:also |better |formerly |previously |widely )?(?:known|referred to|called|named) as\s*$/u;
 
 class UnionFind {
   private parent: number[] = [];
@@ -61,7 +62,10 @@ interface Group {
   mentions: EntityMention[];
 }
 
-export function buildEntityIndex(stories: readonly PreparedStory[], rawMentions: readonly EntityMention[]): EntityIndex {
+export function buildEntityIndex(
+  stories: readonly PreparedStory[],
+  rawMentions: readonly EntityMention[],
+): EntityIndex {
   const mentions = settleKinds(rawMentions);
   const uf = new UnionFind();
   const groups: Group[] = [];
@@ -83,7 +87,13 @@ export function buildEntityIndex(stories: readonly PreparedStory[], rawMentions:
       let group = exact.get(key);
       if (!group && m.kind === "person") group = findContainingPerson(exact, m);
       if (!group) {
-        group = { node: uf.add(), kind: m.kind ?? "organization", keys: m.tokens.map(foldNameToken), storyId: story.id, mentions: [] };
+        group = {
+          node: uf.add(),
+          kind: m.kind ?? "organization",
+          keys: m.tokens.map(foldNameToken),
+          storyId: story.id,
+          mentions: [],
+        };
         groups.push(group);
         exact.set(key, group);
       }
@@ -115,7 +125,8 @@ export function buildEntityIndex(stories: readonly PreparedStory[], rawMentions:
     const kind = voteKind(cluster);
     const name = chooseCanonicalName(all);
     let id = `${kind === "organization" ? "org" : kind}:${slugifyName(name)}`;
-    for (let n = 2; usedIds.has(id); n++) id = `${kind === "organization" ? "org" : kind}:${slugifyName(name)}-${n}`;
+    for (let n = 2; usedIds.has(id); n++)
+      id = `${kind === "organization" ? "org" : kind}:${slugifyName(name)}-${n}`;
     usedIds.add(id);
     const counts = new Map<string, number>();
     for (const m of all) counts.set(m.storyId, (counts.get(m.storyId) ?? 0) + 1);
@@ -153,7 +164,12 @@ export function buildEntityIndex(stories: readonly PreparedStory[], rawMentions:
 export function rankEntities(entities: readonly Entity[], kind: EntityKind, limit: number): Entity[] {
   return entities
     .filter((e) => e.kind === kind)
-    .sort((a, b) => b.mentions - a.mentions || b.storyIds.length - a.storyIds.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort(
+      (a, b) =>
+        b.mentions - a.mentions ||
+        b.storyIds.length - a.storyIds.length ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    )
     .slice(0, limit);
 }
 
@@ -200,7 +216,11 @@ function findContainingPerson(exact: Map<string, Group>, m: EntityMention): Grou
   return best;
 }
 
-function linkAliases(list: readonly EntityMention[], groupOf: Map<EntityMention, Group>, uf: UnionFind): void {
+function linkAliases(
+  list: readonly EntityMention[],
+  groupOf: Map<EntityMention, Group>,
+  uf: UnionFind,
+): void {
   const bySentence = new Map<number, EntityMention[]>();
   for (const m of list) {
     const arr = bySentence.get(m.sentenceIndex) ?? [];
@@ -255,7 +275,8 @@ function joinAcrossStories(groups: readonly Group[], uf: UnionFind): void {
         const b = list[j]?.keys.at(-1) ?? "";
         const ga = list[i];
         const gb = list[j];
-        if (ga && gb && a.length >= 6 && b.length >= 6 && measureEditDistance(a, b, 1) <= 1) uf.union(ga.node, gb.node);
+        if (ga && gb && a.length >= 6 && b.length >= 6 && measureEditDistance(a, b, 1) <= 1)
+          uf.union(ga.node, gb.node);
       }
     }
   }
@@ -273,7 +294,8 @@ function joinAcrossStories(groups: readonly Group[], uf: UnionFind): void {
     if (g.keys.length >= 2) continue;
     const candidates = byToken.get(g.keys[0] ?? "") ?? [];
     const roots = new Map<number, number>();
-    for (const c of candidates) roots.set(uf.find(c.node), (roots.get(uf.find(c.node)) ?? 0) + c.mentions.length);
+    for (const c of candidates)
+      roots.set(uf.find(c.node), (roots.get(uf.find(c.node)) ?? 0) + c.mentions.length);
     const ranked = [...roots.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const top = ranked[0];
     const second = ranked[1];
@@ -326,7 +348,8 @@ function getSurface(m: EntityMention): string {
 // every "al-Sharaa", while the alias "Abu Mohammed al-Julani" covers only itself.
 function chooseCanonicalName(all: readonly EntityMention[]): string {
   const forms = new Map<string, string[]>();
-  for (const m of all) forms.set(getSurface(m), m.knownName ? [m.knownName.toLowerCase()] : m.tokens.map(foldNameToken));
+  for (const m of all)
+    forms.set(getSurface(m), m.knownName ? [m.knownName.toLowerCase()] : m.tokens.map(foldNameToken));
   let best = "";
   let bestScore = -1;
   let bestLength = 0;
@@ -346,7 +369,12 @@ function chooseCanonicalName(all: readonly EntityMention[]): string {
     }
     const length = keys.length;
     // Ties go to the fuller name: "Desmond Achterberg" over its short form "Des Achterberg".
-    const fuller = length === bestLength && keys[0] !== undefined && forms.get(best)?.[0] !== undefined && keys[0].length > (forms.get(best)?.[0] ?? "").length && keys[0].startsWith(forms.get(best)?.[0] ?? "");
+    const fuller =
+      length === bestLength &&
+      keys[0] !== undefined &&
+      forms.get(best)?.[0] !== undefined &&
+      keys[0].length > (forms.get(best)?.[0] ?? "").length &&
+      keys[0].startsWith(forms.get(best)?.[0] ?? "");
     if (score > bestScore || (score === bestScore && (length > bestLength || fuller))) {
       best = form;
       bestScore = score;
@@ -355,7 +383,13 @@ function chooseCanonicalName(all: readonly EntityMention[]): string {
   }
   // Acronyms keep their capitals whichever house style wrote most mentions ("Nato" → "NATO").
   const upper = best.toUpperCase();
-  if (!best.includes(" ") && best !== upper && /^\p{Lu}{2,}$/u.test(upper) && all.some((m) => getSurface(m) === upper)) return upper;
+  if (
+    !best.includes(" ") &&
+    best !== upper &&
+    /^\p{Lu}{2,}$/u.test(upper) &&
+    all.some((m) => getSurface(m) === upper)
+  )
+    return upper;
   return capitalizeFirst(best);
 }
 
@@ -370,7 +404,12 @@ function collectAliases(all: readonly EntityMention[], name: string): string[] {
   for (const m of all) {
     const raw = m.tokens.join(" ");
     // A bare first name ("Donald" for Donald Trump) tells the reader nothing.
-    if (m.tokens.length === 1 && nameTokens.length > 1 && foldNameToken(raw) === foldNameToken(nameTokens[0] ?? "")) continue;
+    if (
+      m.tokens.length === 1 &&
+      nameTokens.length > 1 &&
+      foldNameToken(raw) === foldNameToken(nameTokens[0] ?? "")
+    )
+      continue;
     if (raw !== name && raw.toUpperCase() !== name) aliases.add(raw);
   }
   return [...aliases].sort();

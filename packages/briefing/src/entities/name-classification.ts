@@ -9,7 +9,17 @@ import {
   normalizeTitleToken,
   stripTitles,
 } from "./canonical-names";
-import { ORG_WORDS, PLACE_PREFIXES, PLACE_WORDS, isCommonWord, isDemonym, isFirstName, isMonthName, isPersonName, readLexicon } from "./name-lexicon";
+import {
+  ORG_WORDS,
+  PLACE_PREFIXES,
+  PLACE_WORDS,
+  isCommonWord,
+  isDemonym,
+  isFirstName,
+  isMonthName,
+  isPersonName,
+  readLexicon,
+} from "./name-lexicon";
 import { lookupPlace } from "./gazetteer";
 import type { Token } from "./name-spans";
 import { STOPWORDS } from "../text/text-tokens";
@@ -40,7 +50,10 @@ const LAST_WORD = /([\p{L}.\-]+)[\s,]{0,3}$/u;
 
 const ORG_NOUNS =
   "group|company|firm|charity|union|campaign|organi[sz]ation|agency|regulator|watchdog|broadcaster|newspaper|station|network|party|bank|insurer|lender|retailer|airline|operator|start-?up|association|committee|board|club|outlet|publisher|developer|contractor|consortium|alliance|movement|brand|chain|manufacturer|platform|app|website|coalition";
-const ORG_BEFORE = new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|rival|local)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${ORG_NOUNS})\\s+$`, "u");
+const ORG_BEFORE = new RegExp(
+  `\\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|rival|local)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${ORG_NOUNS})\\s+$`,
+  "u",
+);
 // After a comma only nouns no person is called ("Lise Hammar, a crane operator" is a person).
 const ORG_APPOSITION_NOUNS =
   "group|company|firm|charity|union|campaign|organi[sz]ation|agency|regulator|watchdog|broadcaster|newspaper|station|network|party|bank|insurer|lender|airline|start-?up|association|committee|board|club|outlet|consortium|alliance|movement|brand|chain|platform|app|website|coalition";
@@ -52,18 +65,27 @@ const PLACE_BEFORE =
   /\b(?:city|town|village|port|harbou?r|county|region|province|district|island|state|capital|suburb|municipality|valley|outskirts|streets|centre|center|mayor|residents|heart|north|south|east|west|northern|southern|eastern|western)\s+of\s+(?:the\s+)?$/iu;
 const PLACE_AFTER =
   /^(?:[-‑](?:based|born)\b|['’]s?\s+(?:(?:new|former|deputy|acting)\s+)?(?:mayor|city council|town council|council|town hall|city hall|port|harbou?r|streets|residents|old town|low town|suburbs|outskirts|city centre|waterfront|airport|hospitals?|schools?)\b|,\s+(?:a|the)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:city|town|village|port|county|region|province|district|suburb|island|capital)\b)/iu;
-const PLACE_BEFORE_WEAK = /\b(?:in|near|outside|across|around|throughout|beyond|into)\s+(?:central\s+|northern\s+|southern\s+|eastern\s+|western\s+|downtown\s+)?$/u;
+const PLACE_BEFORE_WEAK =
+  /\b(?:in|near|outside|across|around|throughout|beyond|into)\s+(?:central\s+|northern\s+|southern\s+|eastern\s+|western\s+|downtown\s+)?$/u;
 
 // "US-Russia" (as in "US-Russia investments") names a relationship, not an entity.
 function isPlaceCompound(tokens: readonly string[]): boolean {
   if (tokens.length !== 1) return false;
   const parts = (tokens[0] ?? "").split(/[-‑]/u);
   if (parts.length < 2) return false;
-  return parts.every((p) => lookupKnownName(p)?.kind === "place" || readLexicon(p.toLowerCase()).some((t) => t === "Country" || t === "City"));
+  return parts.every(
+    (p) =>
+      lookupKnownName(p)?.kind === "place" ||
+      readLexicon(p.toLowerCase()).some((t) => t === "Country" || t === "City"),
+  );
 }
 
 /** Types one span; `outlets` maps folded names of the briefed stories' sources to their names. */
-export function classifySpan(text: string, span: Token[], outlets?: ReadonlyMap<string, string>): SpanMention | null {
+export function classifySpan(
+  text: string,
+  span: Token[],
+  outlets?: ReadonlyMap<string, string>,
+): SpanMention | null {
   const first = span[0];
   const last = span[span.length - 1];
   if (!first || !last) return null;
@@ -71,7 +93,8 @@ export function classifySpan(text: string, span: Token[], outlets?: ReadonlyMap<
   const stripped = stripTitles(words);
   const strippedLast = (stripped.tokens[stripped.tokens.length - 1] ?? "").toLowerCase();
   // "United Nations General Assembly" holds a title word but names a body, not a person.
-  const titleIsPartOfName = stripped.hadTitle && (ORG_WORDS.has(strippedLast) || PLACE_WORDS.has(strippedLast));
+  const titleIsPartOfName =
+    stripped.hadTitle && (ORG_WORDS.has(strippedLast) || PLACE_WORDS.has(strippedLast));
   if (titleIsPartOfName) {
     stripped.tokens = words;
     stripped.hadTitle = false;
@@ -96,8 +119,17 @@ export function classifySpan(text: string, span: Token[], outlets?: ReadonlyMap<
   const start = startToken.start;
   const end = last.end;
   const name = nameTokens.join(" ");
-  if (nameTokens.length === 1 && lookupKnownName(name) === null && (isDemonym(name) || isCommonWord(name) || name.length < 2)) return null;
-  if (lookupKnownName(name) === null && nameTokens.every((t) => isTitleWord(t) || STOPWORDS.has(t.toLowerCase()))) return null;
+  if (
+    nameTokens.length === 1 &&
+    lookupKnownName(name) === null &&
+    (isDemonym(name) || isCommonWord(name) || name.length < 2)
+  )
+    return null;
+  if (
+    lookupKnownName(name) === null &&
+    nameTokens.every((t) => isTitleWord(t) || STOPWORDS.has(t.toLowerCase()))
+  )
+    return null;
   const base = { start, end, tokens: nameTokens, knownName: null as string | null };
   if (stripped.hadTitle) return { ...base, role: stripped.role, kind: "person", strong: true };
 
@@ -119,7 +151,8 @@ export function classifySpan(text: string, span: Token[], outlets?: ReadonlyMap<
   // "Odile Farrant from Hesk said": the place after "from" is not the speaker.
   const speaks = SPEECH_AFTER.test(after) && !/\b(?:from|in|of|at|on|near)\s+$/u.test(before);
   // "Kerry from Eastgate said": a personal name introduced by where the person lives.
-  const introducedFrom = isPersonName(name) && /^\s+from\s+\p{Lu}[^,.;]{0,40}\b(?:said|says|told)\b/u.test(after);
+  const introducedFrom =
+    isPersonName(name) && /^\s+from\s+\p{Lu}[^,.;]{0,40}\b(?:said|says|told)\b/u.test(after);
 
   const place = lookupPlace(name);
   if (place && !(place.alsoPersonName && (titleBefore || apposition !== null || speaks || introducedFrom))) {
@@ -127,20 +160,26 @@ export function classifySpan(text: string, span: Token[], outlets?: ReadonlyMap<
   }
   const lower = name.toLowerCase().replace(/[-‑]/g, " ");
   const tags = readLexicon(lower);
-  if (tags.some((t) => t === "Country" || t === "City" || t === "Region" || t === "Place")) return { ...base, role: null, kind: "place", strong: true };
-  if (tags.some((t) => t === "Organization" || t === "SportsTeam")) return { ...base, role: null, kind: "organization", strong: true };
+  if (tags.some((t) => t === "Country" || t === "City" || t === "Region" || t === "Place"))
+    return { ...base, role: null, kind: "place", strong: true };
+  if (tags.some((t) => t === "Organization" || t === "SportsTeam"))
+    return { ...base, role: null, kind: "organization", strong: true };
 
   // "University of Saltmere", "Port of Saltmere": the head word comes first.
   if (nameTokens.length >= 3 && (nameTokens[1] ?? "").toLowerCase() === "of") {
     if (ORG_WORDS.has(firstWord)) return { ...base, role: null, kind: "organization", strong: true };
-    if (PLACE_WORDS.has(firstWord) || PLACE_PREFIXES.has(firstWord)) return { ...base, role: null, kind: "place", strong: true };
+    if (PLACE_WORDS.has(firstWord) || PLACE_PREFIXES.has(firstWord))
+      return { ...base, role: null, kind: "place", strong: true };
   }
   if (nameTokens.length === 2 && PLACE_PREFIXES.has(firstWord) && !ORG_WORDS.has(lastWord)) {
     return { ...base, role: null, kind: "place", strong: true };
   }
-  if (nameTokens.length > 1 && ORG_WORDS.has(lastWord)) return { ...base, role: null, kind: "organization", strong: true };
-  if (nameTokens.length > 1 && PLACE_WORDS.has(lastWord)) return { ...base, role: null, kind: "place", strong: true };
-  if (/^\p{Lu}{2,6}$/u.test(name) || /^(?:\p{Lu}\.){2,}$/u.test(name)) return { ...base, role: null, kind: "organization", strong: false };
+  if (nameTokens.length > 1 && ORG_WORDS.has(lastWord))
+    return { ...base, role: null, kind: "organization", strong: true };
+  if (nameTokens.length > 1 && PLACE_WORDS.has(lastWord))
+    return { ...base, role: null, kind: "place", strong: true };
+  if (/^\p{Lu}{2,6}$/u.test(name) || /^(?:\p{Lu}\.){2,}$/u.test(name))
+    return { ...base, role: null, kind: "organization", strong: false };
 
   if (nameTokens.length > 1 && nameTokens.length <= 4 && isFirstName(nameTokens[0] ?? "")) {
     return { ...base, role, kind: "person", strong: true };
@@ -148,8 +187,10 @@ export function classifySpan(text: string, span: Token[], outlets?: ReadonlyMap<
   // Invented or unlisted names are typed by the words around them: "the consumer group
   // Fairpay North", "Saltmere's mayor", "the town of Harrowby".
   if (introducedFrom) return { ...base, role: null, kind: "person", strong: false };
-  if (ORG_BEFORE.test(before) || (apposition === null && ORG_AFTER.test(after))) return { ...base, role: null, kind: "organization", strong: true };
-  if (PLACE_BEFORE.test(before) || PLACE_AFTER.test(after)) return { ...base, role: null, kind: "place", strong: true };
+  if (ORG_BEFORE.test(before) || (apposition === null && ORG_AFTER.test(after)))
+    return { ...base, role: null, kind: "organization", strong: true };
+  if (PLACE_BEFORE.test(before) || PLACE_AFTER.test(after))
+    return { ...base, role: null, kind: "place", strong: true };
   if (nameTokens.length > 1 && nameTokens.length <= 4 && readLexicon(lastWord).includes("LastName")) {
     return { ...base, role, kind: "person", strong: true };
   }
@@ -159,6 +200,7 @@ export function classifySpan(text: string, span: Token[], outlets?: ReadonlyMap<
   }
   // "Eriksen said": a name the text gives only as one word is still that person.
   if (nameTokens.length <= 3 && speaks) return { ...base, role: null, kind: "person", strong: false };
-  if (nameTokens.length <= 2 && !isMonthName(name) && PLACE_BEFORE_WEAK.test(before)) return { ...base, role: null, kind: "place", strong: false };
+  if (nameTokens.length <= 2 && !isMonthName(name) && PLACE_BEFORE_WEAK.test(before))
+    return { ...base, role: null, kind: "place", strong: false };
   return { ...base, role: null, kind: null, strong: false };
 }

@@ -1,7 +1,15 @@
 // Span finding: splits a sentence into word tokens (possessives and dotted acronyms kept
 // apart) and groups runs of capitalised words, joined by "of", "al", "bin"…, into candidate names.
 import { isTitleWord, lookupKnownName } from "./canonical-names";
-import { CONNECTORS, ORG_WORDS, PLACE_PREFIXES, PROPER_TAGS, isCommonWord, isDateWord, readLexicon } from "./name-lexicon";
+import {
+  CONNECTORS,
+  ORG_WORDS,
+  PLACE_PREFIXES,
+  PROPER_TAGS,
+  isCommonWord,
+  isDateWord,
+  readLexicon,
+} from "./name-lexicon";
 import { STOPWORDS } from "../text/text-tokens";
 
 export interface Token {
@@ -60,7 +68,8 @@ function tokenize(text: string): Token[] {
   // A possessive inside a body's name ("Saltmere Dockworkers' Union") keeps the name going.
   tokens.forEach((token, i) => {
     const next = tokens[i + 1];
-    if (!token.possessive || !next || !ORG_WORDS.has(next.text.toLowerCase()) || !isCapitalized(next.text)) return;
+    if (!token.possessive || !next || !ORG_WORDS.has(next.text.toLowerCase()) || !isCapitalized(next.text))
+      return;
     const surface = /^[^\s]+/u.exec(text.slice(token.start, next.start))?.[0] ?? token.text;
     if (!isPlainGap(text, token.start + surface.length, next.start)) return;
     token.text = surface;
@@ -78,7 +87,10 @@ export function isCapitalized(word: string): boolean {
 }
 
 function isSentenceInitial(text: string, at: number): boolean {
-  return /^[\s"“‘'(\[—–-]*$/u.test(text.slice(0, at)) || /[:;—–]\s*[“"‘']?\s*$/u.test(text.slice(Math.max(0, at - 4), at));
+  return (
+    /^[\s"“‘'(\[—–-]*$/u.test(text.slice(0, at)) ||
+    /[:;—–]\s*[“"‘']?\s*$/u.test(text.slice(Math.max(0, at - 4), at))
+  );
 }
 
 // "United States", "New Zealand": a common first word that opens a known multi-word name.
@@ -94,7 +106,8 @@ export function findCapitalizedSpans(text: string): Token[][] {
   const spans: Token[][] = [];
   let current: Token[] = [];
   const flush = (): void => {
-    while (current.length > 0 && CONNECTORS.has((current[current.length - 1]?.text ?? "").toLowerCase())) current.pop();
+    while (current.length > 0 && CONNECTORS.has((current[current.length - 1]?.text ?? "").toLowerCase()))
+      current.pop();
     if (current.length > 0) spans.push(current);
     current = [];
   };
@@ -102,13 +115,24 @@ export function findCapitalizedSpans(text: string): Token[][] {
     const token = tokens[i];
     if (!token) continue;
     const previous = current[current.length - 1];
-    const joined = previous !== undefined && !previous.possessive && isPlainGap(text, previous.end, token.start);
+    const joined =
+      previous !== undefined && !previous.possessive && isPlainGap(text, previous.end, token.start);
     if (!joined) flush();
     const lower = token.text.toLowerCase();
     if (isCapitalized(token.text) && !isDateWord(token.text) && !/^\p{N}/u.test(token.text)) {
-      if (current.length === 0 && isSentenceInitial(text, token.start) && isCommonWord(token.text) && !isTitleWord(token.text) && !startsKnownName(token, tokens[i + 1])) continue;
+      if (
+        current.length === 0 &&
+        isSentenceInitial(text, token.start) &&
+        isCommonWord(token.text) &&
+        !isTitleWord(token.text) &&
+        !startsKnownName(token, tokens[i + 1])
+      )
+        continue;
       current.push(token);
-    } else if (current.length > 0 && (CONNECTORS.has(lower) || (lower === "the" && previous?.text.toLowerCase() === "of"))) {
+    } else if (
+      current.length > 0 &&
+      (CONNECTORS.has(lower) || (lower === "the" && previous?.text.toLowerCase() === "of"))
+    ) {
       const next = tokens[i + 1];
       const afterNext = tokens[i + 2];
       const plainGap = (a: Token, b: Token): boolean => isPlainGap(text, a.end, b.start);
@@ -116,7 +140,11 @@ export function findCapitalizedSpans(text: string): Token[][] {
         next !== undefined &&
         plainGap(token, next) &&
         (isCapitalized(next.text) ||
-          (lower === "of" && next.text === "the" && afterNext !== undefined && isCapitalized(afterNext.text) && plainGap(next, afterNext)));
+          (lower === "of" &&
+            next.text === "the" &&
+            afterNext !== undefined &&
+            isCapitalized(afterNext.text) &&
+            plainGap(next, afterNext)));
       if (continues) current.push(token);
       else flush();
     } else {

@@ -20,7 +20,11 @@ export interface TaggableMention {
 // Runs compromise once over short windows around the first mention of each still-unknown
 // name, most frequent names first, up to the budget. Returns true when names were left
 // unclassified for lack of budget.
-export function classifyWithTagger(stories: readonly PreparedStory[], mentions: TaggableMention[], budget: number): boolean {
+export function classifyWithTagger(
+  stories: readonly PreparedStory[],
+  mentions: TaggableMention[],
+  budget: number,
+): boolean {
   const pending = new Map<string, TaggableMention[]>();
   for (const m of mentions) {
     if (m.kind !== null) continue;
@@ -46,7 +50,10 @@ export function classifyWithTagger(stories: readonly PreparedStory[], mentions: 
     const story = first ? storyById.get(first.storyId) : undefined;
     const sentence = first ? story?.sentences[first.sentenceIndex] : undefined;
     if (!first || !story || !sentence) continue;
-    const from = Math.max(sentence.start, story.body.lastIndexOf(" ", Math.max(sentence.start, first.start - TAGGER_WINDOW)));
+    const from = Math.max(
+      sentence.start,
+      story.body.lastIndexOf(" ", Math.max(sentence.start, first.start - TAGGER_WINDOW)),
+    );
     const toSpace = story.body.indexOf(" ", Math.min(sentence.end, first.end + TAGGER_WINDOW));
     const to = toSpace < 0 || toSpace > sentence.end ? sentence.end : toSpace;
     const text = story.body.slice(from, to).replace(/\n/g, " ");
@@ -67,7 +74,9 @@ export function classifyWithTagger(stories: readonly PreparedStory[], mentions: 
     missing.forEach((i, k) => {
       const from = offsets[k] ?? 0;
       const length = (parts[i] ?? "").length;
-      const hits = found.filter((h) => h.start >= from && h.end <= from + length).map((h) => ({ ...h, start: h.start - from, end: h.end - from }));
+      const hits = found
+        .filter((h) => h.start >= from && h.end <= from + length)
+        .map((h) => ({ ...h, start: h.start - from, end: h.end - from }));
       hitsByWindow[i] = hits;
       TAGGER_CACHE.set(parts[i] ?? "", hits);
     });

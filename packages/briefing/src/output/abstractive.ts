@@ -41,7 +41,11 @@ interface ModelReply {
 
 const MAX_WORDS_PER_SENTENCE = 60;
 
-export async function rewriteWithModel(briefing: Briefing, stories: readonly StoryInput[], options: ModelOptions): Promise<RewriteResult> {
+export async function rewriteWithModel(
+  briefing: Briefing,
+  stories: readonly StoryInput[],
+  options: ModelOptions,
+): Promise<RewriteResult> {
   const bodies = new Map(stories.map((s) => [s.id, s.body]));
   const sourceIds = new Map<string, Citation>();
   const idOf = new Map<string, string>();
@@ -59,8 +63,12 @@ export async function rewriteWithModel(briefing: Briefing, stories: readonly Sto
   for (const p of briefing.points) pointSources.set(p.id, p.citations.map(register));
   for (const s of briefing.overview) s.citations.forEach(register);
 
-  const sourceLines = [...sourceIds.entries()].map(([id, c]) => `${id}: ${(bodies.get(c.storyId) ?? "").slice(c.start, c.end)}`);
-  const pointLines = briefing.points.map((p) => `${p.id} (sources ${(pointSources.get(p.id) ?? []).join(", ")}): ${p.text}`);
+  const sourceLines = [...sourceIds.entries()].map(
+    ([id, c]) => `${id}: ${(bodies.get(c.storyId) ?? "").slice(c.start, c.end)}`,
+  );
+  const pointLines = briefing.points.map(
+    (p) => `${p.id} (sources ${(pointSources.get(p.id) ?? []).join(", ")}): ${p.text}`,
+  );
   const prompt = [
     "Rewrite this news briefing in clear, neutral English. Use only facts stated in the numbered source sentences.",
     'Reply with JSON only: {"overview":[{"text":"...","sources":["S1"]}],"points":[{"id":"<point id>","text":"...","sources":["S2","S5"]}]}.',
@@ -82,7 +90,10 @@ export async function rewriteWithModel(briefing: Briefing, stories: readonly Sto
 
   let kept = 0;
   let dropped = 0;
-  const toCitations = (sources: readonly string[], allowed: ReadonlySet<string> | null): Citation[] | null => {
+  const toCitations = (
+    sources: readonly string[],
+    allowed: ReadonlySet<string> | null,
+  ): Citation[] | null => {
     const valid = sources.filter((id) => sourceIds.has(id) && (allowed === null || allowed.has(id)));
     if (valid.length === 0 || valid.length !== sources.length) return null;
     const citations: Citation[] = [];
@@ -92,7 +103,8 @@ export async function rewriteWithModel(briefing: Briefing, stories: readonly Sto
     }
     return citations;
   };
-  const isUsable = (text: string): boolean => text.trim() !== "" && text.trim().split(/\s+/).length <= MAX_WORDS_PER_SENTENCE;
+  const isUsable = (text: string): boolean =>
+    text.trim() !== "" && text.trim().split(/\s+/).length <= MAX_WORDS_PER_SENTENCE;
 
   const overview: CitedSentence[] = [];
   for (const s of reply.overview) {
@@ -186,6 +198,10 @@ export function parseReply(content: string): ModelReply {
     }
     return out;
   };
-  const obj = typeof data === "object" && data !== null ? (data as { overview?: unknown; points?: unknown }) : {};
-  return { overview: readSentences(obj.overview), points: readSentences(obj.points).filter((p) => p.id !== "") };
+  const obj =
+    typeof data === "object" && data !== null ? (data as { overview?: unknown; points?: unknown }) : {};
+  return {
+    overview: readSentences(obj.overview),
+    points: readSentences(obj.points).filter((p) => p.id !== ""),
+  };
 }

@@ -18,7 +18,8 @@ export type RenderOptions = {
 /** Story numbers in the order the Sources list shows them: by outlet, then as the briefing lists them. */
 function numberStories(briefing: Briefing): Map<string, number> {
   const numbers = new Map<string, number>();
-  for (const source of briefing.sources) for (const id of source.storyIds) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
+  for (const source of briefing.sources)
+    for (const id of source.storyIds) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
   const cited = [
     ...briefing.points.flatMap((p) => [...p.citations, ...(p.supersededBy?.citations ?? [])]),
     ...briefing.disagreements.flatMap((d) => d.sides.map((s) => s.citation)),
@@ -29,15 +30,27 @@ function numberStories(briefing: Briefing): Map<string, number> {
   return numbers;
 }
 
-export function renderBriefing(briefing: Briefing, format: RenderFormat, options: RenderOptions = {}): string {
+export function renderBriefing(
+  briefing: Briefing,
+  format: RenderFormat,
+  options: RenderOptions = {},
+): string {
   const md = format === "md";
   const lines: string[] = [];
   const numbers = numberStories(briefing);
   const cite = (citations: readonly Citation[]): string =>
-    citations.length === 0 ? "" : ` [${[...new Set(citations.map((c) => `${numbers.get(c.storyId) ?? c.storyId}.${c.sentenceIndex + 1}`))].join("; ")}]`;
+    citations.length === 0
+      ? ""
+      : ` [${[...new Set(citations.map((c) => `${numbers.get(c.storyId) ?? c.storyId}.${c.sentenceIndex + 1}`))].join("; ")}]`;
   const heading = (text: string, level: number): void => {
     lines.push("");
-    lines.push(md ? `${"#".repeat(level)} ${text}` : level === 1 ? text.toUpperCase() : `${text}\n${"-".repeat(text.length)}`);
+    lines.push(
+      md
+        ? `${"#".repeat(level)} ${text}`
+        : level === 1
+          ? text.toUpperCase()
+          : `${text}\n${"-".repeat(text.length)}`,
+    );
   };
   const bullet = md ? "- " : "* ";
 
@@ -48,12 +61,19 @@ export function renderBriefing(briefing: Briefing, format: RenderFormat, options
   const pointsById = new Map(briefing.points.map((p) => [p.id, p]));
   const differOn = new Map<string, string[]>();
   for (const d of briefing.disagreements) {
-    for (const id of d.pointIds) differOn.set(id, [...(differOn.get(id) ?? []), `${d.description}${cite(d.sides.map((s) => s.citation))}`]);
+    for (const id of d.pointIds)
+      differOn.set(id, [
+        ...(differOn.get(id) ?? []),
+        `${d.description}${cite(d.sides.map((s) => s.citation))}`,
+      ]);
   }
   const sub = md ? "  - " : "    ";
   if (briefing.storylines.length > 0) heading("Storylines", 2);
   for (const storyline of briefing.storylines) {
-    heading(`${storyline.label} (${storyline.storyIds.length} ${storyline.storyIds.length === 1 ? "story" : "stories"})`, 3);
+    heading(
+      `${storyline.label} (${storyline.storyIds.length} ${storyline.storyIds.length === 1 ? "story" : "stories"})`,
+      3,
+    );
     for (const id of storyline.pointIds) {
       const p = pointsById.get(id);
       if (!p) continue;
@@ -69,23 +89,31 @@ export function renderBriefing(briefing: Briefing, format: RenderFormat, options
   }
   if (briefing.disagreements.length > 0) {
     heading("Where sources differ", 2);
-    for (const d of briefing.disagreements) lines.push(`${bullet}${d.description}${cite(d.sides.map((s) => s.citation))}`);
+    for (const d of briefing.disagreements)
+      lines.push(`${bullet}${d.description}${cite(d.sides.map((s) => s.citation))}`);
   }
   const entityLine = (title: string, list: readonly Entity[]): void => {
     if (list.length === 0) return;
     heading(title, 2);
-    lines.push(list.slice(0, 15).map((e) => `${e.name} (${e.mentions})`).join(", "));
+    lines.push(
+      list
+        .slice(0, 15)
+        .map((e) => `${e.name} (${e.mentions})`)
+        .join(", "),
+    );
   };
   entityLine("People", briefing.people);
   entityLine("Organizations", briefing.organizations);
   entityLine("Places", briefing.places);
   if (briefing.timeline.length > 0) {
     heading("Timeline", 2);
-    for (const e of briefing.timeline) lines.push(`${bullet}${formatEventDate(e)}: ${e.text}${cite(e.citations)}`);
+    for (const e of briefing.timeline)
+      lines.push(`${bullet}${formatEventDate(e)}: ${e.text}${cite(e.citations)}`);
   }
   if (briefing.quotes.length > 0) {
     heading("Quotes", 2);
-    for (const q of briefing.quotes) lines.push(`${bullet}“${q.text}” — ${q.speaker?.name ?? "unattributed"}${cite([q.citation])}`);
+    for (const q of briefing.quotes)
+      lines.push(`${bullet}“${q.text}” — ${q.speaker?.name ?? "unattributed"}${cite([q.citation])}`);
   }
   if (numbers.size > 0) {
     heading("Sources", 2);
@@ -95,14 +123,19 @@ export function renderBriefing(briefing: Briefing, format: RenderFormat, options
     for (const [id, n] of numbers) {
       const title = titles.get(id);
       const outlet = outletOf.get(id) ?? "unknown outlet";
-      lines.push(`${md ? `${n}. ` : `[${n}] `}${outlet}${title ? ` — ${md ? `*${title}*` : title}` : ""} (${id})`);
+      lines.push(
+        `${md ? `${n}. ` : `[${n}] `}${outlet}${title ? ` — ${md ? `*${title}*` : title}` : ""} (${id})`,
+      );
     }
   }
   if (briefing.changes) {
     heading("What changed", 2);
     const c = briefing.changes;
-    lines.push(`${c.newStoryIds.length} new stories, ${c.newPointIds.length} new points, ${c.newStorylineIds.length} new storylines, ${c.newSources.length} new sources, ${c.removedPointCount} points dropped.`);
-    for (const fact of c.supersededFacts) lines.push(`${bullet}Superseded: ${fact.text} — ${fact.description}`);
+    lines.push(
+      `${c.newStoryIds.length} new stories, ${c.newPointIds.length} new points, ${c.newStorylineIds.length} new storylines, ${c.newSources.length} new sources, ${c.removedPointCount} points dropped.`,
+    );
+    for (const fact of c.supersededFacts)
+      lines.push(`${bullet}Superseded: ${fact.text} — ${fact.description}`);
   }
   if (briefing.diagnostics.length > 0) {
     heading("Notes", 2);

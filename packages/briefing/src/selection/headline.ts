@@ -6,7 +6,15 @@ import type { PreparedStory } from "../text/prepared-stories";
 import { STOPWORDS } from "../text/text-tokens";
 import type { CitedSentence, Point, Storyline } from "../types";
 
-const LOWERCASE_OPENERS = new Set(["officials", "police", "starting", "despite", "during", "following", "amid"]);
+const LOWERCASE_OPENERS = new Set([
+  "officials",
+  "police",
+  "starting",
+  "despite",
+  "during",
+  "following",
+  "amid",
+]);
 const MAX_OVERVIEW_WORDS = 55;
 const HEADLINE_WORDS = 10;
 
@@ -43,7 +51,10 @@ export function chooseHeadline(
 }
 
 /** Two sentences from the main storyline and one from the next ("Separately, …"). */
-export function writeOverview(storylines: readonly Storyline[], pointsById: Map<string, Point>): CitedSentence[] {
+export function writeOverview(
+  storylines: readonly Storyline[],
+  pointsById: Map<string, Point>,
+): CitedSentence[] {
   const pick = (storyline: Storyline | undefined, skip: number): Point | null => {
     if (!storyline) return null;
     const own = storyline.pointIds.map((id) => pointsById.get(id)).filter((p): p is Point => p !== undefined);
@@ -74,7 +85,8 @@ export function writeOverview(storylines: readonly Storyline[], pointsById: Map<
 function joinSeparately(text: string): string {
   const first = /^\S+/.exec(text)?.[0] ?? "";
   const lower = first.toLowerCase();
-  const isCommon = first !== "I" && /^\p{Lu}\p{Ll}*$/u.test(first) && (STOPWORDS.has(lower) || LOWERCASE_OPENERS.has(lower));
+  const isCommon =
+    first !== "I" && /^\p{Lu}\p{Ll}*$/u.test(first) && (STOPWORDS.has(lower) || LOWERCASE_OPENERS.has(lower));
   const opener = isCommon ? lower + text.slice(first.length) : text;
   return `Separately, ${opener}`;
 }

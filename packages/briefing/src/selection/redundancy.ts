@@ -48,7 +48,11 @@ const MAX_SPANS = 2;
  * Chooses up to `limit` points from a storyline's ranked sentences. `entities` lets a pronoun
  * be resolved to a bracketed name; without it such sentences are joined on or passed over.
  */
-export function selectPoints(ranked: readonly ScoredSentence[], limit: number, entities: EntityIndex | null = null): DraftPoint[] {
+export function selectPoints(
+  ranked: readonly ScoredSentence[],
+  limit: number,
+  entities: EntityIndex | null = null,
+): DraftPoint[] {
   const candidateCount = Math.min(ranked.length, Math.max(20, limit * 4));
   const candidates = ranked.slice(0, candidateCount);
   const postings = new Map<string, ScoredSentence[]>();
@@ -79,7 +83,12 @@ export function selectPoints(ranked: readonly ScoredSentence[], limit: number, e
       const sim = dotProduct(item.vector, other.vector);
       // An echo (similar wording elsewhere) raises the rank; only a full match is cited.
       if (sim >= ECHO_THRESHOLD) echoSources.add(other.story.sourceKey);
-      if (count < MIN_SHARED_UNITS || sim < SUPPORT_THRESHOLD || countSharedUnits(item, other) < MIN_SHARED_UNITS) continue;
+      if (
+        count < MIN_SHARED_UNITS ||
+        sim < SUPPORT_THRESHOLD ||
+        countSharedUnits(item, other) < MIN_SHARED_UNITS
+      )
+        continue;
       echoSources.add(other.story.sourceKey);
       const best = bestPerStory.get(other.story.id);
       if (!best || sim > best.sim || (sim === best.sim && other.sentence.index < best.item.sentence.index)) {
@@ -158,10 +167,22 @@ export function selectPoints(ranked: readonly ScoredSentence[], limit: number, e
     for (const t of lead.vector.keys()) covered.add(t);
     if (lead !== item) for (const t of item.vector.keys()) covered.add(t);
     const sourceKeys = [...new Set([lead.story.sourceKey, ...support.map((s) => s.story.sourceKey)])].sort();
-    const point: DraftPoint = { lead, support, score: roundScore(bestGain), sourceKeys, text: shaped.text, spans: shaped.spans, context: shaped.context };
+    const point: DraftPoint = {
+      lead,
+      support,
+      score: roundScore(bestGain),
+      sourceKeys,
+      text: shaped.text,
+      spans: shaped.spans,
+      context: shaped.context,
+    };
     points.push(point);
     // A sentence passed over because it leans on this point's last sentence goes on with it.
-    for (let next = passedOver.find((p) => findHost(p.item) === point); next; next = passedOver.find((p) => findHost(p.item) === point)) {
+    for (
+      let next = passedOver.find((p) => findHost(p.item) === point);
+      next;
+      next = passedOver.find((p) => findHost(p.item) === point)
+    ) {
       passedOver.splice(passedOver.indexOf(next), 1);
       absorb(point, next.item);
     }
@@ -194,20 +215,37 @@ export function selectPoints(ranked: readonly ScoredSentence[], limit: number, e
       used.add(keyOf(s.story, s.sentence.index));
     }
     host.support.sort(compareByPosition);
-    host.sourceKeys = [...new Set([host.lead.story.sourceKey, ...host.support.map((h) => h.story.sourceKey)])].sort();
+    host.sourceKeys = [
+      ...new Set([host.lead.story.sourceKey, ...host.support.map((h) => h.story.sourceKey)]),
+    ].sort();
     for (const t of item.vector.keys()) covered.add(t);
   }
 
   function findHost(item: ScoredSentence): DraftPoint | null {
-    const host = points.find((p) => p.lead.story.id === item.story.id && p.spans[p.spans.length - 1]?.sentence.index === item.sentence.index - 1);
+    const host = points.find(
+      (p) =>
+        p.lead.story.id === item.story.id &&
+        p.spans[p.spans.length - 1]?.sentence.index === item.sentence.index - 1,
+    );
     const last = host?.spans[host.spans.length - 1];
     // Two sentences at most: a point, not a paragraph.
-    if (!host || !last || host.spans.length >= MAX_SPANS || !/^\s*$/.test(item.story.body.slice(last.end, item.sentence.start))) return null;
+    if (
+      !host ||
+      !last ||
+      host.spans.length >= MAX_SPANS ||
+      !/^\s*$/.test(item.story.body.slice(last.end, item.sentence.start))
+    )
+      return null;
     return countWords(host.text) + item.sentence.words <= MAX_HOSTED_WORDS ? host : null;
   }
 
   function shapeFor(candidate: ScoredSentence): StandaloneText | null {
-    return shapeStandalone(candidate.story, candidate.sentence, entities, (index) => !used.has(keyOf(candidate.story, index)));
+    return shapeStandalone(
+      candidate.story,
+      candidate.sentence,
+      entities,
+      (index) => !used.has(keyOf(candidate.story, index)),
+    );
   }
 }
 
@@ -235,17 +273,30 @@ function roundScore(x: number): number {
 }
 
 function compareByPosition(a: ScoredSentence, b: ScoredSentence): number {
-  return (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : 0) || a.sentence.index - b.sentence.index;
+  return (
+    (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : 0) || a.sentence.index - b.sentence.index
+  );
 }
 
 export function citeSentence(item: ScoredSentence): Citation {
-  return { storyId: item.story.id, sentenceIndex: item.sentence.index, start: item.sentence.start, end: item.sentence.end };
+  return {
+    storyId: item.story.id,
+    sentenceIndex: item.sentence.index,
+    start: item.sentence.start,
+    end: item.sentence.end,
+  };
 }
 
 /** Citations of a point: the spans it shows of the lead story and its supporters' sentences, in story order. */
 export function citePoint(point: DraftPoint): Citation[] {
-  const own = point.spans.map((s) => ({ storyId: point.lead.story.id, sentenceIndex: s.sentence.index, start: s.start, end: s.end }));
+  const own = point.spans.map((s) => ({
+    storyId: point.lead.story.id,
+    sentenceIndex: s.sentence.index,
+    start: s.start,
+    end: s.end,
+  }));
   return [...own, ...point.support.map(citeSentence)].sort(
-    (a, b) => (a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : 0) || a.sentenceIndex - b.sentenceIndex,
+    (a, b) =>
+      (a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : 0) || a.sentenceIndex - b.sentenceIndex,
   );
 }

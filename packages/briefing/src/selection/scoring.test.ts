@@ -80,23 +80,36 @@ describe("a story that is only page furniture", () => {
 
 describe("isFurnitureSentence", () => {
   it("knows captions, embeds, widgets and teasers", () => {
-    expect(isFurnitureSentence("FILE - In this photo, a crane lifts the last section of the span into place.")).toBe(true);
-    expect(isFurnitureSentence("A ferry leaves Saltmere harbour in this handout picture taken on March 4.")).toBe(true);
-    expect(isFurnitureSentence("The council's statement is pictured in this photo released by the city.")).toBe(true);
+    expect(
+      isFurnitureSentence("FILE - In this photo, a crane lifts the last section of the span into place."),
+    ).toBe(true);
+    expect(
+      isFurnitureSentence("A ferry leaves Saltmere harbour in this handout picture taken on March 4."),
+    ).toBe(true);
+    expect(
+      isFurnitureSentence("The council's statement is pictured in this photo released by the city."),
+    ).toBe(true);
     expect(isFurnitureSentence("Get our morning briefing in your inbox every day")).toBe(true);
     expect(isFurnitureSentence("Council leader Maren Holt said the bridge would reopen...")).toBe(true);
     expect(isFurnitureSentence("Watch the council leader's statement below:")).toBe(true);
   });
 
   it("keeps reporting, including dates with a year and a sentence that introduces a list", () => {
-    expect(isFurnitureSentence("The bridge opened on March 3, 1961, and has been closed twice since.")).toBe(false);
-    expect(isFurnitureSentence("Ferry operators said they would add sailings on three routes that the council listed as priorities:")).toBe(false);
+    expect(isFurnitureSentence("The bridge opened on March 3, 1961, and has been closed twice since.")).toBe(
+      false,
+    );
+    expect(
+      isFurnitureSentence(
+        "Ferry operators said they would add sailings on three routes that the council listed as priorities:",
+      ),
+    ).toBe(false);
     expect(isFurnitureSentence("Holt said the council had subsidised the ferry since 2019.")).toBe(false);
   });
 });
 
 describe("measureLexRank", () => {
-  const vector = (terms: string[]): Map<string, number> => new Map(terms.map((t) => [t, 1 / Math.sqrt(terms.length)]));
+  const vector = (terms: string[]): Map<string, number> =>
+    new Map(terms.map((t) => [t, 1 / Math.sqrt(terms.length)]));
 
   it("ranks a sentence that several others resemble above one on its own", () => {
     const lexRank = measureLexRank([

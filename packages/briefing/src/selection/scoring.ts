@@ -5,7 +5,15 @@
 // embeds and widgets that read as prose (furniture.ts) are left out.
 import type { EntityIndex } from "../entities/entity-registry";
 import type { PreparedSentence, PreparedStory } from "../text/prepared-stories";
-import { type SparseVector, addVector, countTerms, dotProduct, keepTopTerms, normalizeVector, weightByIdf } from "../text/sparse-vectors";
+import {
+  type SparseVector,
+  addVector,
+  countTerms,
+  dotProduct,
+  keepTopTerms,
+  normalizeVector,
+  weightByIdf,
+} from "../text/sparse-vectors";
 import type { StorylineCluster } from "../storylines/storylines";
 import { isFurnitureSentence } from "./furniture";
 import { measureLexRank } from "./sentence-graph";
@@ -27,7 +35,8 @@ export interface SentenceIdf {
   conceptStories: (bigram: string) => number;
 }
 
-const DANGLING_OPENER = /^[“"‘']?(?:he|she|it|they|this|that|these|those|but|and|so|however|meanwhile|also|his|her|their|its|there|then|yet|still|instead)\b/i;
+const DANGLING_OPENER =
+  /^[“"‘']?(?:he|she|it|they|this|that|these|those|but|and|so|however|meanwhile|also|his|her|their|its|there|then|yet|still|instead)\b/i;
 const ENTITY_FEATURE_WEIGHT = 1;
 const LONG_WORDS = 55;
 
@@ -130,7 +139,11 @@ function listConcepts(stems: readonly string[]): string[] {
   return out;
 }
 
-export function vectorizeSentence(sentence: PreparedSentence, entityIds: readonly string[], idf: SentenceIdf): SparseVector {
+export function vectorizeSentence(
+  sentence: PreparedSentence,
+  entityIds: readonly string[],
+  idf: SentenceIdf,
+): SparseVector {
   const tf = weightByIdf(countTerms(sentence.stems), idf.idf);
   for (const id of entityIds) tf.set(`@${id}`, ENTITY_FEATURE_WEIGHT * 2);
   return normalizeVector(tf);
@@ -146,23 +159,39 @@ export function scoreStoryline(
 }
 
 /** Scores measured sentences with `weights` (overwriting `item.score`) and returns them best first. */
-export function rankMeasured(measured: readonly MeasuredSentence[], weights: Readonly<SelectionWeights>): ScoredSentence[] {
+export function rankMeasured(
+  measured: readonly MeasuredSentence[],
+  weights: Readonly<SelectionWeights>,
+): ScoredSentence[] {
   for (const { item, features: f } of measured) {
     const position = Math.pow(1 + f.rank, -weights.positionDecay);
     const score =
-      weights.centrality * f.centrality + weights.position * position + weights.entities * f.entities + weights.title * f.title + weights.concepts * f.concepts;
-    const length = weights.lengthExponent === 0 ? 1 : Math.pow(Math.max(8, f.words) / 20, -weights.lengthExponent);
+      weights.centrality * f.centrality +
+      weights.position * position +
+      weights.entities * f.entities +
+      weights.title * f.title +
+      weights.concepts * f.concepts;
+    const length =
+      weights.lengthExponent === 0 ? 1 : Math.pow(Math.max(8, f.words) / 20, -weights.lengthExponent);
     item.score = (score + weights.lexRank * f.lexRank) * f.readability * length;
   }
   return measured.map((m) => m.item).sort(compareScored);
 }
 
 /** The features of every prose sentence of a storyline (independent of the weights, so a sweep measures once). */
-export function measureStoryline(cluster: StorylineCluster, entities: EntityIndex, idf: SentenceIdf): MeasuredSentence[] {
+export function measureStoryline(
+  cluster: StorylineCluster,
+  entities: EntityIndex,
+  idf: SentenceIdf,
+): MeasuredSentence[] {
   // Page furniture that reads as prose (a caption, a share widget) is left out, so it never
   // becomes a point and a caption above the lead no longer pushes the lead down its story. A
   // storyline of nothing else (a paywall notice) is better shown without points than with it.
-  const kept = cluster.stories.flatMap((story) => story.sentences.filter((s) => s.prose && !isFurnitureSentence(s.text)).map((sentence) => ({ story, sentence })));
+  const kept = cluster.stories.flatMap((story) =>
+    story.sentences
+      .filter((s) => s.prose && !isFurnitureSentence(s.text))
+      .map((sentence) => ({ story, sentence })),
+  );
   const items: ScoredSentence[] = [];
   const rank: number[] = [];
   const storyCount = new Map<string, number>();
@@ -173,8 +202,16 @@ export function measureStoryline(cluster: StorylineCluster, entities: EntityInde
     const mentions = entities.bySentence.get(`${story.id}#${sentence.index}`) ?? [];
     const entityIds = [...new Set(mentions.map((m) => m.entityId))].sort();
     const nameStems = new Set<string>();
-    for (const m of mentions) for (const w of tokenizeWords(story.body.slice(m.start, m.end))) nameStems.add(stemWord(w));
-    items.push({ story, sentence, vector: vectorizeSentence(sentence, entityIds, idf), entityIds, nameStems, score: 0 });
+    for (const m of mentions)
+      for (const w of tokenizeWords(story.body.slice(m.start, m.end))) nameStems.add(stemWord(w));
+    items.push({
+      story,
+      sentence,
+      vector: vectorizeSentence(sentence, entityIds, idf),
+      entityIds,
+      nameStems,
+      score: 0,
+    });
   }
   const centroid: SparseVector = new Map();
   items.forEach((item, i) => addVector(centroid, item.vector, 1 / Math.sqrt(1 + (rank[i] ?? 0))));
@@ -225,7 +262,11 @@ export function measureStoryline(cluster: StorylineCluster, entities: EntityInde
 }
 
 export function compareScored(a: ScoredSentence, b: ScoredSentence): number {
-  return b.score - a.score || (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : 0) || a.sentence.index - b.sentence.index;
+  return (
+    b.score - a.score ||
+    (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : 0) ||
+    a.sentence.index - b.sentence.index
+  );
 }
 
 function measureTitleOverlap(stems: readonly string[], titleStems: readonly string[]): number {

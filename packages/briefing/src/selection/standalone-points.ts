@@ -33,32 +33,65 @@ interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
 }
 const LEXICON = (nlp.model() as unknown as CompromiseModel).one.lexicon;
-const FEMALE_ROLE = /\b(?:chairwoman|spokeswoman|businesswoman|congresswoman|councilwoman|queen|princess|duchess|countess|empress|mrs|ms|miss|madam|lady|dame|sister|mother|wife|daughter|actress|widow|grandmother)\b/i;
-const MALE_ROLE = /\b(?:chairman|spokesman|businessman|congressman|councilman|king|prince|duke|count|emperor|mr|sir|lord|brother|father|husband|son|actor|widower|grandfather)\b/i;
+const FEMALE_ROLE =
+  /\b(?:chairwoman|spokeswoman|businesswoman|congresswoman|councilwoman|queen|princess|duchess|countess|empress|mrs|ms|miss|madam|lady|dame|sister|mother|wife|daughter|actress|widow|grandmother)\b/i;
+const MALE_ROLE =
+  /\b(?:chairman|spokesman|businessman|congressman|councilman|king|prince|duke|count|emperor|mr|sir|lord|brother|father|husband|son|actor|widower|grandfather)\b/i;
 
 /**
  * The sentence as a point that reads alone, or null when it leans on context that can be
  * neither resolved nor joined. `isFree(index)` says whether a sentence of the same story may
  * still be joined on (not already shown in another point).
  */
-export function shapeStandalone(story: PreparedStory, sentence: PreparedSentence, entities: EntityIndex | null, isFree: (index: number) => boolean): StandaloneText | null {
+export function shapeStandalone(
+  story: PreparedStory,
+  sentence: PreparedSentence,
+  entities: EntityIndex | null,
+  isFree: (index: number) => boolean,
+): StandaloneText | null {
   const people = personMentions(story, sentence.index, entities);
-  const reading = readContext(sentence.text, { personSpans: entities ? people.map((m) => ({ start: m.start - sentence.start, end: m.end - sentence.start })) : undefined });
+  const reading = readContext(sentence.text, {
+    personSpans: entities
+      ? people.map((m) => ({ start: m.start - sentence.start, end: m.end - sentence.start }))
+      : undefined,
+  });
   const spans = [{ sentence, start: sentence.start + reading.trim, end: sentence.end }];
-  if (reading.needs.length === 0) return { text: trimConnective(sentence.text, reading.trim), spans, context: null };
+  if (reading.needs.length === 0)
+    return { text: trimConnective(sentence.text, reading.trim), spans, context: null };
 
   const resolved = resolvePronouns(story, sentence, reading.needs, entities);
-  if (resolved && resolved.rest.length === 0) return { text: trimConnective(resolved.text, reading.trim), spans, context: "resolved" };
+  if (resolved && resolved.rest.length === 0)
+    return { text: trimConnective(resolved.text, reading.trim), spans, context: "resolved" };
 
   const previous = story.sentences[sentence.index - 1];
-  if (previous && previous.prose && isFree(previous.index) && previous.words <= MAX_JOINED_WORDS && previous.words + sentence.words <= MAX_POINT_WORDS && /^\s*$/.test(story.body.slice(previous.end, sentence.start))) {
-    const before = readContext(previous.text, { personSpans: entities ? personMentions(story, previous.index, entities).map((m) => ({ start: m.start - previous.start, end: m.end - previous.start })) : undefined });
+  if (
+    previous &&
+    previous.prose &&
+    isFree(previous.index) &&
+    previous.words <= MAX_JOINED_WORDS &&
+    previous.words + sentence.words <= MAX_POINT_WORDS &&
+    /^\s*$/.test(story.body.slice(previous.end, sentence.start))
+  ) {
+    const before = readContext(previous.text, {
+      personSpans: entities
+        ? personMentions(story, previous.index, entities).map((m) => ({
+            start: m.start - previous.start,
+            end: m.end - previous.start,
+          }))
+        : undefined,
+    });
     // The sentence before may itself need its pronoun resolved ("[Ada Varga] met… The meeting…").
-    const resolvedBefore = before.needs.length === 0 ? { text: previous.text, rest: [] } : resolvePronouns(story, previous, before.needs, entities);
+    const resolvedBefore =
+      before.needs.length === 0
+        ? { text: previous.text, rest: [] }
+        : resolvePronouns(story, previous, before.needs, entities);
     if (resolvedBefore && resolvedBefore.rest.length === 0) {
       return {
         text: `${trimConnective(resolvedBefore.text, before.trim)} ${sentence.text}`,
-        spans: [{ sentence: previous, start: previous.start + before.trim, end: previous.end }, { sentence, start: sentence.start, end: sentence.end }],
+        spans: [
+          { sentence: previous, start: previous.start + before.trim, end: previous.end },
+          { sentence, start: sentence.start, end: sentence.end },
+        ],
         context: "joined",
       };
     }
@@ -66,14 +99,25 @@ export function shapeStandalone(story: PreparedStory, sentence: PreparedSentence
   return null;
 }
 
-function personMentions(story: PreparedStory, index: number, entities: EntityIndex | null): ResolvedMention[] {
+function personMentions(
+  story: PreparedStory,
+  index: number,
+  entities: EntityIndex | null,
+): ResolvedMention[] {
   if (!entities) return [];
-  return (entities.bySentence.get(`${story.id}#${index}`) ?? []).filter((m) => m.kind === "person").sort((a, b) => a.start - b.start);
+  return (entities.bySentence.get(`${story.id}#${index}`) ?? [])
+    .filter((m) => m.kind === "person")
+    .sort((a, b) => a.start - b.start);
 }
 
 // Replaces he/she/his/her needs with the bracketed name when one person is meant; the other
 // needs ("also", "the meeting") are returned as `rest`.
-function resolvePronouns(story: PreparedStory, sentence: PreparedSentence, needs: readonly ContextNeed[], entities: EntityIndex | null): { text: string; rest: ContextNeed[] } | null {
+function resolvePronouns(
+  story: PreparedStory,
+  sentence: PreparedSentence,
+  needs: readonly ContextNeed[],
+  entities: EntityIndex | null,
+): { text: string; rest: ContextNeed[] } | null {
   if (!entities) return null;
   const pronouns = needs.filter((n) => n.kind === "pronoun" || n.kind === "possessive");
   if (pronouns.length === 0) return null;
@@ -96,7 +140,9 @@ function resolvePronouns(story: PreparedStory, sentence: PreparedSentence, needs
 // the fullest way this story writes it.
 function displayName(person: Entity, story: PreparedStory): string {
   if (person.name.split(/\s+/).length <= 3) return person.name;
-  const forms = [person.name, ...person.aliases].filter((f) => f.split(/\s+/).length >= 2 && f.split(/\s+/).length <= 3 && story.body.includes(f));
+  const forms = [person.name, ...person.aliases].filter(
+    (f) => f.split(/\s+/).length >= 2 && f.split(/\s+/).length <= 3 && story.body.includes(f),
+  );
   return forms.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0] ?? person.name;
 }
 
@@ -112,7 +158,12 @@ function genderOfPronoun(word: string): Gender | null {
  * sentence that names people. Never a guess: two candidates, or a sentence between that may
  * name someone by role only ("The pilot said…"), give null.
  */
-function findAntecedent(story: PreparedStory, index: number, gender: Gender, entities: EntityIndex): Entity | null {
+function findAntecedent(
+  story: PreparedStory,
+  index: number,
+  gender: Gender,
+  entities: EntityIndex,
+): Entity | null {
   for (let j = index - 1; j >= Math.max(0, index - LOOKBACK); j--) {
     const sentence = story.sentences[j];
     if (!sentence) return null;
@@ -120,7 +171,11 @@ function findAntecedent(story: PreparedStory, index: number, gender: Gender, ent
     if (mentions.length === 0) {
       // A quote or a sentence with the same pronoun first keeps the same speaker in view.
       const pronounFirst = /^(?:he|she|his|her)\b/i.exec(sentence.text)?.[0];
-      if (/^[“"‘']/.test(sentence.text) || (pronounFirst !== undefined && genderOfPronoun(pronounFirst) === gender)) continue;
+      if (
+        /^[“"‘']/.test(sentence.text) ||
+        (pronounFirst !== undefined && genderOfPronoun(pronounFirst) === gender)
+      )
+        continue;
       return null;
     }
     // Each person's gender from the name's lexicon, the roles seen, or an honorific right before.
@@ -133,7 +188,9 @@ function findAntecedent(story: PreparedStory, index: number, gender: Gender, ent
       set.add(readHonorific(story.body.slice(Math.max(0, m.start - 6), m.start)));
       genders.set(entity.id, set);
     }
-    const candidates = [...genders.entries()].filter(([, set]) => !set.has(opposite(gender))).map(([id]) => entities.byId.get(id));
+    const candidates = [...genders.entries()]
+      .filter(([, set]) => !set.has(opposite(gender)))
+      .map(([id]) => entities.byId.get(id));
     // Two who could be meant is a guess, even when one is the subject: joining is safer.
     if (candidates.length === 1) return candidates[0] ?? null;
     if (candidates.length > 1) return null;

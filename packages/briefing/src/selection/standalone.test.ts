@@ -6,17 +6,47 @@ const shownAfterTrim = (text: string): string => trimConnective(text, readContex
 
 describe("readContext: leading connectives", () => {
   it.each([
-    ["Separately, the harbour authority reopened the north quay on Friday.", "The harbour authority reopened the north quay on Friday."],
-    ["However, the ferry operator said its timetable would not change.", "The ferry operator said its timetable would not change."],
+    [
+      "Separately, the harbour authority reopened the north quay on Friday.",
+      "The harbour authority reopened the north quay on Friday.",
+    ],
+    [
+      "However, the ferry operator said its timetable would not change.",
+      "The ferry operator said its timetable would not change.",
+    ],
     ["But the union rejected the offer within an hour.", "The union rejected the offer within an hour."],
-    ["And the council voted against the budget by nine votes to four.", "The council voted against the budget by nine votes to four."],
-    ["Meanwhile, rescue crews reached the last cut-off farms in the valley.", "Rescue crews reached the last cut-off farms in the valley."],
-    ["In addition, the board will publish its inspection records online.", "The board will publish its inspection records online."],
-    ["Still, mill owners along the river expect a slow recovery.", "Mill owners along the river expect a slow recovery."],
-    ["Instead, the ministry sent two engineers to inspect the dam.", "The ministry sent two engineers to inspect the dam."],
-    ["Also on Tuesday, the regulator fined the operator 40,000 euros.", "On Tuesday, the regulator fined the operator 40,000 euros."],
-    ["But, meanwhile, ticket prices rose by a fifth across the network.", "Ticket prices rose by a fifth across the network."],
-    ["So the council asked the mayor to find the money elsewhere.", "The council asked the mayor to find the money elsewhere."],
+    [
+      "And the council voted against the budget by nine votes to four.",
+      "The council voted against the budget by nine votes to four.",
+    ],
+    [
+      "Meanwhile, rescue crews reached the last cut-off farms in the valley.",
+      "Rescue crews reached the last cut-off farms in the valley.",
+    ],
+    [
+      "In addition, the board will publish its inspection records online.",
+      "The board will publish its inspection records online.",
+    ],
+    [
+      "Still, mill owners along the river expect a slow recovery.",
+      "Mill owners along the river expect a slow recovery.",
+    ],
+    [
+      "Instead, the ministry sent two engineers to inspect the dam.",
+      "The ministry sent two engineers to inspect the dam.",
+    ],
+    [
+      "Also on Tuesday, the regulator fined the operator 40,000 euros.",
+      "On Tuesday, the regulator fined the operator 40,000 euros.",
+    ],
+    [
+      "But, meanwhile, ticket prices rose by a fifth across the network.",
+      "Ticket prices rose by a fifth across the network.",
+    ],
+    [
+      "So the council asked the mayor to find the money elsewhere.",
+      "The council asked the mayor to find the money elsewhere.",
+    ],
   ])("drops the connective of %j", (source, shown) => {
     expect(shownAfterTrim(source)).toBe(shown);
     expect(readContext(source).needs).toEqual([]);
@@ -130,7 +160,12 @@ describe("isFaithfulExcerpt", () => {
     expect(isFaithfulExcerpt("The union rejected it.", "the union rejected it.")).toBe(true);
     expect(isFaithfulExcerpt("[Ada Krol] said he would go.", "He said he would go.")).toBe(true);
     expect(isFaithfulExcerpt("“Fine,” [Ada Krol] said.", "“Fine,” she said.")).toBe(true);
-    expect(isFaithfulExcerpt("“It was an easier [deal],” [Ada Krol] said.", "“It was an easier [deal],” she said.")).toBe(true);
+    expect(
+      isFaithfulExcerpt(
+        "“It was an easier [deal],” [Ada Krol] said.",
+        "“It was an easier [deal],” she said.",
+      ),
+    ).toBe(true);
   });
 
   it("rejects any change outside the brackets", () => {

@@ -30,17 +30,81 @@ export interface ReadContextOptions {
 
 // Connectives that only link to what came before; a comma must follow unless marked bare.
 const COMMA_CONNECTIVES = [
-  "however", "separately", "in addition", "additionally", "moreover", "furthermore", "still",
-  "instead", "nevertheless", "nonetheless", "likewise", "similarly", "indeed", "in turn",
-  "by contrast", "in contrast", "on the other hand", "even so", "regardless", "otherwise",
-  "thus", "therefore", "hence", "consequently", "accordingly", "as a result", "further",
-  "elsewhere", "at the same time", "in the meantime", "meanwhile", "earlier", "later",
-  "previously", "besides", "of course", "in fact", "after all", "then", "also", "yet", "too",
-  "as well", "again", "finally", "lastly", "first", "second", "third", "in any case",
-  "at any rate", "all the same", "that said", "having said that", "what is more", "what's more",
+  "however",
+  "separately",
+  "in addition",
+  "additionally",
+  "moreover",
+  "furthermore",
+  "still",
+  "instead",
+  "nevertheless",
+  "nonetheless",
+  "likewise",
+  "similarly",
+  "indeed",
+  "in turn",
+  "by contrast",
+  "in contrast",
+  "on the other hand",
+  "even so",
+  "regardless",
+  "otherwise",
+  "thus",
+  "therefore",
+  "hence",
+  "consequently",
+  "accordingly",
+  "as a result",
+  "further",
+  "elsewhere",
+  "at the same time",
+  "in the meantime",
+  "meanwhile",
+  "earlier",
+  "later",
+  "previously",
+  "besides",
+  "of course",
+  "in fact",
+  "after all",
+  "then",
+  "also",
+  "yet",
+  "too",
+  "as well",
+  "again",
+  "finally",
+  "lastly",
+  "first",
+  "second",
+  "third",
+  "in any case",
+  "at any rate",
+  "all the same",
+  "that said",
+  "having said that",
+  "what is more",
+  "what's more",
 ];
 // "So" only before a clause ("So the council…"), not in "So many came that…".
-const BARE_CONNECTIVES = ["but", "and", "yet", "so(?=,|\\s+(?:the|a|an|he|she|it|they|we|i|this|that|there|what|if|when|now)\\b)", "plus", "or", "also", "meanwhile", "separately", "then", "nevertheless", "nonetheless", "moreover", "furthermore", "additionally"];
+const BARE_CONNECTIVES = [
+  "but",
+  "and",
+  "yet",
+  "so(?=,|\\s+(?:the|a|an|he|she|it|they|we|i|this|that|there|what|if|when|now)\\b)",
+  "plus",
+  "or",
+  "also",
+  "meanwhile",
+  "separately",
+  "then",
+  "nevertheless",
+  "nonetheless",
+  "moreover",
+  "furthermore",
+  "additionally",
+];
 const CONNECTIVE_RE = new RegExp(
   `^(?:(?:${COMMA_CONNECTIVES.map(escapeRegExp).join("|")})\\s*,|(?:${BARE_CONNECTIVES.join("|")})\\b(?![-‑’'])(?!\\s+(?:far|long|called|known|much|as|to|that)\\b)\\s*,?)\\s*`,
   "i",
@@ -48,54 +112,308 @@ const CONNECTIVE_RE = new RegExp(
 
 // Nouns that, bare after "the" as a subject, point back to something the reader was told about.
 const ANAPHORIC_NOUNS = [
-  "meeting", "meetings", "talks", "call", "calls", "visit", "trip", "deal", "agreement", "accord", "pact", "plan", "plans",
-  "proposal", "proposals", "claim", "claims", "move", "decision", "announcement", "statement", "remarks", "comments",
-  "comment", "report", "letter", "bill", "vote", "measure", "measures", "ruling", "order", "lawsuit", "case",
-  "incident", "event", "conference", "interview", "speech", "hearing", "session", "scheme", "package", "offer",
-  "request", "demand", "demands", "change", "changes", "document", "documents", "memo", "video", "post", "message",
-  "transcript", "leak", "draft", "framework", "figure", "figures", "level", "total", "number", "amount", "sum",
-  "step", "effort", "warning", "threat", "allegation", "allegations", "accusation", "accusations", "idea",
-  "concept", "approach", "initiative", "bid", "sale", "purchase", "deadline", "episode", "development",
-  "latter", "man", "men", "woman", "women", "pair", "couple", "duo", "trio", "two", "three", "leaders", "sides",
-  "suspect", "suspects", "victim", "victims", "boy", "girl", "brothers", "sisters", "officer", "officers", "figure",
+  "meeting",
+  "meetings",
+  "talks",
+  "call",
+  "calls",
+  "visit",
+  "trip",
+  "deal",
+  "agreement",
+  "accord",
+  "pact",
+  "plan",
+  "plans",
+  "proposal",
+  "proposals",
+  "claim",
+  "claims",
+  "move",
+  "decision",
+  "announcement",
+  "statement",
+  "remarks",
+  "comments",
+  "comment",
+  "report",
+  "letter",
+  "bill",
+  "vote",
+  "measure",
+  "measures",
+  "ruling",
+  "order",
+  "lawsuit",
+  "case",
+  "incident",
+  "event",
+  "conference",
+  "interview",
+  "speech",
+  "hearing",
+  "session",
+  "scheme",
+  "package",
+  "offer",
+  "request",
+  "demand",
+  "demands",
+  "change",
+  "changes",
+  "document",
+  "documents",
+  "memo",
+  "video",
+  "post",
+  "message",
+  "transcript",
+  "leak",
+  "draft",
+  "framework",
+  "figure",
+  "figures",
+  "level",
+  "total",
+  "number",
+  "amount",
+  "sum",
+  "step",
+  "effort",
+  "warning",
+  "threat",
+  "allegation",
+  "allegations",
+  "accusation",
+  "accusations",
+  "idea",
+  "concept",
+  "approach",
+  "initiative",
+  "bid",
+  "sale",
+  "purchase",
+  "deadline",
+  "episode",
+  "development",
+  "latter",
+  "man",
+  "men",
+  "woman",
+  "women",
+  "pair",
+  "couple",
+  "duo",
+  "trio",
+  "two",
+  "three",
+  "leaders",
+  "sides",
+  "suspect",
+  "suspects",
+  "victim",
+  "victims",
+  "boy",
+  "girl",
+  "brothers",
+  "sisters",
+  "officer",
+  "officers",
+  "figure",
 ];
 // Words after the noun that say which one is meant ("the meeting between…", "the plan to…").
 const RESTRICTIVE = new Set([
-  "of", "to", "for", "between", "with", "by", "on", "in", "at", "from", "against", "that", "which", "who", "whom",
-  "whose", "over", "about", "among", "involving", "into", "under", "near", "after", "before", "announced",
-  "proposed", "unveiled", "agreed", "signed", "reached", "held", "planned", "led", "backed", "brought", "filed",
-  "published", "issued", "made", "put", "set", "struck", "outlined", "presented", "drawn", "known", "called",
-  "and", "or", "behind", "where", "when", "aimed", "designed", "intended", "taking", "giving", "arrested",
-  "charged", "named", "identified", "accused", "involved", "detained", "killed", "injured", "convicted",
+  "of",
+  "to",
+  "for",
+  "between",
+  "with",
+  "by",
+  "on",
+  "in",
+  "at",
+  "from",
+  "against",
+  "that",
+  "which",
+  "who",
+  "whom",
+  "whose",
+  "over",
+  "about",
+  "among",
+  "involving",
+  "into",
+  "under",
+  "near",
+  "after",
+  "before",
+  "announced",
+  "proposed",
+  "unveiled",
+  "agreed",
+  "signed",
+  "reached",
+  "held",
+  "planned",
+  "led",
+  "backed",
+  "brought",
+  "filed",
+  "published",
+  "issued",
+  "made",
+  "put",
+  "set",
+  "struck",
+  "outlined",
+  "presented",
+  "drawn",
+  "known",
+  "called",
+  "and",
+  "or",
+  "behind",
+  "where",
+  "when",
+  "aimed",
+  "designed",
+  "intended",
+  "taking",
+  "giving",
+  "arrested",
+  "charged",
+  "named",
+  "identified",
+  "accused",
+  "involved",
+  "detained",
+  "killed",
+  "injured",
+  "convicted",
 ]);
 const TIME_NOUNS = new Set([
-  "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "summer", "spring", "autumn",
-  "fall", "winter", "season", "decade", "century", "quarter", "term", "week's", "month's", "year's", "weekend's",
-  "week’s", "month’s", "year’s", "weekend’s",
+  "week",
+  "month",
+  "year",
+  "morning",
+  "afternoon",
+  "evening",
+  "night",
+  "weekend",
+  "summer",
+  "spring",
+  "autumn",
+  "fall",
+  "winter",
+  "season",
+  "decade",
+  "century",
+  "quarter",
+  "term",
+  "week's",
+  "month's",
+  "year's",
+  "weekend's",
+  "week’s",
+  "month’s",
+  "year’s",
+  "weekend’s",
 ]);
 const NUMBER_WORDS = new Set(["two", "three", "four", "five", "six", "both"]);
-const PREPOSITIONS = "in|at|during|after|following|before|since|under|despite|throughout|from|with|on|of|amid|like|unlike|as part of|for";
+const PREPOSITIONS =
+  "in|at|during|after|following|before|since|under|despite|throughout|from|with|on|of|amid|like|unlike|as part of|for";
 const INTRO_PREPOSITION_RE = new RegExp(`^(?:${PREPOSITIONS})\\s+`, "i");
-const WEEKDAYS_MONTHS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+const WEEKDAYS_MONTHS =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 const EXPLETIVE_IT =
   /^it(?:(?:['’]s|(?:\s+\p{L}+ly)?\s+(?:is|was|has been|had been|will be|would be|could be|may be|might be|remains|remained|seems|seemed|appears|appeared|became|becomes|is not|was not|isn['’]t|wasn['’]t))\s+(?:not\s+|also\s+|still\s+|now\s+|yet\s+)?(?:(?:[\p{L}-]+\s+){0,3}?(?:that|whether|if|to|how|when|why|what|who|for)\b|(?:\w+\s+)?(?:raining|snowing|sunny|cold|hot|warm|windy|dark|foggy|cloudy|freezing|wet|dry|late|early|unclear|clear|unknown|possible|impossible|likely|unlikely|expected|understood|thought|believed|reported|estimated|feared|hoped|said|claimed|alleged)\b)|\s+(?:rained|snowed|rains|snows|emerged|remains to be seen)\b|\s+(?:takes|took|cost|costs)\b[^.]*\bto\b)/iu;
 
-const ALSO_RE = /\balso\b(?!\s+(?:known|called|referred|named|spelled|spelt|dubbed|nicknamed|styled)\b)(?!-)/giu;
+const ALSO_RE =
+  /\balso\b(?!\s+(?:known|called|referred|named|spelled|spelt|dubbed|nicknamed|styled)\b)(?!-)/giu;
 const TOO_RE = /(?:,\s*too\b|\btoo(?=\s*[.!?;]?["”’]?\s*$))/giu;
 const TIME_RE =
   /\b(?:later on|later that (?:day|night|morning|afternoon|evening|week|month|year)|the (?:next|following) (?:day|morning|afternoon|evening|night|week)|the day before|the previous (?:day|night|week)|(?:that|the same) (?:day|night|morning|afternoon|evening)|(?:minutes|hours|days|weeks|months) later|shortly (?:afterwards?|after that|thereafter)|soon (?:afterwards?|after that)|afterwards|thereafter|(?:has|have|had) since|since(?=\s*[.,;]))\b/giu;
 // "there" as a place ("the record there"), not the "there is" that introduces something.
-const EXISTENTIAL_RE = /^there\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|seems?|seemed|appears?|appeared|remains?|remained|being|be|exists?|existed|came|comes|followed|follows|used|isn|wasn|aren|weren|hasn|haven|hadn|won|wouldn|couldn|did|does|do)\b|^there['’]s\b/iu;
+const EXISTENTIAL_RE =
+  /^there\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|seems?|seemed|appears?|appeared|remains?|remained|being|be|exists?|existed|came|comes|followed|follows|used|isn|wasn|aren|weren|hasn|haven|hadn|won|wouldn|couldn|did|does|do)\b|^there['’]s\b/iu;
 const CLAUSE_OPENERS = new Set([
-  "that", "and", "but", "because", "if", "when", "while", "as", "so", "since", "where", "although", "though", "whether",
-  "unless", "until", "before", "after", "once", "then", "now", "yet", "or", "nor", "whereas", "how", "why", "what",
-  "said", "says", "say", "added", "insisted", "argued", "suggested", "claimed", "admitted", "confirmed", "reported",
-  "found", "showed", "shows", "likely", "unlikely", "clear", "sure", "hope", "hopes", "hoped", "expect", "expects",
-  "expected", "fear", "fears", "feared", "warned", "think", "thinks", "thought", "believe", "believes", "believed",
-  "know", "knew", "noted", "means", "meant", "ensure", "given", "whereby", "which", "who",
+  "that",
+  "and",
+  "but",
+  "because",
+  "if",
+  "when",
+  "while",
+  "as",
+  "so",
+  "since",
+  "where",
+  "although",
+  "though",
+  "whether",
+  "unless",
+  "until",
+  "before",
+  "after",
+  "once",
+  "then",
+  "now",
+  "yet",
+  "or",
+  "nor",
+  "whereas",
+  "how",
+  "why",
+  "what",
+  "said",
+  "says",
+  "say",
+  "added",
+  "insisted",
+  "argued",
+  "suggested",
+  "claimed",
+  "admitted",
+  "confirmed",
+  "reported",
+  "found",
+  "showed",
+  "shows",
+  "likely",
+  "unlikely",
+  "clear",
+  "sure",
+  "hope",
+  "hopes",
+  "hoped",
+  "expect",
+  "expects",
+  "expected",
+  "fear",
+  "fears",
+  "feared",
+  "warned",
+  "think",
+  "thinks",
+  "thought",
+  "believe",
+  "believes",
+  "believed",
+  "know",
+  "knew",
+  "noted",
+  "means",
+  "meant",
+  "ensure",
+  "given",
+  "whereby",
+  "which",
+  "who",
 ]);
-const OPENING_TIME_RE = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years)\s+(?:earlier|later|before|after(?:wards)?)\b/i;
+const OPENING_TIME_RE =
+  /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years)\s+(?:earlier|later|before|after(?:wards)?)\b/i;
 
 // The same sentences are read for points, timeline entries and disagreements, and again on
 // every rebuild: a reading depends only on the text and the name spans given.
@@ -138,19 +456,26 @@ function readSentence(text: string, options: ReadContextOptions): ContextReading
     const pronoun = /^([,.!?]?["”’]?\s*[—–-]?\s*)(he|she|they|we)\b(?=\s+\p{Ll})/iu.exec(after);
     if (pronoun?.[2]) add("pronoun", quote.end + (pronoun[1]?.length ?? 0), pronoun[2]);
   } else {
-    readOpener(rest, options.personSpans?.map((s) => ({ start: s.start - trim, end: s.end - trim })) ?? null, add);
+    readOpener(
+      rest,
+      options.personSpans?.map((s) => ({ start: s.start - trim, end: s.end - trim })) ?? null,
+      add,
+    );
   }
   for (const m of rest.matchAll(ALSO_RE)) {
     // "but also", "and also" join two things the sentence itself says.
-    if (!outside(m.index) || /\b(?:but|and)\s+$/i.test(rest.slice(Math.max(0, m.index - 5), m.index))) continue;
+    if (!outside(m.index) || /\b(?:but|and)\s+$/i.test(rest.slice(Math.max(0, m.index - 5), m.index)))
+      continue;
     add("also", m.index, m[0]);
   }
   for (const m of rest.matchAll(TOO_RE)) if (outside(m.index)) add("also", m.index, m[0]);
   for (const m of rest.matchAll(TIME_RE)) if (outside(m.index)) add("time", m.index, m[0]);
   for (const m of rest.matchAll(/\bthere\b/giu)) {
     const before = /([\p{L}’']+)[\s,]*$/u.exec(rest.slice(0, m.index))?.[1]?.toLowerCase();
-    const existential = before === undefined || /,\s*$/.test(rest.slice(0, m.index)) || CLAUSE_OPENERS.has(before);
-    if (outside(m.index) && !(existential && EXISTENTIAL_RE.test(rest.slice(m.index)))) add("reference", m.index, m[0]);
+    const existential =
+      before === undefined || /,\s*$/.test(rest.slice(0, m.index)) || CLAUSE_OPENERS.has(before);
+    if (outside(m.index) && !(existential && EXISTENTIAL_RE.test(rest.slice(m.index))))
+      add("reference", m.index, m[0]);
   }
   const opening = OPENING_TIME_RE.exec(rest);
   if (opening) add("time", 0, opening[0]);
@@ -184,16 +509,28 @@ export function trimConnective(text: string, trim: number): string {
 export function isFaithfulExcerpt(shown: string, source: string): boolean {
   if (shown === source) return true;
   const pieces = shown.split(/\[[^\]\n]{1,80}\]/u);
-  if (pieces.length === 1) return shown.length === source.length && shown.slice(1) === source.slice(1) && shown.charAt(0).toLowerCase() === source.charAt(0).toLowerCase();
+  if (pieces.length === 1)
+    return (
+      shown.length === source.length &&
+      shown.slice(1) === source.slice(1) &&
+      shown.charAt(0).toLowerCase() === source.charAt(0).toLowerCase()
+    );
   const first = pieces[0] ?? "";
-  const firstPattern = first === "" ? "" : `[${escapeClass(first.charAt(0).toLowerCase())}${escapeClass(first.charAt(0).toUpperCase())}]${escapeRegExp(first.slice(1))}`;
+  const firstPattern =
+    first === ""
+      ? ""
+      : `[${escapeClass(first.charAt(0).toLowerCase())}${escapeClass(first.charAt(0).toUpperCase())}]${escapeRegExp(first.slice(1))}`;
   const pattern = [firstPattern, ...pieces.slice(1).map(escapeRegExp)].join("[^]{1,40}?");
   return new RegExp(`^${pattern}$`, "u").test(source);
 }
 
 type AddNeed = (kind: ContextNeedKind, start: number, word: string) => void;
 
-function readOpener(rest: string, personSpans: ReadonlyArray<{ start: number; end: number }> | null, add: AddNeed): void {
+function readOpener(
+  rest: string,
+  personSpans: ReadonlyArray<{ start: number; end: number }> | null,
+  add: AddNeed,
+): void {
   // "He’s", "It's": the pronoun is the part before the apostrophe.
   const first = /^[\p{L}]+/u.exec(rest)?.[0] ?? "";
   const lower = first.toLowerCase();
@@ -220,8 +557,16 @@ function readOpener(rest: string, personSpans: ReadonlyArray<{ start: number; en
   }
 
   // A demonstrative after a preposition in the opening phrase: "Building on that sense of momentum, …".
-  const demonstrative = /^[^,“”"]{0,80}?\b(?:on|in|at|of|by|after|with|for|from|despite|during|under|amid|following|before|since|to)\s+(this|that|these|those)\s+([\p{Ll}][\p{L}’'-]*)/iu.exec(rest);
-  if (demonstrative?.[1] !== undefined && demonstrative[2] !== undefined && !TIME_NOUNS.has(demonstrative[2].toLowerCase()) && !/^(?:the|a|an|he|she|it|they|we|his|her|their|its|there|is|was)$/i.test(demonstrative[2])) {
+  const demonstrative =
+    /^[^,“”"]{0,80}?\b(?:on|in|at|of|by|after|with|for|from|despite|during|under|amid|following|before|since|to)\s+(this|that|these|those)\s+([\p{Ll}][\p{L}’'-]*)/iu.exec(
+      rest,
+    );
+  if (
+    demonstrative?.[1] !== undefined &&
+    demonstrative[2] !== undefined &&
+    !TIME_NOUNS.has(demonstrative[2].toLowerCase()) &&
+    !/^(?:the|a|an|he|she|it|they|we|his|her|their|its|there|is|was)$/i.test(demonstrative[2])
+  ) {
     const at = demonstrative[0].length - demonstrative[2].length - 1 - demonstrative[1].length;
     return add("reference", at, demonstrative[1]);
   }
@@ -250,7 +595,8 @@ function readDefiniteReference(text: string): { start: number; word: string } | 
     const counted = modifier !== null ? NUMBER_WORDS.has(modifier) : NUMBER_WORDS.has(noun);
     if (!ANAPHORIC_NOUNS.includes(noun) && !counted) continue;
     if (modifier !== null && !counted && RESTRICTIVE.has(modifier)) continue;
-    const headEnd = text.indexOf(noun, modifier === null ? 4 : text.indexOf(modifier) + modifier.length) + noun.length;
+    const headEnd =
+      text.indexOf(noun, modifier === null ? 4 : text.indexOf(modifier) + modifier.length) + noun.length;
     const head = text.slice(0, headEnd);
     const after = text.slice(headEnd);
     if (/^\p{L}/u.test(after)) continue;
@@ -270,7 +616,10 @@ function readDefiniteReference(text: string): { start: number; word: string } | 
   return null;
 }
 
-function namesSomeone(intro: string, personSpans: ReadonlyArray<{ start: number; end: number }> | null): boolean {
+function namesSomeone(
+  intro: string,
+  personSpans: ReadonlyArray<{ start: number; end: number }> | null,
+): boolean {
   if (personSpans) return personSpans.some((s) => s.start >= 0 && s.start < intro.length);
   // Without name spans, any capitalised word past the first that is not a day, a month or
   // a name owned by a pronoun ("his Truth Social platform") may name the antecedent.
@@ -281,7 +630,11 @@ function namesSomeone(intro: string, personSpans: ReadonlyArray<{ start: number;
     const before = words[i - 1]?.[0] ?? "";
     // Owned or placed names ("his Truth Social platform", "in Kellsford") are not people;
     // the later words of a name were judged with its first.
-    if (/^(?:his|her|their|its|the|a|an|in|at|from|to|near|across|outside|inside|of|on)$/i.test(before) || (i > 1 && /^\p{Lu}/u.test(before))) continue;
+    if (
+      /^(?:his|her|their|its|the|a|an|in|at|from|to|near|across|outside|inside|of|on)$/i.test(before) ||
+      (i > 1 && /^\p{Lu}/u.test(before))
+    )
+      continue;
     return true;
   }
   return false;

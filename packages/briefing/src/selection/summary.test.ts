@@ -18,11 +18,18 @@ const point = (id: string, text: string, storyId: string, index: number): Point 
 });
 
 describe("writeSummary", () => {
-  const overview: CitedSentence[] = [{ text: "The bridge will close on Monday.", mode: "extractive", citations: [cite("a", 0)] }];
-  const points = [point("p1", "The bridge will close on Monday.", "a", 0), point("p2", "Ferries will add six evening sailings during the closure.", "b", 3)];
+  const overview: CitedSentence[] = [
+    { text: "The bridge will close on Monday.", mode: "extractive", citations: [cite("a", 0)] },
+  ];
+  const points = [
+    point("p1", "The bridge will close on Monday.", "a", 0),
+    point("p2", "Ferries will add six evening sailings during the closure.", "b", 3),
+  ];
 
   it("puts the overview first and does not repeat it", () => {
-    expect(writeSummary(overview, points, 250)).toBe("The bridge will close on Monday. Ferries will add six evening sailings during the closure.");
+    expect(writeSummary(overview, points, 250)).toBe(
+      "The bridge will close on Monday. Ferries will add six evening sailings during the closure.",
+    );
   });
 
   it("never exceeds the word limit", () => {
@@ -33,18 +40,37 @@ describe("writeSummary", () => {
 });
 
 describe("writeOverview, whose first sentence the home page shows alone", () => {
-  const storyline = (id: string, pointIds: string[]): Storyline => ({ id, label: id, title: id, storyIds: [], pointIds, sources: [] });
+  const storyline = (id: string, pointIds: string[]): Storyline => ({
+    id,
+    label: id,
+    title: id,
+    storyIds: [],
+    pointIds,
+    sources: [],
+  });
 
   it("never opens with our own “Separately,”, even when the main storyline has no point", () => {
     const other = point("p9", "The ferry operator added two evening sailings.", "b", 1);
-    const overview = writeOverview([storyline("main", []), storyline("second", ["p9"])], new Map([["p9", other]]));
+    const overview = writeOverview(
+      [storyline("main", []), storyline("second", ["p9"])],
+      new Map([["p9", other]]),
+    );
     expect(overview[0]?.text).toBe("The ferry operator added two evening sailings.");
   });
 
   it("still marks the turn to a second storyline after the main one", () => {
     const first = point("p1", "The bridge will close on Monday.", "a", 0);
     const other = point("p9", "The ferry operator added two evening sailings.", "b", 1);
-    const overview = writeOverview([storyline("main", ["p1"]), storyline("second", ["p9"])], new Map([["p1", first], ["p9", other]]));
-    expect(overview.map((s) => s.text)).toEqual(["The bridge will close on Monday.", "Separately, the ferry operator added two evening sailings."]);
+    const overview = writeOverview(
+      [storyline("main", ["p1"]), storyline("second", ["p9"])],
+      new Map([
+        ["p1", first],
+        ["p9", other],
+      ]),
+    );
+    expect(overview.map((s) => s.text)).toEqual([
+      "The bridge will close on Monday.",
+      "Separately, the ferry operator added two evening sailings.",
+    ]);
   });
 });

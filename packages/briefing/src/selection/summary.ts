@@ -2,7 +2,11 @@
 // rank order, cut at the word limit.
 import type { CitedSentence, Point } from "../types";
 
-export function writeSummary(overview: readonly CitedSentence[], points: readonly Point[], words: number): string {
+export function writeSummary(
+  overview: readonly CitedSentence[],
+  points: readonly Point[],
+  words: number,
+): string {
   const limit = Math.max(0, Math.floor(words));
   const parts: string[] = [];
   const usedCitations = new Set<string>();

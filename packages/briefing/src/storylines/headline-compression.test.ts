@@ -9,18 +9,32 @@ const words = (text: string): number => text.split(/\s+/).length;
 
 describe("compressToHeadline", () => {
   it("keeps subject, verb and object in headline tense, without attribution, title or time", () => {
-    expect(compressToHeadline("Harbour Minister Lena Ostrova will visit the port of Kellhaven on Friday, her office said.")).toBe("Ostrova to visit port of Kellhaven");
-    expect(compressToHeadline("The regional council approved a 12 million euro repair fund on Tuesday, after a four-hour debate.")).toBe(
-      "Regional council approves 12 million euro repair fund",
-    );
-    expect(compressToHeadline("Brindle Foods said on Monday that it had recalled 40,000 jars of pesto.")).toBe("Brindle Foods recalls 40,000 jars of pesto");
+    expect(
+      compressToHeadline(
+        "Harbour Minister Lena Ostrova will visit the port of Kellhaven on Friday, her office said.",
+      ),
+    ).toBe("Ostrova to visit port of Kellhaven");
+    expect(
+      compressToHeadline(
+        "The regional council approved a 12 million euro repair fund on Tuesday, after a four-hour debate.",
+      ),
+    ).toBe("Regional council approves 12 million euro repair fund");
+    expect(
+      compressToHeadline("Brindle Foods said on Monday that it had recalled 40,000 jars of pesto."),
+    ).toBe("Brindle Foods recalls 40,000 jars of pesto");
   });
 
   it("drops datelines, appositions and subordinate clauses", () => {
-    expect(compressToHeadline("KELLHAVEN (Wire) — Dockworkers walked off the job on Monday after talks collapsed.")).toBe("Dockworkers walk off job");
-    expect(compressToHeadline("Tarn Mobility, the company behind the Zipline scooters, has recalled 8,000 scooters, citing faulty brakes.")).toBe(
-      "Tarn Mobility recalls 8,000 scooters",
-    );
+    expect(
+      compressToHeadline(
+        "KELLHAVEN (Wire) — Dockworkers walked off the job on Monday after talks collapsed.",
+      ),
+    ).toBe("Dockworkers walk off job");
+    expect(
+      compressToHeadline(
+        "Tarn Mobility, the company behind the Zipline scooters, has recalled 8,000 scooters, citing faulty brakes.",
+      ),
+    ).toBe("Tarn Mobility recalls 8,000 scooters");
   });
 
   it("refuses quotes, first-person sentences and sentences that lean on an earlier one", () => {
@@ -30,7 +44,13 @@ describe("compressToHeadline", () => {
   });
 });
 
-const story = (id: string, title: string, body: string, publishedAt: string | null = null, source = "Morning Lantern"): StoryInput => ({ id, title, body, source, publishedAt });
+const story = (
+  id: string,
+  title: string,
+  body: string,
+  publishedAt: string | null = null,
+  source = "Morning Lantern",
+): StoryInput => ({ id, title, body, source, publishedAt });
 
 describe("storyline labels and the headline", () => {
   const strike = [
@@ -87,7 +107,11 @@ describe("storyline labels and the headline", () => {
 
   it("falls back to the most central story's title when no lead sentence makes a headline", () => {
     const briefing = buildBriefing([
-      story("vox-1", "Orrinford ferry fares to double | Transport News", "“I cannot pay twice as much to get to work,” one commuter said. “We were never asked,” said another."),
+      story(
+        "vox-1",
+        "Orrinford ferry fares to double | Transport News",
+        "“I cannot pay twice as much to get to work,” one commuter said. “We were never asked,” said another.",
+      ),
     ]);
     expect(briefing.headline).toBe("Orrinford ferry fares to double");
     expect(briefing.storylines[0]?.label).toBe("Orrinford ferry fares to double");

@@ -20,11 +20,15 @@ const TIME_PHRASE = new RegExp(
   "gu",
 );
 // Where the main clause ends: what follows is circumstance, not the news.
-const CLAUSE_BREAK = /\s+(?:after|as|while|because|when|before|since|following|amid|despite|although|though|in what|saying|bringing|leaving|forcing|focusing|including|according to|so that|but|and then)\s+/u;
-const LEADING_ADVERBIAL = /^(?:(?:early |late |shortly )?(?:on|by|in|at|after|before|late on|early on|earlier|overnight|last|this)\b[^,]{0,40},\s*)/iu;
+const CLAUSE_BREAK =
+  /\s+(?:after|as|while|because|when|before|since|following|amid|despite|although|though|in what|saying|bringing|leaving|forcing|focusing|including|according to|so that|but|and then)\s+/u;
+const LEADING_ADVERBIAL =
+  /^(?:(?:early |late |shortly )?(?:on|by|in|at|after|before|late on|early on|earlier|overnight|last|this)\b[^,]{0,40},\s*)/iu;
 const LEADING_PARTICIPLE = /^\p{Lu}\p{Ll}+ing\b[^,]{0,80},\s*/u;
-const OPENS_WITH_REFERENCE = /^(?:That|This|These|Those|It|Its|He|She|They|His|Her|Their|But|And|So|Yet|Also|Meanwhile|However)\b/u;
-const REPORTED = /^(.{2,70}?)\s+(?:said|says|announced|confirmed|reported|revealed|disclosed)\s+(?:(?:on|late on|early on)\s+\p{Lu}\p{L}+\s+)?(?:that\s+)?(.{12,})$/u;
+const OPENS_WITH_REFERENCE =
+  /^(?:That|This|These|Those|It|Its|He|She|They|His|Her|Their|But|And|So|Yet|Also|Meanwhile|However)\b/u;
+const REPORTED =
+  /^(.{2,70}?)\s+(?:said|says|announced|confirmed|reported|revealed|disclosed)\s+(?:(?:on|late on|early on)\s+\p{Lu}\p{L}+\s+)?(?:that\s+)?(.{12,})$/u;
 const SHORT_NAMES: Array<[RegExp, string]> = [
   [/\bUnited States\b/gu, "US"],
   [/\bUnited Kingdom\b/gu, "UK"],
@@ -58,7 +62,10 @@ function compress(sentence: string, maxWords: number): string | null {
   s = s.replace(LEADING_ADVERBIAL, "").replace(LEADING_PARTICIPLE, "");
   s = s.replace(/,?\s+according to [^,]+/gu, "");
   // Appositions and non-restrictive clauses: "Corvane, the company behind Tallypod, said…".
-  s = s.replace(/,\s+(?:the|a|an|his|her|its|their|who|which|whose|where|\p{Ll}{2,}(?:ed|ing)|\p{Ll}{3,}en)\b[^,]*,/gu, "");
+  s = s.replace(
+    /,\s+(?:the|a|an|his|her|its|their|who|which|whose|where|\p{Ll}{2,}(?:ed|ing)|\p{Ll}{3,}en)\b[^,]*,/gu,
+    "",
+  );
   // "X said (that) Y" → Y, and "X said it would…" → "X would…".
   const reported = REPORTED.exec(s);
   if (reported?.[1] && reported[2] && !/[,“"]/u.test(reported[1])) {
@@ -69,7 +76,13 @@ function compress(sentence: string, maxWords: number): string | null {
   s = s.replace(/,\s+(?:[^,]{1,60}?)\s+(?:said|says|told\s[^,]+|announced|added)(?:\s+[^,]*)?$/u, "");
   s = cutAtClausePunctuation(s);
   // Times go, except a time that is the subject ("Tuesday saw a flurry of talks").
-  s = s.replace(TIME_PHRASE, (match, offset: number) => (offset === 0 && !/^(?:on|by|from|until|since|before|after|early|late|shortly)\s/iu.test(match) ? match : "")).trim();
+  s = s
+    .replace(TIME_PHRASE, (match, offset: number) =>
+      offset === 0 && !/^(?:on|by|from|until|since|before|after|early|late|shortly)\s/iu.test(match)
+        ? match
+        : "",
+    )
+    .trim();
   s = shortenPeople(s);
   for (const [pattern, short] of SHORT_NAMES) s = s.replace(pattern, short);
   s = s.replace(/(^|\s)the\s+(?=US\b|UK\b|UN\b|EU\b)/gu, "$1");
@@ -96,11 +109,19 @@ function compress(sentence: string, maxWords: number): string | null {
  * leads they carry (support across outlets, centrality); the best few are compressed, and the
  * headline whose own words the titles carry most, favouring the latest reports, wins.
  */
-export function writeStorylineHeadline(stories: readonly PreparedStory[], maxWords = 10, skip: ReadonlySet<string> = new Set()): CompressedHeadline | null {
+export function writeStorylineHeadline(
+  stories: readonly PreparedStory[],
+  maxWords = 10,
+  skip: ReadonlySet<string> = new Set(),
+): CompressedHeadline | null {
   const ranked = rankLeadSentences(stories);
   const summaries = summarizeStories(stories);
   const recency = weighRecency(stories);
-  const titlesOnly = summaries.map((summary) => ({ ...summary, lead: new Set<string>(), titleAndLead: summary.title }));
+  const titlesOnly = summaries.map((summary) => ({
+    ...summary,
+    lead: new Set<string>(),
+    titleAndLead: summary.title,
+  }));
   let best: { text: string; storyId: string; score: number } | null = null;
   let tried = 0;
   for (const { story, sentence } of ranked) {
@@ -112,14 +133,19 @@ export function writeStorylineHeadline(stories: readonly PreparedStory[], maxWor
     // What "should", "could" or "may" happen is weaker news than what did.
     const hedged = /\b(?:should|could|may|might)\b/u.test(text) ? 0.7 : 1;
     // The compressed line is judged by the titles: does it say what the sub-editors said?
-    const score = measureSupport(new Set(getContentStems(text)), titlesOnly, "") * (recency.get(story.id) ?? 1) * (sentence.proseRank === 0 ? 1.1 : 1) * hedged;
+    const score =
+      measureSupport(new Set(getContentStems(text)), titlesOnly, "") *
+      (recency.get(story.id) ?? 1) *
+      (sentence.proseRank === 0 ? 1.1 : 1) *
+      hedged;
     if (!best || score > best.score) best = { text, storyId: story.id, score };
   }
   // Fallback: when the best sentence carries much less of the storyline than a story's own
   // title does ("Two crew members are in hospital" beside "Container ship hits harbour
   // ferry"), the sub-editor's title is the better line.
   const title = chooseTitle(stories, titlesOnly, recency, maxWords, skip);
-  if (title && (!best || best.score < TITLE_FALLBACK_RATIO * title.score)) return { text: title.text, storyId: title.storyId };
+  if (title && (!best || best.score < TITLE_FALLBACK_RATIO * title.score))
+    return { text: title.text, storyId: title.storyId };
   return best ? { text: best.text, storyId: best.storyId } : null;
 }
 
@@ -136,17 +162,26 @@ function chooseTitle(
   for (const story of stories) {
     const text = story.title.replace(/\s+[|–—]\s+[^|–—]{1,60}$/u, "").trim();
     // A title that quotes, asks or teases ("Three options for Line 4, and why…") is not a headline of fact.
-    if (text === "" || countWordsIn(text) > maxWords + 2 || /[:?“"‘]|\bwhy\b|\bwhat\b|\bhow\b/iu.test(text) || skip.has(text.toLowerCase())) continue;
+    if (
+      text === "" ||
+      countWordsIn(text) > maxWords + 2 ||
+      /[:?“"‘]|\bwhy\b|\bwhat\b|\bhow\b/iu.test(text) ||
+      skip.has(text.toLowerCase())
+    )
+      continue;
     // A title does not vouch for itself: only the other stories' titles count.
     const others = summaries.filter((summary) => summary.storyId !== story.id);
     const score = measureSupport(new Set(story.titleStems), others, story.id) * (recency.get(story.id) ?? 1);
-    if (!best || score > best.score || (score === best.score && story.id < best.storyId)) best = { text, storyId: story.id, score };
+    if (!best || score > best.score || (score === best.score && story.id < best.storyId))
+      best = { text, storyId: story.id, score };
   }
   return best;
 }
 
 /** Lead-zone sentences (the first two prose sentences of each story), most central first. */
-export function rankLeadSentences(stories: readonly PreparedStory[]): Array<{ story: PreparedStory; sentence: PreparedSentence; score: number }> {
+export function rankLeadSentences(
+  stories: readonly PreparedStory[],
+): Array<{ story: PreparedStory; sentence: PreparedSentence; score: number }> {
   const summaries = summarizeStories(stories);
   const out: Array<{ story: PreparedStory; sentence: PreparedSentence; score: number }> = [];
   for (const story of stories) {
@@ -158,7 +193,11 @@ export function rankLeadSentences(stories: readonly PreparedStory[]): Array<{ st
       out.push({ story, sentence, score });
     }
   }
-  return out.sort((a, b) => b.score - a.score || (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : a.sentence.index - b.sentence.index));
+  return out.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (a.story.id < b.story.id ? -1 : a.story.id > b.story.id ? 1 : a.sentence.index - b.sentence.index),
+  );
 }
 
 const HEADLINE_CANDIDATES = 10;
@@ -181,11 +220,16 @@ function summarizeStories(stories: readonly PreparedStory[]): StorySummary[] {
 
 // How much of every story's title (and of the other stories' leads) these words carry; a
 // sentence's own lead does not vouch for it.
-function measureSupport(stems: ReadonlySet<string>, summaries: readonly StorySummary[], ownStoryId: string): number {
+function measureSupport(
+  stems: ReadonlySet<string>,
+  summaries: readonly StorySummary[],
+  ownStoryId: string,
+): number {
   if (stems.size === 0) return 0;
   let support = 0;
   for (const summary of summaries) {
-    const words = summary.storyId === ownStoryId || summary.lead.size === 0 ? summary.title : summary.titleAndLead;
+    const words =
+      summary.storyId === ownStoryId || summary.lead.size === 0 ? summary.title : summary.titleAndLead;
     if (words.size === 0) continue;
     let shared = 0;
     for (const stem of stems) if (words.has(stem)) shared++;
@@ -225,7 +269,9 @@ function dropArticles(s: string, atStart: boolean): string {
 
 // "US President Donald Trump" → "Trump", "Mayor Ilse Brandvold" → "Brandvold".
 function shortenPeople(s: string): string {
-  const people = findSentenceMentions(s).filter((m) => m.kind === "person" && m.strong && m.tokens.length >= 2);
+  const people = findSentenceMentions(s).filter(
+    (m) => m.kind === "person" && m.strong && m.tokens.length >= 2,
+  );
   let out = s;
   for (const m of people.sort((a, b) => b.start - a.start)) {
     let from = m.start;
@@ -259,12 +305,16 @@ interface VerbTransforms {
 // compromise's conjugation rules and lexicon, without its tagger (~15 ms a call): the verb
 // is found by the lexicon and word shape, which is enough for a clause already cut short.
 const MODEL = nlp.model();
-const VERB = (nlp as unknown as { methods: () => { two: { transform: { verb: VerbTransforms } } } }).methods().two.transform.verb;
+const VERB = (nlp as unknown as { methods: () => { two: { transform: { verb: VerbTransforms } } } }).methods()
+  .two.transform.verb;
 const AUXILIARY = /^(?:will|would|shall|is|are|was|were|has|have|had|can|could|may|might|should|must)$/u;
-const NOT_VERB_BEFORE = /^(?:the|a|an|its|their|his|her|this|these|those|our|my|your|of|to|for|by|with|from|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|some|many|several|all|both|most|few)$/iu;
+const NOT_VERB_BEFORE =
+  /^(?:the|a|an|its|their|his|her|this|these|those|our|my|your|of|to|for|by|with|from|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|some|many|several|all|both|most|few)$/iu;
 
 function readTags(word: string): string[] {
-  const value = (MODEL as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon[word];
+  const value = (MODEL as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon[
+    word
+  ];
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
@@ -278,29 +328,60 @@ function isPastForm(word: string): boolean {
 // The finite verb of the main clause: not a participle used as an adjective ("Brackenfield's
 // planned line"), not inside a relative clause ("the strike that emptied…").
 function findMainVerb(s: string): MainVerb | null {
-  const words = [...s.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.%€$£-]*/gu)].map((m) => ({ text: m[0].replace(/[.]+$/u, ""), at: m.index }));
+  const words = [...s.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.%€$£-]*/gu)].map((m) => ({
+    text: m[0].replace(/[.]+$/u, ""),
+    at: m.index,
+  }));
   for (let i = 1; i < words.length; i++) {
     const word = words[i];
     const previous = words[i - 1];
     if (!word || !previous) continue;
     const lower = word.text.toLowerCase();
     if (/^(?:that|who|which|whose)$/u.test(lower)) return null;
-    if (/^\p{Lu}/u.test(word.text) || NOT_VERB_BEFORE.test(previous.text.toLowerCase()) || /['’]s$/u.test(previous.text)) continue;
+    if (
+      /^\p{Lu}/u.test(word.text) ||
+      NOT_VERB_BEFORE.test(previous.text.toLowerCase()) ||
+      /['’]s$/u.test(previous.text)
+    )
+      continue;
     if (AUXILIARY.test(lower)) {
       // "has been exposed", "will be", "is set to host"
       let j = i + 1;
-      while (words[j] && /^(?:been|be|being|not|set|due|to|also|now)$/u.test(words[j]?.text.toLowerCase() ?? "")) j++;
+      while (
+        words[j] &&
+        /^(?:been|be|being|not|set|due|to|also|now)$/u.test(words[j]?.text.toLowerCase() ?? "")
+      )
+        j++;
       const main = words[j];
       const aux = s.slice(word.at, main ? main.at : word.at + word.text.length).trim();
-      const mainIsVerb = main && !/^\p{Lu}/u.test(main.text) && !/^\d/u.test(main.text) && (/^(?:will|would|shall|can|could|may|might|should|must)$/u.test(lower) || isPastForm(main.text.toLowerCase()) || /\p{Ll}{2,}(?:ed|en)$/u.test(main.text) || readTags(main.text.toLowerCase()).some((t) => t === "Infinitive" || t === "Gerund" || t === "Verb"));
+      const mainIsVerb =
+        main &&
+        !/^\p{Lu}/u.test(main.text) &&
+        !/^\d/u.test(main.text) &&
+        (/^(?:will|would|shall|can|could|may|might|should|must)$/u.test(lower) ||
+          isPastForm(main.text.toLowerCase()) ||
+          /\p{Ll}{2,}(?:ed|en)$/u.test(main.text) ||
+          readTags(main.text.toLowerCase()).some(
+            (t) => t === "Infinitive" || t === "Gerund" || t === "Verb",
+          ));
       // "have in front", "were full": the auxiliary is the verb.
       if (!main || !mainIsVerb) return { at: word.at, text: word.text, auxiliary: "", main: word.text };
-      return { at: word.at, text: s.slice(word.at, main.at + main.text.length), auxiliary: aux, main: main.text };
+      return {
+        at: word.at,
+        text: s.slice(word.at, main.at + main.text.length),
+        auxiliary: aux,
+        main: main.text,
+      };
     }
     const tags = readTags(lower);
     // "supports" (the lexicon lists "support"), or a plural subject's "use".
-    const thirdPerson = /[^s]s$/u.test(lower) && [lower.slice(0, -1), lower.replace(/es$/u, "")].some((stem) => readTags(stem).includes("Infinitive"));
-    const present = tags.includes("PresentTense") || thirdPerson || (tags.includes("Infinitive") && /[^s]s$/u.test(previous.text));
+    const thirdPerson =
+      /[^s]s$/u.test(lower) &&
+      [lower.slice(0, -1), lower.replace(/es$/u, "")].some((stem) => readTags(stem).includes("Infinitive"));
+    const present =
+      tags.includes("PresentTense") ||
+      thirdPerson ||
+      (tags.includes("Infinitive") && /[^s]s$/u.test(previous.text));
     // "US firms added…", "customer accounts had been…": a noun right before a verb is the
     // subject's head, not the verb.
     const next = words[i + 1]?.text.toLowerCase() ?? "";
@@ -314,8 +395,13 @@ function findMainVerb(s: string): MainVerb | null {
 function toHeadlineTense(verb: MainVerb, plural: boolean): string {
   const aux = verb.auxiliary.toLowerCase();
   const main = verb.main;
-  if (/^(?:will|would|shall)\b|^(?:is|are)\s+(?:set\s+|due\s+)?to\b/u.test(aux)) return `to ${/^(?:will|would|shall)\s+be$/u.test(aux) ? "be " : ""}${main}`.replace(/^to be be /u, "to be ");
-  if (/\bbeen$/u.test(aux) || (/^(?:was|were|is|are)$/u.test(aux) && isPastForm(main.toLowerCase()))) return main;
+  if (/^(?:will|would|shall)\b|^(?:is|are)\s+(?:set\s+|due\s+)?to\b/u.test(aux))
+    return `to ${/^(?:will|would|shall)\s+be$/u.test(aux) ? "be " : ""}${main}`.replace(
+      /^to be be /u,
+      "to be ",
+    );
+  if (/\bbeen$/u.test(aux) || (/^(?:was|were|is|are)$/u.test(aux) && isPastForm(main.toLowerCase())))
+    return main;
   if (aux === "" && /^(?:was|were)$/u.test(main.toLowerCase())) return plural ? "are" : "is";
   if (aux === "" && /^(?:has|have|had)$/u.test(main.toLowerCase())) return plural ? "have" : "has";
   const perfect = /^(?:has|have|had)$/u.test(aux);
@@ -325,7 +411,12 @@ function toHeadlineTense(verb: MainVerb, plural: boolean): string {
   let infinitive = VERB.toInfinitive(main.toLowerCase(), MODEL, tense);
   if (!infinitive) return verb.text;
   // British doubling: "totalled" → "total", not "totall".
-  if (/(\p{L})\1$/u.test(infinitive) && readTags(infinitive).length === 0 && readTags(infinitive.slice(0, -1)).length > 0) infinitive = infinitive.slice(0, -1);
+  if (
+    /(\p{L})\1$/u.test(infinitive) &&
+    readTags(infinitive).length === 0 &&
+    readTags(infinitive.slice(0, -1)).length > 0
+  )
+    infinitive = infinitive.slice(0, -1);
   if (plural) return infinitive;
   return VERB.conjugate(infinitive, MODEL).PresentTense ?? infinitive;
 }
@@ -364,7 +455,9 @@ function limitWords(rest: string, budget: number): string {
   // "review into collapse" once "of Millbrook embankment" went: a bare noun left dangling goes too.
   // A participle left hanging ("in sale forced", "compared") goes with it.
   for (let k = 0; trimmed && k < 2; k++) {
-    out = out.replace(/\s+\p{Ll}{3,}ed$/u, "").replace(/\s+(?:to|for|in|at|on|from|with|of|through|over|under|into|by)\s+\p{Ll}+$/u, "");
+    out = out
+      .replace(/\s+\p{Ll}{3,}ed$/u, "")
+      .replace(/\s+(?:to|for|in|at|on|from|with|of|through|over|under|into|by)\s+\p{Ll}+$/u, "");
   }
   return out;
 }

@@ -18,7 +18,8 @@ export interface LabelInput {
 /** Phrase document frequencies over all stories, so a label names what sets a storyline apart. */
 export function countPhraseStories(stories: readonly PreparedStory[]): Map<string, number> {
   const df = new Map<string, number>();
-  for (const story of stories) for (const p of new Set(collectPhrases(story).keys())) df.set(p, (df.get(p) ?? 0) + 1);
+  for (const story of stories)
+    for (const p of new Set(collectPhrases(story).keys())) df.set(p, (df.get(p) ?? 0) + 1);
   return df;
 }
 
@@ -26,7 +27,12 @@ export function countPhraseStories(stories: readonly PreparedStory[]): Map<strin
  * The storyline's label. `taken` holds the labels (lowercased) already given to other
  * storylines of the briefing; the label returned is added to it, so no two are the same.
  */
-export function labelStoryline(input: LabelInput, phraseDf: Map<string, number>, totalStories: number, taken: Set<string> = new Set()): string {
+export function labelStoryline(
+  input: LabelInput,
+  phraseDf: Map<string, number>,
+  totalStories: number,
+  taken: Set<string> = new Set(),
+): string {
   const label = chooseLabel(input, phraseDf, totalStories, taken);
   taken.add(label.toLowerCase());
   return label;
@@ -34,11 +40,21 @@ export function labelStoryline(input: LabelInput, phraseDf: Map<string, number>,
 
 /** A story title without the outlet's section suffix ("… | Russia-Ukraine war News"). */
 export function cleanTitle(title: string): string {
-  return title.replace(/\s+[|–—-]\s+[^|–—-]{1,60}$/u, (suffix) => (/\b(?:News|BBC|Reuters|AP)\b/u.test(suffix) ? "" : suffix)).trim();
+  return title
+    .replace(/\s+[|–—-]\s+[^|–—-]{1,60}$/u, (suffix) =>
+      /\b(?:News|BBC|Reuters|AP)\b/u.test(suffix) ? "" : suffix,
+    )
+    .trim();
 }
 
-function chooseLabel(input: LabelInput, phraseDf: Map<string, number>, totalStories: number, taken: ReadonlySet<string>): string {
-  const free = (label: string | null | undefined): label is string => !!label && !taken.has(label.toLowerCase());
+function chooseLabel(
+  input: LabelInput,
+  phraseDf: Map<string, number>,
+  totalStories: number,
+  taken: ReadonlySet<string>,
+): string {
+  const free = (label: string | null | undefined): label is string =>
+    !!label && !taken.has(label.toLowerCase());
   const compressed = writeStorylineHeadline(input.stories, LABEL_WORDS, taken)?.text;
   if (free(compressed)) return compressed;
   const centralStory = rankLeadSentences(input.stories)[0]?.story ?? input.stories[0];
@@ -52,7 +68,11 @@ function chooseLabel(input: LabelInput, phraseDf: Map<string, number>, totalStor
   for (let n = 2; ; n++) if (free(`${base} (${n})`)) return `${base} (${n})`;
 }
 
-function findDistinctivePhrase(input: LabelInput, phraseDf: Map<string, number>, totalStories: number): string | null {
+function findDistinctivePhrase(
+  input: LabelInput,
+  phraseDf: Map<string, number>,
+  totalStories: number,
+): string | null {
   const counts = new Map<string, { stories: number; surface: string }>();
   for (const story of input.stories) {
     for (const [key, surface] of collectPhrases(story)) {
@@ -66,7 +86,8 @@ function findDistinctivePhrase(input: LabelInput, phraseDf: Map<string, number>,
     if (stories < Math.min(2, input.stories.length)) continue;
     const idf = Math.log((totalStories + 1) / ((phraseDf.get(key) ?? 0) + 0.5));
     const score = stories * (1 + idf);
-    if (!best || score > best.score || (score === best.score && key < best.key)) best = { key, surface, score };
+    if (!best || score > best.score || (score === best.score && key < best.key))
+      best = { key, surface, score };
   }
   return best ? best.surface.charAt(0).toUpperCase() + best.surface.slice(1) : null;
 }
@@ -91,7 +112,8 @@ function collectPhrases(story: PreparedStory): Map<string, string> {
         const b = words[i + 1] ?? "";
         const ra = raw[i] ?? "";
         const rb = raw[i + 1] ?? "";
-        if (STOPWORDS.has(a) || STOPWORDS.has(b) || /\d/.test(a + b) || a.length < 3 || b.length < 3) continue;
+        if (STOPWORDS.has(a) || STOPWORDS.has(b) || /\d/.test(a + b) || a.length < 3 || b.length < 3)
+          continue;
         if (/^\p{Lu}/u.test(rb) || (/^\p{Lu}/u.test(ra) && i > 0)) continue;
         const key = `${stemWord(a)} ${stemWord(b)}`;
         if (!phrases.has(key)) phrases.set(key, `${a} ${b}`);

@@ -67,10 +67,15 @@ export function buildStoryVectors(stories: readonly PreparedStory[], entities: E
   return raw.map((tf) => normalizeVector(keepTopTerms(weightByIdf(tf, idf), TOP_TERMS)));
 }
 
-export function clusterStories(stories: readonly PreparedStory[], vectors: readonly SparseVector[]): StorylineCluster[] {
+export function clusterStories(
+  stories: readonly PreparedStory[],
+  vectors: readonly SparseVector[],
+): StorylineCluster[] {
   const n = stories.length;
   const edges = findSimilarPairs(vectors);
-  const days = stories.map((s) => (s.publishedAt !== null && s.reference !== null ? s.reference.getTime() / 86_400_000 : null));
+  const days = stories.map((s) =>
+    s.publishedAt !== null && s.reference !== null ? s.reference.getTime() / 86_400_000 : null,
+  );
 
   // links.get(a).get(b): sum of date-discounted similarities between the stories of storylines a and b.
   const links = new Map<number, Map<number, number>>();

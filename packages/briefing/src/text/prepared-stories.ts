@@ -50,7 +50,12 @@ export function prepareStories(
   const unique: StoryInput[] = [];
   for (const story of stories) {
     if (seen.has(story.id)) {
-      diagnostics.push({ level: "warning", code: "DUPLICATE_ID", message: `story id "${story.id}" appears more than once; the first copy is used`, storyId: story.id });
+      diagnostics.push({
+        level: "warning",
+        code: "DUPLICATE_ID",
+        message: `story id "${story.id}" appears more than once; the first copy is used`,
+        storyId: story.id,
+      });
       continue;
     }
     seen.add(story.id);
@@ -69,14 +74,27 @@ function prepareStory(
 ): PreparedStory {
   let body = typeof story.body === "string" ? story.body : "";
   if (body.length > options.maxCharsPerStory) {
-    diagnostics.push({ level: "warning", code: "TRUNCATED", message: `story "${story.id}" has ${body.length} characters; only the first ${options.maxCharsPerStory} are used`, storyId: story.id });
+    diagnostics.push({
+      level: "warning",
+      code: "TRUNCATED",
+      message: `story "${story.id}" has ${body.length} characters; only the first ${options.maxCharsPerStory} are used`,
+      storyId: story.id,
+    });
     body = body.slice(0, options.maxCharsPerStory);
   }
   const title = cleanTitle(typeof story.title === "string" ? story.title : "");
-  const publishedAt = typeof story.publishedAt === "string" && story.publishedAt.trim() !== "" ? story.publishedAt.trim() : null;
+  const publishedAt =
+    typeof story.publishedAt === "string" && story.publishedAt.trim() !== ""
+      ? story.publishedAt.trim()
+      : null;
   let reference = parseReference(publishedAt);
   if (publishedAt !== null && reference === null) {
-    diagnostics.push({ level: "warning", code: "BAD_DATE", message: `story "${story.id}" has publishedAt "${publishedAt}", which is not an ISO date; its relative dates are left unresolved`, storyId: story.id });
+    diagnostics.push({
+      level: "warning",
+      code: "BAD_DATE",
+      message: `story "${story.id}" has publishedAt "${publishedAt}", which is not an ISO date; its relative dates are left unresolved`,
+      storyId: story.id,
+    });
   }
   let referenceBasis: DateBasis | null = reference ? "published" : null;
   // A story without a publication date is dated by when it reached us, and says so.
@@ -87,11 +105,26 @@ function prepareStory(
   const sentences = markSentences(body);
   const proseCount = sentences.filter((s) => s.prose).length;
   if (body.trim() === "") {
-    diagnostics.push({ level: "warning", code: "EMPTY_STORY", message: `story "${story.id}" has an empty body`, storyId: story.id });
+    diagnostics.push({
+      level: "warning",
+      code: "EMPTY_STORY",
+      message: `story "${story.id}" has an empty body`,
+      storyId: story.id,
+    });
   } else if (proseCount === 0) {
-    diagnostics.push({ level: "warning", code: "NO_SENTENCES", message: `story "${story.id}" has no sentences of prose (only headings, captions or fragments)`, storyId: story.id });
+    diagnostics.push({
+      level: "warning",
+      code: "NO_SENTENCES",
+      message: `story "${story.id}" has no sentences of prose (only headings, captions or fragments)`,
+      storyId: story.id,
+    });
   } else if (countWords(body) >= 30 && measureEnglishShare(body) < 0.12) {
-    diagnostics.push({ level: "info", code: "NON_ENGLISH", message: `story "${story.id}" does not look like English; names, dates and quotes are extracted with English rules and may be missed`, storyId: story.id });
+    diagnostics.push({
+      level: "info",
+      code: "NON_ENGLISH",
+      message: `story "${story.id}" does not look like English; names, dates and quotes are extracted with English rules and may be missed`,
+      storyId: story.id,
+    });
   }
   return {
     id: story.id,

@@ -3,7 +3,11 @@
 
 export type SparseVector = Map<string, number>;
 
-export function countTerms(terms: readonly string[], weight = 1, into: SparseVector = new Map()): SparseVector {
+export function countTerms(
+  terms: readonly string[],
+  weight = 1,
+  into: SparseVector = new Map(),
+): SparseVector {
   for (const t of terms) into.set(t, (into.get(t) ?? 0) + weight);
   return into;
 }

@@ -58,7 +58,17 @@ export function countWords(text: string): number {
 function isSpaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Share of tokens that are common English function words; low values suggest another language. */
@@ -70,4 +80,35 @@ export function measureEnglishShare(text: string): number {
   return hits / words.length;
 }
 
-const ENGLISH_MARKERS = new Set(["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "he", "it", "as", "at", "by", "said", "from", "has", "are", "be", "his", "have", "not", "this", "but", "they", "were", "an"]);
+const ENGLISH_MARKERS = new Set([
+  "the",
+  "of",
+  "and",
+  "to",
+  "in",
+  "a",
+  "is",
+  "that",
+  "for",
+  "on",
+  "was",
+  "with",
+  "he",
+  "it",
+  "as",
+  "at",
+  "by",
+  "said",
+  "from",
+  "has",
+  "are",
+  "be",
+  "his",
+  "have",
+  "not",
+  "this",
+  "but",
+  "they",
+  "were",
+  "an",
+]);

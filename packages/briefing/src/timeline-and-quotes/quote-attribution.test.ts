@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildBriefing } from "../build-briefing";
-import { ATTRIBUTION_CASES, type AttributionCase, type AttributionPattern } from "./quote-attribution.fixture";
+import {
+  ATTRIBUTION_CASES,
+  type AttributionCase,
+  type AttributionPattern,
+} from "./quote-attribution.fixture";
 
 interface Outcome {
   pattern: AttributionPattern;
@@ -12,14 +16,26 @@ interface Outcome {
 
 // "the board chairman" and "board chairman", "’" and "'" name the same speaker.
 const normalizeSpeaker = (name: string): string =>
-  name.toLowerCase().replace(/[’‘]/g, "'").replace(/^(?:a|an|the)\s+/, "").replace(/\s+/g, " ").trim();
+  name
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/^(?:a|an|the)\s+/, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
 function attribute(c: AttributionCase): Outcome[] {
-  const briefing = buildBriefing([{ id: "case", title: c.title, body: c.body, source: "Test Gazette", publishedAt: "2025-03-14" }], { maxQuotes: 100 });
+  const briefing = buildBriefing(
+    [{ id: "case", title: c.title, body: c.body, source: "Test Gazette", publishedAt: "2025-03-14" }],
+    { maxQuotes: 100 },
+  );
   return c.quotes.map((label) => {
     const found = briefing.quotes.find((q) => q.text.startsWith(label.quote));
     const actual = found === undefined ? undefined : (found.speaker?.name ?? null);
-    const ok = actual !== undefined && (actual === null || label.speaker === null ? actual === label.speaker : normalizeSpeaker(actual) === normalizeSpeaker(label.speaker));
+    const ok =
+      actual !== undefined &&
+      (actual === null || label.speaker === null
+        ? actual === label.speaker
+        : normalizeSpeaker(actual) === normalizeSpeaker(label.speaker));
     return { pattern: c.pattern, quote: label.quote, expected: label.speaker, actual, ok };
   });
 }
@@ -37,7 +53,14 @@ describe("quote attribution on our labelled set", () => {
     const correct = outcomes.filter((o) => o.ok).length;
     const rate = correct / outcomes.length;
     console.info(`quote attribution: ${correct}/${outcomes.length} correct (${(rate * 100).toFixed(1)}%)`);
-    expect(rate, `wrong: ${JSON.stringify(outcomes.filter((o) => !o.ok), null, 1)}`).toBeGreaterThanOrEqual(0.9);
+    expect(
+      rate,
+      `wrong: ${JSON.stringify(
+        outcomes.filter((o) => !o.ok),
+        null,
+        1,
+      )}`,
+    ).toBeGreaterThanOrEqual(0.9);
   });
 
   // Each pattern on its own: at most one miss, so no pattern can hide behind the others.

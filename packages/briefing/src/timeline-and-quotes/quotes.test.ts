@@ -4,8 +4,11 @@ import { findQuoteSpans } from "./quotes";
 
 describe("findQuoteSpans", () => {
   it("returns the characters inside curly or straight quotes, without the trailing comma", () => {
-    const text = "“We are ready,” she said, and \"the rest is up to them.\"";
-    expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(["We are ready", "the rest is up to them."]);
+    const text = '“We are ready,” she said, and "the rest is up to them."';
+    expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      "We are ready",
+      "the rest is up to them.",
+    ]);
   });
 });
 
@@ -30,7 +33,9 @@ describe("quote speakers", () => {
     expect(byText("This is the biggest")?.speaker?.name).toBe("Mira Osei");
     expect(byText("The budget does not")?.speaker?.name).toBe("Tomas Berg");
     expect(byText("We will ask the auditor")?.speaker?.name).toBe("Tomas Berg");
-    expect(byText("The budget does not")?.speaker?.entityId).toBe(briefing.people.find((p) => p.name === "Tomas Berg")?.id);
+    expect(byText("The budget does not")?.speaker?.entityId).toBe(
+      briefing.people.find((p) => p.name === "Tomas Berg")?.id,
+    );
   });
 
   it("does not give an aide's words to the person named", () => {

@@ -33,7 +33,15 @@ export function findQuotes(stories: readonly PreparedStory[], entities: EntityIn
         if (words < MIN_QUOTE_WORDS) continue;
         const speaker = findSpeaker(speakers, sentence.index, span);
         if (!speaker && words < MIN_UNATTRIBUTED_WORDS) continue;
-        out.push({ storyId: story.id, sentenceIndex: sentence.index, start, end, text, speakerEntityId: speaker?.entityId ?? null, speakerName: speaker?.name ?? null });
+        out.push({
+          storyId: story.id,
+          sentenceIndex: sentence.index,
+          start,
+          end,
+          text,
+          speakerEntityId: speaker?.entityId ?? null,
+          speakerName: speaker?.name ?? null,
+        });
       }
     }
   }
@@ -66,7 +74,13 @@ export function selectQuotes(found: readonly FoundQuote[], ranking: QuoteRanking
   // The same words quoted by two outlets (or a shorter cut of them) are one quote: keep the
   // longest, attributed version. Containment is checked within a storyline only, where
   // repeats happen, so the cost stays small on large inputs.
-  const normalized = found.map((q) => ` ${q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `);
+  const normalized = found.map(
+    (q) =>
+      ` ${q.text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim()} `,
+  );
   const byStoryline = new Map<string, number[]>();
   found.forEach((q, i) => {
     const key = ranking.storylineOf(q.storyId).id;
@@ -92,7 +106,12 @@ export function selectQuotes(found: readonly FoundQuote[], ranking: QuoteRanking
     if (attributed !== 0) return attributed;
     const ra = ranking.storylineOf(a.storyId).rank;
     const rb = ranking.storylineOf(b.storyId).rank;
-    return ra - rb || ranking.sentenceScore(b.storyId, b.sentenceIndex) - ranking.sentenceScore(a.storyId, a.sentenceIndex) || (a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : 0) || a.start - b.start;
+    return (
+      ra - rb ||
+      ranking.sentenceScore(b.storyId, b.sentenceIndex) - ranking.sentenceScore(a.storyId, a.sentenceIndex) ||
+      (a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : 0) ||
+      a.start - b.start
+    );
   });
   const bySpeaker = new Map<string, number>();
   const firstPass: FoundQuote[] = [];

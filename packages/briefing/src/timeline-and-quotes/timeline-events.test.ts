@@ -3,7 +3,8 @@ import { buildBriefing } from "../build-briefing";
 import type { StoryInput, TimelineEvent } from "../types";
 
 const p = (...paragraphs: string[]): string => paragraphs.join("\n\n");
-const entryFor = (timeline: readonly TimelineEvent[], words: string): TimelineEvent | undefined => timeline.find((e) => e.text.includes(words));
+const entryFor = (timeline: readonly TimelineEvent[], words: string): TimelineEvent | undefined =>
+  timeline.find((e) => e.text.includes(words));
 
 // Published on Thursday 14 March 2024.
 const bridgeStory: StoryInput = {
@@ -21,32 +22,73 @@ const bridgeStory: StoryInput = {
 describe("timeline dates", () => {
   it("resolves dates written without a year against the publication date, and says so", () => {
     const { timeline } = buildBriefing([bridgeStory]);
-    expect(entryFor(timeline, "closed the Harlow Street bridge")).toMatchObject({ date: "2024-03-12", resolution: "relative", basis: "published", dateText: "Tuesday" });
-    expect(entryFor(timeline, "full repair would begin")).toMatchObject({ date: "2024-11-10", resolution: "relative", basis: "published" });
-    expect(entryFor(timeline, "first reported rust")).toMatchObject({ date: "2023-10-14", resolution: "relative", basis: "published" });
+    expect(entryFor(timeline, "closed the Harlow Street bridge")).toMatchObject({
+      date: "2024-03-12",
+      resolution: "relative",
+      basis: "published",
+      dateText: "Tuesday",
+    });
+    expect(entryFor(timeline, "full repair would begin")).toMatchObject({
+      date: "2024-11-10",
+      resolution: "relative",
+      basis: "published",
+    });
+    expect(entryFor(timeline, "first reported rust")).toMatchObject({
+      date: "2023-10-14",
+      resolution: "relative",
+      basis: "published",
+    });
   });
 
   it("resolves them against the upload time when the story has no publication date, never leaving them undated", () => {
-    const { timeline } = buildBriefing([{ ...bridgeStory, publishedAt: null, uploadedAt: "2024-03-14T09:00:00Z" }]);
+    const { timeline } = buildBriefing([
+      { ...bridgeStory, publishedAt: null, uploadedAt: "2024-03-14T09:00:00Z" },
+    ]);
     expect(timeline.length).toBeGreaterThanOrEqual(3);
     expect(timeline.filter((e) => e.date === null)).toEqual([]);
-    expect(entryFor(timeline, "closed the Harlow Street bridge")).toMatchObject({ date: "2024-03-12", resolution: "relative", basis: "uploaded" });
-    expect(entryFor(timeline, "full repair would begin")).toMatchObject({ date: "2024-11-10", basis: "uploaded" });
+    expect(entryFor(timeline, "closed the Harlow Street bridge")).toMatchObject({
+      date: "2024-03-12",
+      resolution: "relative",
+      basis: "uploaded",
+    });
+    expect(entryFor(timeline, "full repair would begin")).toMatchObject({
+      date: "2024-11-10",
+      basis: "uploaded",
+    });
   });
 
   it("prefers the publication date to the upload time", () => {
     const { timeline } = buildBriefing([{ ...bridgeStory, uploadedAt: "2025-01-02T09:00:00Z" }]);
-    expect(entryFor(timeline, "closed the Harlow Street bridge")).toMatchObject({ date: "2024-03-12", basis: "published" });
+    expect(entryFor(timeline, "closed the Harlow Street bridge")).toMatchObject({
+      date: "2024-03-12",
+      basis: "published",
+    });
   });
 
   it("keeps relative dates unresolved when the story has neither date", () => {
     const { timeline } = buildBriefing([{ ...bridgeStory, publishedAt: null }]);
-    expect(entryFor(timeline, "closed the Harlow Street bridge")).toMatchObject({ date: null, resolution: "unresolved", basis: null });
+    expect(entryFor(timeline, "closed the Harlow Street bridge")).toMatchObject({
+      date: null,
+      resolution: "unresolved",
+      basis: null,
+    });
   });
 
   it("marks dates written with a year as absolute, with no basis", () => {
-    const { timeline } = buildBriefing([{ id: "dam", title: "Dam inquiry", source: "Valley Courier", publishedAt: null, body: "The old dam on the Skell failed on 3 May 2019 after a week of heavy rain upstream." }]);
-    expect(entryFor(timeline, "old dam")).toMatchObject({ date: "2019-05-03", resolution: "absolute", basis: null });
+    const { timeline } = buildBriefing([
+      {
+        id: "dam",
+        title: "Dam inquiry",
+        source: "Valley Courier",
+        publishedAt: null,
+        body: "The old dam on the Skell failed on 3 May 2019 after a week of heavy rain upstream.",
+      },
+    ]);
+    expect(entryFor(timeline, "old dam")).toMatchObject({
+      date: "2019-05-03",
+      resolution: "absolute",
+      basis: null,
+    });
   });
 });
 
@@ -65,7 +107,10 @@ describe("timeline: the date of what happened", () => {
   const { timeline } = buildBriefing([envoyStory]);
 
   it("dates a recent remark by when it was made, not by a year named as background", () => {
-    expect(entryFor(timeline, "told reporters on Saturday")).toMatchObject({ date: "2024-11-02", dateText: "Saturday" });
+    expect(entryFor(timeline, "told reporters on Saturday")).toMatchObject({
+      date: "2024-11-02",
+      dateText: "Saturday",
+    });
     expect(timeline.some((e) => e.date === "2014")).toBe(false);
   });
 
@@ -74,7 +119,10 @@ describe("timeline: the date of what happened", () => {
   });
 
   it("dates an event by its own clause, not by when its subject was founded", () => {
-    expect(entryFor(timeline, "sent two patrol boats")).toMatchObject({ date: "2024-09", precision: "month" });
+    expect(entryFor(timeline, "sent two patrol boats")).toMatchObject({
+      date: "2024-09",
+      precision: "month",
+    });
   });
 });
 
@@ -163,7 +211,9 @@ describe("timeline entries read alone", () => {
     const cut = entryFor(timeline, "winter sailings");
     expect(cut?.text.startsWith("The ferry operator said")).toBe(true);
     const citation = cut?.citations[0];
-    expect(citation && mayorStory.body.slice(citation.start, citation.end)).toBe(cut?.text.replace(/^T/, "t"));
+    expect(citation && mayorStory.body.slice(citation.start, citation.end)).toBe(
+      cut?.text.replace(/^T/, "t"),
+    );
   });
 
   it("passes the briefing's own checks with a trimmed entry (citations resolve, the shown text is the cited text)", () => {

@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
 
 type Params = Record<string, string | string[] | undefined>;
-const one = (value: string | string[] | undefined) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
+const one = (value: string | string[] | undefined) =>
+  typeof value === "string" && value.trim() ? value.trim() : undefined;
 const CHANNELS = Object.values(Channel);
 const AUDIT_COLUMNS = ["When", "Who", "Action", "On", "Via", "Details"].map((label) => ({ label }));
 
@@ -45,10 +46,15 @@ export default async function AuditPage(props: { searchParams: Promise<Params> }
     .list({ limit: 50, actorEmail, action, entityType, via, cursor })
     .then((page) => ({ page, error: null }))
     .catch((error: unknown) => {
-      if (error instanceof TRPCError && error.code === "BAD_REQUEST") return { page: null, error: "Check the filters: the actor must be a whole email address." };
+      if (error instanceof TRPCError && error.code === "BAD_REQUEST")
+        return { page: null, error: "Check the filters: the actor must be a whole email address." };
       throw error;
     });
-  const links = getPagerLinks("/audit", { actor: actorEmail, action, entity: entityType, via }, { cursor, nextCursor: result.page?.nextCursor });
+  const links = getPagerLinks(
+    "/audit",
+    { actor: actorEmail, action, entity: entityType, via },
+    { cursor, nextCursor: result.page?.nextCursor },
+  );
 
   return (
     <>
@@ -96,7 +102,9 @@ export default async function AuditPage(props: { searchParams: Promise<Params> }
           {result.error}
         </p>
       ) : null}
-      {result.page && result.page.items.length === 0 ? <p className="empty-state">No entries match.</p> : null}
+      {result.page && result.page.items.length === 0 ? (
+        <p className="empty-state">No entries match.</p>
+      ) : null}
       {result.page && result.page.items.length > 0 ? (
         <DataTable columns={AUDIT_COLUMNS}>
           {result.page.items.map((entry) => (

@@ -23,10 +23,16 @@ export default async function BriefingsPage() {
           <thead>
             <tr>
               <th scope="col">Topic</th>
-              <th scope="col" className="num">Stories tagged</th>
-              <th scope="col" className="num">Latest version</th>
+              <th scope="col" className="num">
+                Stories tagged
+              </th>
+              <th scope="col" className="num">
+                Latest version
+              </th>
               <th scope="col">Built</th>
-              <th scope="col" className="num">Stories in it</th>
+              <th scope="col" className="num">
+                Stories in it
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -39,7 +45,9 @@ export default async function BriefingsPage() {
                   </td>
                   <td className="num">{topic.storyCount}</td>
                   <td className="num">{latest ? `v${latest.version}` : "—"}</td>
-                  <td>{latest ? formatDateTime(latest.createdAt) : <span className="muted">never built</span>}</td>
+                  <td>
+                    {latest ? formatDateTime(latest.createdAt) : <span className="muted">never built</span>}
+                  </td>
                   <td className="num">{latest?.storyCount ?? "—"}</td>
                 </tr>
               );

@@ -11,12 +11,18 @@ export function RebuildButton({ topic }: { topic: string }) {
   const rebuild = useMutation(trpc.briefing.rebuild.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
     <div className="rebuild">
-      <button type="button" className="button" disabled={rebuild.isPending} onClick={() => rebuild.mutate({ topic })}>
+      <button
+        type="button"
+        className="button"
+        disabled={rebuild.isPending}
+        onClick={() => rebuild.mutate({ topic })}
+      >
         {rebuild.isPending ? "Rebuilding…" : "Rebuild now"}
       </button>
       {rebuild.data ? (
         <p className="form-note" role="status">
-          Built version {rebuild.data.version} from {rebuild.data.storyCount} stories in {Math.round(rebuild.data.buildMs)} ms.
+          Built version {rebuild.data.version} from {rebuild.data.storyCount} stories in{" "}
+          {Math.round(rebuild.data.buildMs)} ms.
         </p>
       ) : null}
       <ErrorMessage error={rebuild.error} />

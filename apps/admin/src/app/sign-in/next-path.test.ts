@@ -6,7 +6,12 @@ import { safeNextPath } from "./next-path";
 function landsOnThisApp(path: string): boolean {
   const base = "https://admin.example.com";
   new Headers({ location: path }); // throws on characters a header cannot carry (a 500 in Next)
-  return new URL(path, base).origin === base && path.startsWith("/") && !/^\/[/\\]/.test(path) && /^[\x21-\x7e]*$/.test(path);
+  return (
+    new URL(path, base).origin === base &&
+    path.startsWith("/") &&
+    !/^\/[/\\]/.test(path) &&
+    /^[\x21-\x7e]*$/.test(path)
+  );
 }
 
 describe("safeNextPath", () => {
@@ -29,7 +34,16 @@ describe("safeNextPath", () => {
   });
 
   it("refuses what is not a string, and what is not a path", () => {
-    for (const value of [undefined, null, 42, ["/stories"], { toString: () => "/stories" }, "stories", "?x=1", "#top"]) {
+    for (const value of [
+      undefined,
+      null,
+      42,
+      ["/stories"],
+      { toString: () => "/stories" },
+      "stories",
+      "?x=1",
+      "#top",
+    ]) {
       expect(safeNextPath(value)).toBe("/");
     }
   });

@@ -29,7 +29,8 @@ export function safeNextPath(value: unknown): string {
   if (!value.startsWith("/") || !SAFE_CHARACTERS.test(value)) return "/";
   // What the value says once %-decoding is undone (a proxy or a later hop may decode it).
   const decoded = decodeFully(value);
-  if (decoded === null || /[\u0000-\u001f\u007f-\u009f\\]/.test(decoded) || /^\/[/\\]/.test(decoded)) return "/";
+  if (decoded === null || /[\u0000-\u001f\u007f-\u009f\\]/.test(decoded) || /^\/[/\\]/.test(decoded))
+    return "/";
   let url: URL;
   try {
     url = new URL(value, BASE);

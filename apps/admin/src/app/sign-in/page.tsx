@@ -9,7 +9,9 @@ import { SignInForm } from "./sign-in-form";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage(props: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await props.searchParams;
   const next = safeNextPath(params.next);
   const user = await getCurrentUser();

@@ -18,7 +18,15 @@ export function SignInForm(props: { next: string }) {
       <input type="hidden" name="next" value={props.next} />
       <div className="form-field">
         <label htmlFor="email">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} autoFocus />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state.email}
+          autoFocus
+        />
       </div>
       <div className="form-field">
         <label htmlFor="password">Password</label>

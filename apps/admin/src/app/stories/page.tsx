@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "Stories" };
 export const dynamic = "force-dynamic";
 
 type Params = Record<string, string | string[] | undefined>;
-const one = (value: string | string[] | undefined) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
+const one = (value: string | string[] | undefined) =>
+  typeof value === "string" && value.trim() ? value.trim() : undefined;
 const STATUSES = Object.values(StoryStatus);
 const STORY_COLUMNS = ["Title", "Source", "Published", "Ingested", "Status"].map((label) => ({ label }));
 
@@ -33,7 +34,14 @@ export default async function StoriesPage(props: { searchParams: Promise<Params>
     caller.story.listAll({ limit: 50, q, source, topic, status, includeDeleted, order, cursor }),
     caller.search.filters(),
   ]);
-  const set = { q, source, topic, status, order: order === "oldest" ? "oldest" : undefined, deleted: includeDeleted ? "1" : undefined };
+  const set = {
+    q,
+    source,
+    topic,
+    status,
+    order: order === "oldest" ? "oldest" : undefined,
+    deleted: includeDeleted ? "1" : undefined,
+  };
   const links = getPagerLinks("/stories", set, { cursor, nextCursor: page.nextCursor });
 
   return (
@@ -106,7 +114,9 @@ export default async function StoriesPage(props: { searchParams: Promise<Params>
                 <Link href={`/stories/${story.id}`}>{story.title}</Link>
               </td>
               <td>{story.source ?? <span className="muted">Unknown</span>}</td>
-              <td className="nowrap">{story.publishedAt ? formatDate(story.publishedAt) : <span className="muted">—</span>}</td>
+              <td className="nowrap">
+                {story.publishedAt ? formatDate(story.publishedAt) : <span className="muted">—</span>}
+              </td>
               <td className="nowrap">{formatDateTime(story.ingestedAt)}</td>
               <td>
                 <span className={`status status--${story.status}`}>{story.status}</span>

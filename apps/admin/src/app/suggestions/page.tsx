@@ -20,7 +20,10 @@ export default async function SuggestionsPage() {
     );
   }
   const caller = await getCaller();
-  const [initial, requests] = await Promise.all([caller.suggestion.list({ limit: 100 }), caller.suggestion.topicRequests({ limit: 50 })]);
+  const [initial, requests] = await Promise.all([
+    caller.suggestion.list({ limit: 100 }),
+    caller.suggestion.topicRequests({ limit: 50 }),
+  ]);
   return (
     <>
       <h1>Review queue</h1>

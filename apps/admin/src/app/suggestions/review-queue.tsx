@@ -15,8 +15,15 @@ const keyOf = (item: { storyId: string; topicId: string }) => `${item.storyId}:$
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit"].includes(target.type);
+  if (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  )
+    return true;
+  return (
+    target instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit"].includes(target.type)
+  );
 }
 
 export function ReviewQueue({ initial }: { initial: Page }) {
@@ -32,7 +39,9 @@ export function ReviewQueue({ initial }: { initial: Page }) {
   const rowRefs = useRef<(HTMLInputElement | null)[]>([]);
 
   const onReviewed = (verb: string) => async (result: { changed: number; skipped: number }) => {
-    setNotice(`${verb} ${result.changed} suggestion${result.changed === 1 ? "" : "s"}${result.skipped ? ` (${result.skipped} already reviewed)` : ""}.`);
+    setNotice(
+      `${verb} ${result.changed} suggestion${result.changed === 1 ? "" : "s"}${result.skipped ? ` (${result.skipped} already reviewed)` : ""}.`,
+    );
     setSelected(new Set());
     await queryClient.invalidateQueries({ queryKey: trpc.suggestion.list.queryKey() });
   };
@@ -132,13 +141,27 @@ export function ReviewQueue({ initial }: { initial: Page }) {
           />
           <label htmlFor="select-all">Select all ({items.length})</label>
         </div>
-        <button type="button" className="button" disabled={busy || count === 0} onClick={() => review("approve")}>
+        <button
+          type="button"
+          className="button"
+          disabled={busy || count === 0}
+          onClick={() => review("approve")}
+        >
           Approve{selected.size > 0 ? ` ${selected.size} selected` : ""}
         </button>
-        <button type="button" className="button button--secondary" disabled={busy || count === 0} onClick={() => review("reject")}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy || count === 0}
+          onClick={() => review("reject")}
+        >
           Reject{selected.size > 0 ? ` ${selected.size} selected` : ""}
         </button>
-        <button type="button" className="link-button shortcuts-button" onClick={() => helpRef.current?.showModal()}>
+        <button
+          type="button"
+          className="link-button shortcuts-button"
+          onClick={() => helpRef.current?.showModal()}
+        >
           Keyboard shortcuts <kbd>?</kbd>
         </button>
       </div>
@@ -161,7 +184,9 @@ export function ReviewQueue({ initial }: { initial: Page }) {
                 </th>
                 <th scope="col">Story</th>
                 <th scope="col">Suggested topic</th>
-                <th scope="col" className="num">Confidence</th>
+                <th scope="col" className="num">
+                  Confidence
+                </th>
                 <th scope="col">Why</th>
               </tr>
             </thead>
@@ -197,16 +222,23 @@ export function ReviewQueue({ initial }: { initial: Page }) {
                       <span className="tag tag--pending">{item.topicName}</span>
                     </td>
                     <td className="num">
-                      {item.confidence === null ? "—" : (
+                      {item.confidence === null ? (
+                        "—"
+                      ) : (
                         <span className="confidence">
                           <span className="confidence__track" aria-hidden="true">
-                            <span className="confidence__bar" style={{ width: `${Math.round(item.confidence * 100)}%` }} />
+                            <span
+                              className="confidence__bar"
+                              style={{ width: `${Math.round(item.confidence * 100)}%` }}
+                            />
                           </span>
                           {Math.round(item.confidence * 100)}%
                         </span>
                       )}
                     </td>
-                    <td className="reason">{item.reason ?? <span className="muted">no reason given</span>}</td>
+                    <td className="reason">
+                      {item.reason ?? <span className="muted">no reason given</span>}
+                    </td>
                   </tr>
                 );
               })}
@@ -214,18 +246,47 @@ export function ReviewQueue({ initial }: { initial: Page }) {
           </table>
         </div>
       )}
-      {query.data.nextCursor ? <p className="meta">Showing the 100 most confident; review these to see more.</p> : null}
+      {query.data.nextCursor ? (
+        <p className="meta">Showing the 100 most confident; review these to see more.</p>
+      ) : null}
       <dialog ref={helpRef} className="shortcuts" aria-labelledby="shortcuts-heading">
         <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
         <dl>
-          <div><dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>Next / previous suggestion</dd></div>
-          <div><dt><kbd>x</kbd></dt><dd>Select or unselect the current suggestion</dd></div>
-          <div><dt><kbd>a</kbd></dt><dd>Approve the selected (or the current) suggestions</dd></div>
-          <div><dt><kbd>r</kbd></dt><dd>Reject the selected (or the current) suggestions</dd></div>
-          <div><dt><kbd>?</kbd></dt><dd>Show or hide this help</dd></div>
+          <div>
+            <dt>
+              <kbd>j</kbd> / <kbd>k</kbd>
+            </dt>
+            <dd>Next / previous suggestion</dd>
+          </div>
+          <div>
+            <dt>
+              <kbd>x</kbd>
+            </dt>
+            <dd>Select or unselect the current suggestion</dd>
+          </div>
+          <div>
+            <dt>
+              <kbd>a</kbd>
+            </dt>
+            <dd>Approve the selected (or the current) suggestions</dd>
+          </div>
+          <div>
+            <dt>
+              <kbd>r</kbd>
+            </dt>
+            <dd>Reject the selected (or the current) suggestions</dd>
+          </div>
+          <div>
+            <dt>
+              <kbd>?</kbd>
+            </dt>
+            <dd>Show or hide this help</dd>
+          </div>
         </dl>
         <form method="dialog">
-          <button className="button" type="submit">Close</button>
+          <button className="button" type="submit">
+            Close
+          </button>
         </form>
       </dialog>
     </div>

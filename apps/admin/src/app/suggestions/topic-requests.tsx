@@ -16,7 +16,10 @@ type TopicRequest = Page["items"][number];
 export function TopicRequests({ initial }: { initial: Page }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const query = useQuery({ ...trpc.suggestion.topicRequests.queryOptions({ limit: 50 }), initialData: initial });
+  const query = useQuery({
+    ...trpc.suggestion.topicRequests.queryOptions({ limit: 50 }),
+    initialData: initial,
+  });
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.suggestion.topicRequests.queryKey() });
@@ -25,7 +28,9 @@ export function TopicRequests({ initial }: { initial: Page }) {
   const create = useMutation(
     trpc.suggestion.createRequestedTopic.mutationOptions({
       onSuccess: async (result) => {
-        setNotice(`Created /${result.topic.slug} and tagged ${result.tagged} ${result.tagged === 1 ? "story" : "stories"}.`);
+        setNotice(
+          `Created /${result.topic.slug} and tagged ${result.tagged} ${result.tagged === 1 ? "story" : "stories"}.`,
+        );
         await refresh();
       },
     }),
@@ -43,7 +48,9 @@ export function TopicRequests({ initial }: { initial: Page }) {
   return (
     <section aria-labelledby="topic-requests-heading" className="panel" data-testid="topic-requests">
       <h2 id="topic-requests-heading">Topics editors asked for</h2>
-      <p className="meta">Uploads named these topics, which do not exist. Creating one tags the stories waiting for it.</p>
+      <p className="meta">
+        Uploads named these topics, which do not exist. Creating one tags the stories waiting for it.
+      </p>
       {notice ? (
         <p className="form-note" role="status">
           {notice}
@@ -75,7 +82,12 @@ export function TopicRequests({ initial }: { initial: Page }) {
   );
 }
 
-function RequestRow(props: { request: TopicRequest; busy: boolean; onCreate: (name: string) => void; onDismiss: () => void }) {
+function RequestRow(props: {
+  request: TopicRequest;
+  busy: boolean;
+  onCreate: (name: string) => void;
+  onDismiss: () => void;
+}) {
   const { request } = props;
   const [name, setName] = useState(request.name);
   const inputId = `topic-request-${request.id}`;
@@ -85,7 +97,8 @@ function RequestRow(props: { request: TopicRequest; busy: boolean; onCreate: (na
         <div>
           <strong>{request.name}</strong>{" "}
           <span className="meta-inline">
-            {request.storyCount} {request.storyCount === 1 ? "story" : "stories"} waiting · asked by {request.requestedBy?.name ?? request.requestedBy?.email ?? "someone"} on{" "}
+            {request.storyCount} {request.storyCount === 1 ? "story" : "stories"} waiting · asked by{" "}
+            {request.requestedBy?.name ?? request.requestedBy?.email ?? "someone"} on{" "}
             {formatDateTime(request.createdAt)}
           </span>
         </div>
@@ -104,11 +117,22 @@ function RequestRow(props: { request: TopicRequest; busy: boolean; onCreate: (na
           }}
         >
           <label htmlFor={inputId}>Topic name</label>{" "}
-          <input id={inputId} value={name} maxLength={120} onChange={(event) => setName(event.target.value)} disabled={props.busy} />{" "}
+          <input
+            id={inputId}
+            value={name}
+            maxLength={120}
+            onChange={(event) => setName(event.target.value)}
+            disabled={props.busy}
+          />{" "}
           <button type="submit" className="button" disabled={props.busy || name.trim() === ""}>
             Create topic
           </button>{" "}
-          <button type="button" className="button button--secondary" disabled={props.busy} onClick={props.onDismiss}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={props.busy}
+            onClick={props.onDismiss}
+          >
             Dismiss
           </button>
         </form>

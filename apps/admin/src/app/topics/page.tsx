@@ -24,7 +24,9 @@ export default async function TopicsPage() {
                 <tr>
                   <th scope="col">Name</th>
                   <th scope="col">Slug</th>
-                  <th scope="col" className="num">Stories</th>
+                  <th scope="col" className="num">
+                    Stories
+                  </th>
                 </tr>
               </thead>
               <tbody>

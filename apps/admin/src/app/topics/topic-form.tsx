@@ -29,7 +29,9 @@ export function TopicForm(props: { mode: "create" } | { mode: "edit"; topic: Top
   const [test, setTest] = useState<RuleTest | null>(null);
   const [testError, setTestError] = useState<string | null>(null);
   const [testing, setTesting] = useState(false);
-  const create = useMutation(trpc.topic.create.mutationOptions({ onSuccess: (created) => router.push(`/topics/${created.slug}`) }));
+  const create = useMutation(
+    trpc.topic.create.mutationOptions({ onSuccess: (created) => router.push(`/topics/${created.slug}`) }),
+  );
   const update = useMutation(
     trpc.topic.update.mutationOptions({
       onSuccess: (updated) => {
@@ -68,7 +70,13 @@ export function TopicForm(props: { mode: "create" } | { mode: "edit"; topic: Top
     setTesting(true);
     setTestError(null);
     try {
-      setTest(await client.topic.testRule.query({ includeTerms: values.includeTerms, excludeTerms: values.excludeTerms, ruleSources: values.ruleSources }));
+      setTest(
+        await client.topic.testRule.query({
+          includeTerms: values.includeTerms,
+          excludeTerms: values.excludeTerms,
+          ruleSources: values.ruleSources,
+        }),
+      );
     } catch (error) {
       setTest(null);
       setTestError(describeError(error));
@@ -94,37 +102,71 @@ export function TopicForm(props: { mode: "create" } | { mode: "edit"; topic: Top
         </div>
         <div className="form-field">
           <label htmlFor={`${prefix}-slug`}>Slug</label>
-          <input id={`${prefix}-slug`} name="slug" defaultValue={topic?.slug ?? ""} placeholder="from the name" />
+          <input
+            id={`${prefix}-slug`}
+            name="slug"
+            defaultValue={topic?.slug ?? ""}
+            placeholder="from the name"
+          />
         </div>
       </div>
       <div className="form-field">
         <label htmlFor={`${prefix}-description`}>Description</label>
-        <textarea id={`${prefix}-description`} name="description" rows={3} defaultValue={topic?.description ?? ""} />
+        <textarea
+          id={`${prefix}-description`}
+          name="description"
+          rows={3}
+          defaultValue={topic?.description ?? ""}
+        />
       </div>
       <div className="form-field">
         <label htmlFor={`${prefix}-aliases`}>Aliases</label>
-        <input id={`${prefix}-aliases`} name="aliases" defaultValue={topic?.aliases.join(", ") ?? ""} aria-describedby={`${prefix}-terms-help`} />
+        <input
+          id={`${prefix}-aliases`}
+          name="aliases"
+          defaultValue={topic?.aliases.join(", ") ?? ""}
+          aria-describedby={`${prefix}-terms-help`}
+        />
       </div>
       <fieldset className="fieldset">
         <legend>Keyword rule</legend>
         <p id={`${prefix}-terms-help`} className="meta">
-          Comma-separated or one per line. A story matches when it mentions an include term and no exclude term (and comes
-          from one of the sources, if any are listed).
+          Comma-separated or one per line. A story matches when it mentions an include term and no exclude
+          term (and comes from one of the sources, if any are listed).
         </p>
         <div className="form-field">
           <label htmlFor={`${prefix}-include`}>Include terms</label>
-          <textarea id={`${prefix}-include`} name="includeTerms" rows={2} defaultValue={topic?.includeTerms.join(", ") ?? ""} />
+          <textarea
+            id={`${prefix}-include`}
+            name="includeTerms"
+            rows={2}
+            defaultValue={topic?.includeTerms.join(", ") ?? ""}
+          />
         </div>
         <div className="form-field">
           <label htmlFor={`${prefix}-exclude`}>Exclude terms</label>
-          <textarea id={`${prefix}-exclude`} name="excludeTerms" rows={2} defaultValue={topic?.excludeTerms.join(", ") ?? ""} />
+          <textarea
+            id={`${prefix}-exclude`}
+            name="excludeTerms"
+            rows={2}
+            defaultValue={topic?.excludeTerms.join(", ") ?? ""}
+          />
         </div>
         <div className="form-field">
           <label htmlFor={`${prefix}-sources`}>Only from sources</label>
-          <input id={`${prefix}-sources`} name="ruleSources" defaultValue={topic?.ruleSources.join(", ") ?? ""} />
+          <input
+            id={`${prefix}-sources`}
+            name="ruleSources"
+            defaultValue={topic?.ruleSources.join(", ") ?? ""}
+          />
         </div>
         <div className="checkbox-field">
-          <input id={`${prefix}-auto`} name="autoApprove" type="checkbox" defaultChecked={topic?.autoApprove ?? false} />
+          <input
+            id={`${prefix}-auto`}
+            name="autoApprove"
+            type="checkbox"
+            defaultChecked={topic?.autoApprove ?? false}
+          />
           <label htmlFor={`${prefix}-auto`}>Auto-approve: tag matching stories without review</label>
         </div>
         <button
@@ -173,7 +215,9 @@ export function TopicActions(props: { topic: Topic; others: { slug: string; name
   const router = useRouter();
   const [into, setInto] = useState("");
   const archive = useMutation(trpc.topic.archive.mutationOptions({ onSuccess: () => router.refresh() }));
-  const merge = useMutation(trpc.topic.merge.mutationOptions({ onSuccess: (result) => router.push(`/topics/${result.into.slug}`) }));
+  const merge = useMutation(
+    trpc.topic.merge.mutationOptions({ onSuccess: (result) => router.push(`/topics/${result.into.slug}`) }),
+  );
   const archived = props.topic.status === "archived";
   return (
     <section aria-labelledby="manage-heading" className="panel">
@@ -183,7 +227,12 @@ export function TopicActions(props: { topic: Topic; others: { slug: string; name
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (into && window.confirm(`Merge “${props.topic.name}” into /${into}? Its stories move there and it is archived.`)) {
+          if (
+            into &&
+            window.confirm(
+              `Merge “${props.topic.name}” into /${into}? Its stories move there and it is archived.`,
+            )
+          ) {
             merge.mutate({ from: props.topic.slug, into });
           }
         }}
@@ -199,7 +248,11 @@ export function TopicActions(props: { topic: Topic; others: { slug: string; name
             ))}
           </select>
         </div>
-        <button className="button button--secondary" type="submit" disabled={!into || merge.isPending || archived}>
+        <button
+          className="button button--secondary"
+          type="submit"
+          disabled={!into || merge.isPending || archived}
+        >
           Merge
         </button>
       </form>

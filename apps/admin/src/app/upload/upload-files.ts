@@ -4,7 +4,19 @@
 export type UploadPayload = { name?: string; contentType?: string; text?: string; base64?: string };
 
 /** File name endings the ingest parsers read (for the picker's hint; others are still sent). */
-export const ACCEPTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".json", ".ndjson", ".jsonl", ".xml", ".rss", ".atom"];
+export const ACCEPTED_EXTENSIONS = [
+  ".txt",
+  ".md",
+  ".markdown",
+  ".html",
+  ".htm",
+  ".json",
+  ".ndjson",
+  ".jsonl",
+  ".xml",
+  ".rss",
+  ".atom",
+];
 
 function decodeUtf8(bytes: Uint8Array): string | null {
   if (bytes.includes(0)) return null;

@@ -12,7 +12,12 @@ import { ACCEPTED_EXTENSIONS, formatBytes, readUploadFile, type UploadPayload } 
 
 type PreviewItem = RouterOutputs["upload"]["preview"][number];
 type CommitItem = RouterOutputs["upload"]["commit"]["items"][number];
-type Override = { title?: string; source?: string | null; publishedAt?: string | null; topicHint?: string | null };
+type Override = {
+  title?: string;
+  source?: string | null;
+  publishedAt?: string | null;
+  topicHint?: string | null;
+};
 
 type FileState = "previewing" | "ready" | "waiting" | "uploading" | "done" | "failed";
 
@@ -89,7 +94,11 @@ export function UploadForm() {
     if (!list || list.length === 0) return;
     setError(null);
     const payloads = await Promise.all(
-      [...list].map(async (file) => ({ label: file.name, size: file.size, payload: await readUploadFile(file) })),
+      [...list].map(async (file) => ({
+        label: file.name,
+        size: file.size,
+        payload: await readUploadFile(file),
+      })),
     );
     await addPayloads(payloads);
     if (inputRef.current) inputRef.current.value = "";
@@ -120,12 +129,18 @@ export function UploadForm() {
     if (pending.length === 0) return;
     setRunning(true);
     setError(null);
-    setFiles((current) => current.map((file) => (pending.some((p) => p.key === file.key) ? { ...file, state: "waiting", error: null } : file)));
+    setFiles((current) =>
+      current.map((file) =>
+        pending.some((p) => p.key === file.key) ? { ...file, state: "waiting", error: null } : file,
+      ),
+    );
     let batch = batchId;
     for (const file of pending) {
       update(file.key, { state: "uploading" });
       const itemNames = new Set((file.preview ?? []).map((item) => item.item));
-      const fileOverrides = Object.fromEntries(Object.entries(overrides).filter(([item]) => itemNames.has(item)));
+      const fileOverrides = Object.fromEntries(
+        Object.entries(overrides).filter(([item]) => itemNames.has(item)),
+      );
       try {
         const result = await client.upload.commit.mutate({
           files: [file.payload],
@@ -188,15 +203,20 @@ export function UploadForm() {
             onChange={(event) => void addFiles(event.currentTarget.files)}
           />
           <p id="upload-formats" className="meta">
-            Text, Markdown, HTML, JSON, NDJSON, RSS/Atom feeds and bundles (a topic line, then articles each ended by a
-            line “Source link”). {ACCEPTED_EXTENSIONS.join(" ")} · up to 5 MB a file.
+            Text, Markdown, HTML, JSON, NDJSON, RSS/Atom feeds and bundles (a topic line, then articles each
+            ended by a line “Source link”). {ACCEPTED_EXTENSIONS.join(" ")} · up to 5 MB a file.
           </p>
         </div>
         <div className="form-field">
           <label htmlFor="paste">Or paste text</label>
           <textarea id="paste" rows={6} value={pasted} onChange={(event) => setPasted(event.target.value)} />
         </div>
-        <button type="button" className="button button--secondary" onClick={() => void addPasted()} disabled={running}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void addPasted()}
+          disabled={running}
+        >
           Add pasted text
         </button>
         {error ? (
@@ -213,7 +233,8 @@ export function UploadForm() {
           </h2>
           {running || finished > 0 ? (
             <p className="progress-line">
-              <progress max={files.length} value={finished} aria-label="Files uploaded" /> {finished} of {files.length} files
+              <progress max={files.length} value={finished} aria-label="Files uploaded" /> {finished} of{" "}
+              {files.length} files
               {running ? " — uploading one at a time" : ""}
             </p>
           ) : null}
@@ -239,7 +260,12 @@ export function UploadForm() {
                   </p>
                 ) : null}
                 {file.preview && file.state !== "done" ? (
-                  <PreviewTable items={file.preview} overrides={overrides} onChange={setOverride} disabled={running} />
+                  <PreviewTable
+                    items={file.preview}
+                    overrides={overrides}
+                    onChange={setOverride}
+                    disabled={running}
+                  />
                 ) : null}
               </li>
             ))}
@@ -260,17 +286,28 @@ export function UploadForm() {
               </button>
             </div>
           ) : (
-          <div className="upload-actions">
-            <div className="checkbox-field">
-              <input id="topic-from-hint" type="checkbox" checked={topicFromHint} onChange={(event) => setTopicFromHint(event.target.checked)} />
-              <label htmlFor="topic-from-hint">
-                Tag with the topic line (a topic that does not exist yet is created for admins; for editors an admin is asked to create it)
-              </label>
+            <div className="upload-actions">
+              <div className="checkbox-field">
+                <input
+                  id="topic-from-hint"
+                  type="checkbox"
+                  checked={topicFromHint}
+                  onChange={(event) => setTopicFromHint(event.target.checked)}
+                />
+                <label htmlFor="topic-from-hint">
+                  Tag with the topic line (a topic that does not exist yet is created for admins; for editors
+                  an admin is asked to create it)
+                </label>
+              </div>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void commitAll()}
+                disabled={busy || queued === 0}
+              >
+                {running ? "Uploading…" : `Upload ${queued} file${queued === 1 ? "" : "s"}`}
+              </button>
             </div>
-            <button type="button" className="button" onClick={() => void commitAll()} disabled={busy || queued === 0}>
-              {running ? "Uploading…" : `Upload ${queued} file${queued === 1 ? "" : "s"}`}
-            </button>
-          </div>
           )}
         </section>
       ) : null}
@@ -279,7 +316,8 @@ export function UploadForm() {
         <section aria-labelledby="results-heading" className="panel" data-testid="upload-results">
           <h2 id="results-heading">Results</h2>
           <p role="status">
-            {counts.stored} stored · {counts.duplicate} duplicate{counts.duplicate === 1 ? "" : "s"} · {counts.rejected} rejected
+            {counts.stored} stored · {counts.duplicate} duplicate{counts.duplicate === 1 ? "" : "s"} ·{" "}
+            {counts.rejected} rejected
             {batchId && !running ? (
               <>
                 {" "}
@@ -298,7 +336,13 @@ function summarize(items: CommitItem[]): string {
   const stored = items.filter((item) => item.status === "stored").length;
   const duplicate = items.filter((item) => item.status === "duplicate").length;
   const rejected = items.filter((item) => item.status === "rejected").length;
-  return [`${stored} stored`, duplicate ? `${duplicate} duplicate` : null, rejected ? `${rejected} rejected` : null].filter(Boolean).join(", ");
+  return [
+    `${stored} stored`,
+    duplicate ? `${duplicate} duplicate` : null,
+    rejected ? `${rejected} rejected` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
 function PreviewTable(props: {
@@ -352,7 +396,11 @@ function PreviewTable(props: {
                     className="cell-input"
                     value={override.title ?? story.title}
                     disabled={props.disabled}
-                    onChange={(event) => props.onChange(item.item, { title: event.target.value.trim() ? event.target.value : undefined })}
+                    onChange={(event) =>
+                      props.onChange(item.item, {
+                        title: event.target.value.trim() ? event.target.value : undefined,
+                      })
+                    }
                   />
                 </td>
                 <td>
@@ -365,7 +413,9 @@ function PreviewTable(props: {
                     value={override.source !== undefined ? (override.source ?? "") : (story.source ?? "")}
                     placeholder="Unknown"
                     disabled={props.disabled}
-                    onChange={(event) => props.onChange(item.item, { source: event.target.value.trim() || null })}
+                    onChange={(event) =>
+                      props.onChange(item.item, { source: event.target.value.trim() || null })
+                    }
                   />
                 </td>
                 <td className={dateMissing ? "cell--needs-input" : undefined}>
@@ -380,14 +430,19 @@ function PreviewTable(props: {
                     disabled={props.disabled}
                     aria-describedby={dateMissing ? `${id}-date-note` : undefined}
                     onChange={(event) =>
-                      props.onChange(item.item, { publishedAt: event.target.value ? `${event.target.value}T00:00:00.000Z` : null })
+                      props.onChange(item.item, {
+                        publishedAt: event.target.value ? `${event.target.value}T00:00:00.000Z` : null,
+                      })
                     }
                   />
                   {dateMissing ? (
                     <p id={`${id}-date-note`} className="meta" data-testid="date-missing">
-                      {story.publishedAt === null ? "No date was found in the file." : "The date was cleared."} Pick the day it was published. Left
-                      empty, the story is dated by its upload time: days it names only as “on Monday” are read against that
-                      time, and the briefing’s timeline says so.
+                      {story.publishedAt === null
+                        ? "No date was found in the file."
+                        : "The date was cleared."}{" "}
+                      Pick the day it was published. Left empty, the story is dated by its upload time: days
+                      it names only as “on Monday” are read against that time, and the briefing’s timeline
+                      says so.
                     </p>
                   ) : null}
                 </td>
@@ -398,10 +453,14 @@ function PreviewTable(props: {
                   <input
                     id={`${id}-topic`}
                     className="cell-input cell-input--short"
-                    value={override.topicHint !== undefined ? (override.topicHint ?? "") : (story.topicHint ?? "")}
+                    value={
+                      override.topicHint !== undefined ? (override.topicHint ?? "") : (story.topicHint ?? "")
+                    }
                     placeholder="None"
                     disabled={props.disabled}
-                    onChange={(event) => props.onChange(item.item, { topicHint: event.target.value.trim() || null })}
+                    onChange={(event) =>
+                      props.onChange(item.item, { topicHint: event.target.value.trim() || null })
+                    }
                   />
                 </td>
               </tr>
@@ -413,15 +472,34 @@ function PreviewTable(props: {
   );
 }
 
-export function ResultList({ items }: { items: { item: string; title: string | null; status: string; message: string; storyId: string | null; duplicateOfId: string | null }[] }) {
+export function ResultList({
+  items,
+}: {
+  items: {
+    item: string;
+    title: string | null;
+    status: string;
+    message: string;
+    storyId: string | null;
+    duplicateOfId: string | null;
+  }[];
+}) {
   return (
     <ul className="result-list">
       {items.map((item, index) => (
-        <li key={`${item.item}-${index}`} className={`result-item result-item--${item.status}`} data-status={item.status}>
+        <li
+          key={`${item.item}-${index}`}
+          className={`result-item result-item--${item.status}`}
+          data-status={item.status}
+        >
           <span className={`status status--${item.status}`}>{item.status}</span>
           <div>
             <div>
-              {item.storyId ? <Link href={`/stories/${item.storyId}`}>{item.title ?? item.item}</Link> : <strong>{item.title ?? item.item}</strong>}{" "}
+              {item.storyId ? (
+                <Link href={`/stories/${item.storyId}`}>{item.title ?? item.item}</Link>
+              ) : (
+                <strong>{item.title ?? item.item}</strong>
+              )}{" "}
               <span className="meta-inline cell-mono">{item.item}</span>
             </div>
             <div className="result-item__message">

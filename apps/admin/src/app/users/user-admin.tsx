@@ -13,7 +13,13 @@ import type { RouterOutputs } from "~/trpc/types";
 
 type User = RouterOutputs["user"]["list"][number];
 const ROLES = Object.values(Role);
-const ACCOUNT_COLUMNS = [{ label: "Account" }, { label: "Role" }, { label: "Status" }, { label: "Last sign-in" }, { label: "Actions", hidden: true }];
+const ACCOUNT_COLUMNS = [
+  { label: "Account" },
+  { label: "Role" },
+  { label: "Status" },
+  { label: "Last sign-in" },
+  { label: "Actions", hidden: true },
+];
 
 export function UserAdmin({ users, currentUserId }: { users: User[]; currentUserId: string }) {
   const trpc = useTRPC();
@@ -59,7 +65,9 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
                   id={`role-${user.id}`}
                   value={user.role}
                   disabled={changeRole.isPending}
-                  onChange={(event) => changeRole.mutate({ userId: user.id, role: event.target.value as Role })}
+                  onChange={(event) =>
+                    changeRole.mutate({ userId: user.id, role: event.target.value as Role })
+                  }
                 >
                   {ROLES.map((role) => (
                     <option key={role} value={role}>
@@ -68,15 +76,33 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
                   ))}
                 </select>
               </td>
-              <td>{user.disabled ? <span className="status status--rejected">disabled</span> : <span className="status status--stored">active</span>}</td>
-              <td className="nowrap">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : <span className="muted">never</span>}</td>
+              <td>
+                {user.disabled ? (
+                  <span className="status status--rejected">disabled</span>
+                ) : (
+                  <span className="status status--stored">active</span>
+                )}
+              </td>
+              <td className="nowrap">
+                {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : <span className="muted">never</span>}
+              </td>
               <td className="nowrap">
                 {user.disabled ? (
-                  <button type="button" className="link-button" disabled={enable.isPending} onClick={() => enable.mutate({ userId: user.id })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={enable.isPending}
+                    onClick={() => enable.mutate({ userId: user.id })}
+                  >
                     Enable<span className="visually-hidden"> {user.email}</span>
                   </button>
                 ) : (
-                  <button type="button" className="link-button" disabled={disable.isPending} onClick={() => disable.mutate({ userId: user.id })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={disable.isPending}
+                    onClick={() => disable.mutate({ userId: user.id })}
+                  >
                     Disable<span className="visually-hidden"> {user.email}</span>
                   </button>
                 )}
@@ -99,7 +125,11 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
           </div>
           <div className="form-field">
             <label htmlFor="invite-role">Role</label>
-            <select id="invite-role" value={inviteRole} onChange={(event) => setInviteRole(event.target.value as Role)}>
+            <select
+              id="invite-role"
+              value={inviteRole}
+              onChange={(event) => setInviteRole(event.target.value as Role)}
+            >
               {ROLES.map((role) => (
                 <option key={role} value={role}>
                   {role}
@@ -114,8 +144,8 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
         {invite.data ? (
           <div className="one-time" role="status">
             <p>
-              <strong>{invite.data.user.email}</strong> can sign in now as {invite.data.user.role} with this password. It is shown
-              only this once — hand it over securely:
+              <strong>{invite.data.user.email}</strong> can sign in now as {invite.data.user.role} with this
+              password. It is shown only this once — hand it over securely:
             </p>
             <p>
               <code className="secret" data-testid="invite-password">

@@ -5,7 +5,12 @@ import type { RouterOutputs } from "~/trpc/types";
 type BriefingPage = NonNullable<RouterOutputs["briefing"]["get"]>;
 type Citation = BriefingPage["briefing"]["points"][number]["citations"][number];
 
-const KIND_LABELS: Record<string, string> = { number: "Figure", date: "Date", attribution: "Who said it", status: "Status" };
+const KIND_LABELS: Record<string, string> = {
+  number: "Figure",
+  date: "Date",
+  attribution: "Who said it",
+  status: "Status",
+};
 
 export function DisagreementsPanel({ page, readerUrl }: { page: BriefingPage; readerUrl: string }) {
   const { briefing } = page;
@@ -26,7 +31,10 @@ export function DisagreementsPanel({ page, readerUrl }: { page: BriefingPage; re
         Check first: sources differ ({briefing.disagreements.length}) · superseded facts ({superseded.length})
       </h2>
       {briefing.disagreements.length === 0 && superseded.length === 0 ? (
-        <p className="muted">The outlets in v{page.version} agree on every figure, date, speaker and status the engine compared, and no fact has been overtaken by a newer story.</p>
+        <p className="muted">
+          The outlets in v{page.version} agree on every figure, date, speaker and status the engine compared,
+          and no fact has been overtaken by a newer story.
+        </p>
       ) : null}
       {briefing.disagreements.length > 0 ? (
         <>
@@ -34,7 +42,10 @@ export function DisagreementsPanel({ page, readerUrl }: { page: BriefingPage; re
           <ul className="compact-list disagreement-list">
             {briefing.disagreements.map((disagreement) => (
               <li key={disagreement.id}>
-                <span className="status status--waiting">{KIND_LABELS[disagreement.kind] ?? disagreement.kind}</span> <strong>{disagreement.description}</strong>
+                <span className="status status--waiting">
+                  {KIND_LABELS[disagreement.kind] ?? disagreement.kind}
+                </span>{" "}
+                <strong>{disagreement.description}</strong>
                 <ul>
                   {disagreement.sides.map((side) => (
                     <li key={`${side.citation.storyId}#${side.citation.sentenceIndex}`}>

@@ -34,7 +34,10 @@ function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
 }
 
-export default async function BriefingPage(props: { params: Promise<{ slug: string }>; searchParams: Promise<Params> }) {
+export default async function BriefingPage(props: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Params>;
+}) {
   const user = await requireStaff();
   const { slug: rawSlug } = await props.params;
   const slug = decodeURIComponent(rawSlug);
@@ -45,7 +48,10 @@ export default async function BriefingPage(props: { params: Promise<{ slug: stri
     caller.briefing.versions({ topic: slug }).catch(rethrowUnlessMissing),
   ]);
   const shownVersion = versionParam(params.v);
-  const shown = topic.status === "active" ? await caller.briefing.get({ topic: slug, version: shownVersion }).catch(rethrowUnlessMissing) : null;
+  const shown =
+    topic.status === "active"
+      ? await caller.briefing.get({ topic: slug, version: shownVersion }).catch(rethrowUnlessMissing)
+      : null;
   const from = versionParam(params.from);
   const to = versionParam(params.to);
   const comparing = from !== undefined && to !== undefined;
@@ -56,7 +62,10 @@ export default async function BriefingPage(props: { params: Promise<{ slug: stri
         caller.briefing.get({ topic: slug, version: to }),
       ]).then(
         ([diff, older, newer]) => ({ ok: true as const, diff, older, newer }),
-        (error: unknown) => ({ ok: false as const, message: error instanceof Error ? error.message : "Could not compare these versions." }),
+        (error: unknown) => ({
+          ok: false as const,
+          message: error instanceof Error ? error.message : "Could not compare these versions.",
+        }),
       )
     : null;
   const timings = new Map(versions.map((version) => [version.version, version.timings]));
@@ -82,7 +91,9 @@ export default async function BriefingPage(props: { params: Promise<{ slug: stri
       {shown ? (
         <BriefingSummary page={shown} timings={timings.get(shown.version) ?? {}} />
       ) : (
-        <p className="empty-state">{topic.status === "active" ? "This topic has no briefing yet." : "This topic is archived."}</p>
+        <p className="empty-state">
+          {topic.status === "active" ? "This topic has no briefing yet." : "This topic is archived."}
+        </p>
       )}
 
       <section aria-labelledby="versions-heading" className="panel">
@@ -97,25 +108,41 @@ export default async function BriefingPage(props: { params: Promise<{ slug: stri
                   <tr>
                     <th scope="col">Version</th>
                     <th scope="col">Built</th>
-                    <th scope="col" className="num">Stories</th>
+                    <th scope="col" className="num">
+                      Stories
+                    </th>
                     <th scope="col">Engine</th>
-                    <th scope="col" className="num">Load</th>
-                    <th scope="col" className="num">Build</th>
+                    <th scope="col" className="num">
+                      Load
+                    </th>
+                    <th scope="col" className="num">
+                      Build
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {versions.map((version) => (
-                    <tr key={version.version} className={shown?.version === version.version ? "is-current" : undefined}>
+                    <tr
+                      key={version.version}
+                      className={shown?.version === version.version ? "is-current" : undefined}
+                    >
                       <td>
-                        <Link href={`/briefings/${topic.slug}?v=${version.version}`} aria-current={shown?.version === version.version ? "true" : undefined}>
+                        <Link
+                          href={`/briefings/${topic.slug}?v=${version.version}`}
+                          aria-current={shown?.version === version.version ? "true" : undefined}
+                        >
                           v{version.version}
                         </Link>
                       </td>
                       <td>{formatDateTime(version.createdAt)}</td>
                       <td className="num">{version.storyCount}</td>
                       <td className="cell-mono">{version.engineVersion}</td>
-                      <td className="num">{version.timings.loadMs !== undefined ? formatMs(version.timings.loadMs) : "—"}</td>
-                      <td className="num">{version.timings.buildMs !== undefined ? formatMs(version.timings.buildMs) : "—"}</td>
+                      <td className="num">
+                        {version.timings.loadMs !== undefined ? formatMs(version.timings.loadMs) : "—"}
+                      </td>
+                      <td className="num">
+                        {version.timings.buildMs !== undefined ? formatMs(version.timings.buildMs) : "—"}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -123,7 +150,12 @@ export default async function BriefingPage(props: { params: Promise<{ slug: stri
             </div>
             {versions.length > 1 ? (
               <form className="compare-form" method="get" aria-label="Compare two versions">
-                <VersionSelect name="from" label="Compare" versions={versions} selected={from ?? defaultFrom} />
+                <VersionSelect
+                  name="from"
+                  label="Compare"
+                  versions={versions}
+                  selected={from ?? defaultFrom}
+                />
                 <VersionSelect name="to" label="with" versions={versions} selected={to ?? defaultTo} />
                 <button className="button button--secondary" type="submit">
                   Compare
@@ -156,7 +188,9 @@ function BriefingSummary({ page, timings }: { page: BriefingPage; timings: Recor
       <section aria-labelledby="checks-heading" className="panel">
         <h2 id="checks-heading">
           Checks for v{page.version}{" "}
-          <span className={`status ${checks.ok ? "status--stored" : "status--rejected"}`}>{checks.ok ? "all passed" : "problems"}</span>
+          <span className={`status ${checks.ok ? "status--stored" : "status--rejected"}`}>
+            {checks.ok ? "all passed" : "problems"}
+          </span>
         </h2>
         <p className="briefing-headline">{briefing.headline}</p>
         <ul className="checks">
@@ -166,7 +200,8 @@ function BriefingSummary({ page, timings }: { page: BriefingPage; timings: Recor
                 {result.ok ? "✓" : "✗"}
               </span>
               <span>
-                <strong>{result.name}</strong> <span className="visually-hidden">{result.ok ? "passed" : "failed"}</span>
+                <strong>{result.name}</strong>{" "}
+                <span className="visually-hidden">{result.ok ? "passed" : "failed"}</span>
                 <span className="check__detail">{result.detail}</span>
               </span>
             </li>
@@ -188,7 +223,12 @@ function BriefingSummary({ page, timings }: { page: BriefingPage; timings: Recor
             <ul className="compact-list">
               {briefing.diagnostics.map((diagnostic, index) => (
                 <li key={index}>
-                  <span className={`status status--${diagnostic.level === "warning" ? "duplicate" : "draft"}`}>{diagnostic.level}</span> {diagnostic.message}
+                  <span
+                    className={`status status--${diagnostic.level === "warning" ? "duplicate" : "draft"}`}
+                  >
+                    {diagnostic.level}
+                  </span>{" "}
+                  {diagnostic.message}
                 </li>
               ))}
             </ul>
@@ -216,14 +256,19 @@ function BriefingSummary({ page, timings }: { page: BriefingPage; timings: Recor
           </tbody>
         </table>
         <p className="meta">
-          {briefing.points.length} points · {briefing.storylines.length} storylines · {page.stories.length} stories · engine {briefing.engineVersion}
+          {briefing.points.length} points · {briefing.storylines.length} storylines · {page.stories.length}{" "}
+          stories · engine {briefing.engineVersion}
         </p>
       </section>
     </div>
   );
 }
 
-function Comparison(props: { diff: RouterOutputs["briefing"]["diff"]; older: BriefingPage; newer: BriefingPage }) {
+function Comparison(props: {
+  diff: RouterOutputs["briefing"]["diff"];
+  older: BriefingPage;
+  newer: BriefingPage;
+}) {
   const { diff, older, newer } = props;
   const added = new Set(diff.addedPoints.map((point) => point.text));
   const removed = new Set(diff.removedPoints.map((point) => point.text));
@@ -235,7 +280,8 @@ function Comparison(props: { diff: RouterOutputs["briefing"]["diff"]; older: Bri
       </h2>
       <ul className="diff-summary">
         <li>
-          <strong>{diff.addedPoints.length}</strong> points added, <strong>{diff.removedPoints.length}</strong> removed
+          <strong>{diff.addedPoints.length}</strong> points added,{" "}
+          <strong>{diff.removedPoints.length}</strong> removed
         </li>
         <li>
           Storylines added: {diff.addedStorylines.length ? diff.addedStorylines.join(", ") : "none"}; removed:{" "}
@@ -243,8 +289,14 @@ function Comparison(props: { diff: RouterOutputs["briefing"]["diff"]; older: Bri
         </li>
         <li>New sources: {diff.addedSources.length ? diff.addedSources.join(", ") : "none"}</li>
         <li>
-          Stories added: {diff.addedStoryIds.length ? diff.addedStoryIds.map((id) => titleOf.get(id) ?? id).join("; ") : "none"}; removed:{" "}
-          {diff.removedStoryIds.length ? diff.removedStoryIds.map((id) => titleOf.get(id) ?? id).join("; ") : "none"}
+          Stories added:{" "}
+          {diff.addedStoryIds.length
+            ? diff.addedStoryIds.map((id) => titleOf.get(id) ?? id).join("; ")
+            : "none"}
+          ; removed:{" "}
+          {diff.removedStoryIds.length
+            ? diff.removedStoryIds.map((id) => titleOf.get(id) ?? id).join("; ")
+            : "none"}
         </li>
       </ul>
       <div className="side-by-side">
@@ -254,14 +306,24 @@ function Comparison(props: { diff: RouterOutputs["briefing"]["diff"]; older: Bri
         ].map(({ page, mark, label }) => (
           <div key={page.version} className="side-by-side__col">
             <h3>
-              v{page.version} <span className="meta-inline">· {formatDateTime(page.createdAt)} · {page.briefing.points.length} points</span>
+              v{page.version}{" "}
+              <span className="meta-inline">
+                · {formatDateTime(page.createdAt)} · {page.briefing.points.length} points
+              </span>
             </h3>
             <p className="briefing-headline">{page.briefing.headline}</p>
             <ol className="point-list">
               {page.briefing.points.map((point) => (
                 <li key={point.id} className={mark.has(point.text) ? `point-${label}` : undefined}>
-                  {mark.has(point.text) ? <span className={`status status--${label === "added" ? "stored" : "rejected"}`}>{label}</span> : null}{" "}
-                  {point.text} <span className="meta-inline">({point.sourceCount} source{point.sourceCount === 1 ? "" : "s"})</span>
+                  {mark.has(point.text) ? (
+                    <span className={`status status--${label === "added" ? "stored" : "rejected"}`}>
+                      {label}
+                    </span>
+                  ) : null}{" "}
+                  {point.text}{" "}
+                  <span className="meta-inline">
+                    ({point.sourceCount} source{point.sourceCount === 1 ? "" : "s"})
+                  </span>
                 </li>
               ))}
             </ol>
@@ -273,7 +335,12 @@ function Comparison(props: { diff: RouterOutputs["briefing"]["diff"]; older: Bri
 }
 
 /** One side of the compare form: a version of this briefing, by number. */
-function VersionSelect(props: { name: string; label: string; versions: Array<{ version: number }>; selected: number | undefined }) {
+function VersionSelect(props: {
+  name: string;
+  label: string;
+  versions: Array<{ version: number }>;
+  selected: number | undefined;
+}) {
   return (
     <div className="form-field">
       <label htmlFor={props.name}>{props.label}</label>

@@ -17,8 +17,8 @@ export default async function NotAllowedPage() {
     <section className="auth-card" aria-labelledby="not-allowed-heading">
       <h1 id="not-allowed-heading">Your account ({user.role}) cannot use the admin app</h1>
       <p>
-        You are signed in as <strong>{user.email}</strong>. The admin app is for editors and admins; ask an admin if
-        you need to upload or edit stories.
+        You are signed in as <strong>{user.email}</strong>. The admin app is for editors and admins; ask an
+        admin if you need to upload or edit stories.
       </p>
       <form className="form" action={signOutAction}>
         <button className="button" type="submit">

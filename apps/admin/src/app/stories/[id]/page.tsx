@@ -15,10 +15,12 @@ export default async function StoryPage(props: { params: Promise<{ id: string }>
   const user = await requireStaff();
   const { id } = await props.params;
   const caller = await getCaller();
-  const story = await caller.story.getForEditing({ idOrSlug: decodeURIComponent(id) }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const story = await caller.story
+    .getForEditing({ idOrSlug: decodeURIComponent(id) })
+    .catch((error: unknown) => {
+      if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+      throw error;
+    });
   const topics = await caller.topic.list();
   return (
     <>
@@ -27,8 +29,11 @@ export default async function StoryPage(props: { params: Promise<{ id: string }>
       </p>
       <h1>{story.title}</h1>
       <p className="muted">
-        {story.source ?? "Unknown source"} · ingested {formatDateTime(story.ingestedAt)} · <span className={`status status--${story.status}`}>{story.status}</span>
-        {story.deletedAt ? <span className="status status--rejected">deleted {formatDateTime(story.deletedAt)}</span> : null}
+        {story.source ?? "Unknown source"} · ingested {formatDateTime(story.ingestedAt)} ·{" "}
+        <span className={`status status--${story.status}`}>{story.status}</span>
+        {story.deletedAt ? (
+          <span className="status status--rejected">deleted {formatDateTime(story.deletedAt)}</span>
+        ) : null}
       </p>
       {story.nearDuplicateOf ? (
         <p className="form-note">

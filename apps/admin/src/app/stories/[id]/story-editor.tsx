@@ -69,7 +69,12 @@ export function StoryEditor({ story }: { story: Story }) {
           </div>
           <div className="form-field">
             <label htmlFor="publishedAt">Published on</label>
-            <input id="publishedAt" name="publishedAt" type="date" defaultValue={story.publishedAt ? story.publishedAt.toISOString().slice(0, 10) : ""} />
+            <input
+              id="publishedAt"
+              name="publishedAt"
+              type="date"
+              defaultValue={story.publishedAt ? story.publishedAt.toISOString().slice(0, 10) : ""}
+            />
           </div>
           <div className="form-field">
             <label htmlFor="status">Status</label>
@@ -89,7 +94,12 @@ export function StoryEditor({ story }: { story: Story }) {
             {update.isPending ? "Saving…" : "Save changes"}
           </button>
           {story.deletedAt ? (
-            <button className="button button--secondary" type="button" disabled={restore.isPending} onClick={() => restore.mutate({ id: story.id })}>
+            <button
+              className="button button--secondary"
+              type="button"
+              disabled={restore.isPending}
+              onClick={() => restore.mutate({ id: story.id })}
+            >
               Restore
             </button>
           ) : (
@@ -98,7 +108,8 @@ export function StoryEditor({ story }: { story: Story }) {
               type="button"
               disabled={remove.isPending}
               onClick={() => {
-                if (window.confirm("Delete this story? It is hidden everywhere until restored.")) remove.mutate({ id: story.id });
+                if (window.confirm("Delete this story? It is hidden everywhere until restored."))
+                  remove.mutate({ id: story.id });
               }}
             >
               Delete
@@ -111,7 +122,12 @@ export function StoryEditor({ story }: { story: Story }) {
   );
 }
 
-export function StoryTopics(props: { storyId: string; tags: Story["topics"]; topics: TopicOption[]; canReview: boolean }) {
+export function StoryTopics(props: {
+  storyId: string;
+  tags: Story["topics"];
+  topics: TopicOption[];
+  canReview: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const refresh = { onSuccess: () => router.refresh() };
@@ -122,7 +138,9 @@ export function StoryTopics(props: { storyId: string; tags: Story["topics"]; top
   const bySlug = new Map(props.topics.map((topic) => [topic.slug, topic]));
   const approved = props.tags.filter((tag) => tag.status === "approved");
   const pending = props.tags.filter((tag) => tag.status === "pending");
-  const untagged = props.topics.filter((topic) => !props.tags.some((tag) => tag.slug === topic.slug && tag.status !== "rejected"));
+  const untagged = props.topics.filter(
+    (topic) => !props.tags.some((tag) => tag.slug === topic.slug && tag.status !== "rejected"),
+  );
   const error = add.error ?? remove.error ?? reject.error;
 
   return (
@@ -134,7 +152,12 @@ export function StoryTopics(props: { storyId: string; tags: Story["topics"]; top
         {approved.map((tag) => (
           <li key={tag.slug}>
             <span className="tag">{tag.name}</span>
-            <button type="button" className="link-button" disabled={remove.isPending} onClick={() => remove.mutate({ story: props.storyId, topic: tag.slug })}>
+            <button
+              type="button"
+              className="link-button"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate({ story: props.storyId, topic: tag.slug })}
+            >
               Remove<span className="visually-hidden"> topic {tag.name}</span>
             </button>
           </li>
@@ -171,7 +194,12 @@ export function StoryTopics(props: { storyId: string; tags: Story["topics"]; top
           return (
             <li key={tag.slug}>
               <span className="tag tag--pending">{tag.name}</span>
-              <button type="button" className="link-button" disabled={add.isPending} onClick={() => add.mutate({ story: props.storyId, topic: tag.slug })}>
+              <button
+                type="button"
+                className="link-button"
+                disabled={add.isPending}
+                onClick={() => add.mutate({ story: props.storyId, topic: tag.slug })}
+              >
                 Approve<span className="visually-hidden"> {tag.name}</span>
               </button>
               {props.canReview && topic ? (

@@ -19,10 +19,12 @@ export default async function TopicPage(props: { params: Promise<{ slug: string 
   const user = await requireStaff();
   const { slug } = await props.params;
   const caller = await getCaller();
-  const topic = await caller.topic.getForEditing({ topic: decodeURIComponent(slug) }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const topic = await caller.topic
+    .getForEditing({ topic: decodeURIComponent(slug) })
+    .catch((error: unknown) => {
+      if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+      throw error;
+    });
   const topics = await caller.topic.list();
   const admin = isAdmin(user);
   return (
@@ -39,7 +41,8 @@ export default async function TopicPage(props: { params: Promise<{ slug: string 
             · merged into <Link href={`/topics/${topic.mergedInto.slug}`}>/{topic.mergedInto.slug}</Link>
           </>
         ) : null}{" "}
-        · updated {formatDateTime(topic.updatedAt)} · <Link href={`/stories?topic=${topic.slug}`}>Stories</Link> ·{" "}
+        · updated {formatDateTime(topic.updatedAt)} ·{" "}
+        <Link href={`/stories?topic=${topic.slug}`}>Stories</Link> ·{" "}
         <Link href={`/briefings/${topic.slug}`}>Briefing</Link>
       </p>
       {admin ? (
@@ -57,13 +60,21 @@ export default async function TopicPage(props: { params: Promise<{ slug: string 
             <dt>Description</dt>
             <dd>{topic.description || <span className="muted">none</span>}</dd>
             <dt>Aliases</dt>
-            <dd><Terms values={topic.aliases} /></dd>
+            <dd>
+              <Terms values={topic.aliases} />
+            </dd>
             <dt>Include terms</dt>
-            <dd><Terms values={topic.includeTerms} /></dd>
+            <dd>
+              <Terms values={topic.includeTerms} />
+            </dd>
             <dt>Exclude terms</dt>
-            <dd><Terms values={topic.excludeTerms} /></dd>
+            <dd>
+              <Terms values={topic.excludeTerms} />
+            </dd>
             <dt>Only from sources</dt>
-            <dd><Terms values={topic.ruleSources} /></dd>
+            <dd>
+              <Terms values={topic.ruleSources} />
+            </dd>
             <dt>Auto-approve</dt>
             <dd>{topic.autoApprove ? "yes" : "no"}</dd>
           </dl>

@@ -249,9 +249,15 @@ function Briefing({ data }: { data: BriefingData }) {
                     <CitationMarkers citations={point.citations} numbers={numbers} />
                   </p>
                   {point.supersededBy ? <SupersededNote point={point} numbers={numbers} /> : null}
-                  {replaced.has(point.id) ? <UpdatedFrom older={replaced.get(point.id) ?? []} numbers={numbers} /> : null}
+                  {replaced.has(point.id) ? (
+                    <UpdatedFrom older={replaced.get(point.id) ?? []} numbers={numbers} />
+                  ) : null}
                   {differ.has(point.id) ? (
-                    <SourcesDiffer disagreements={differ.get(point.id) ?? []} numbers={numbers} passages={passages} />
+                    <SourcesDiffer
+                      disagreements={differ.get(point.id) ?? []}
+                      numbers={numbers}
+                      passages={passages}
+                    />
                   ) : null}
                   <SourcePanel
                     citations={point.citations}
@@ -300,7 +306,8 @@ function Briefing({ data }: { data: BriefingData }) {
                     {event.resolution === "relative" ? (
                       <span className="timeline__said">
                         {" "}
-                        (“{event.dateText}”{event.basis === "uploaded" ? ", read against the upload date" : ""})
+                        (“{event.dateText}”
+                        {event.basis === "uploaded" ? ", read against the upload date" : ""})
                       </span>
                     ) : null}
                   </p>

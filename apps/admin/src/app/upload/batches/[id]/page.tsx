@@ -26,8 +26,8 @@ export default async function UploadBatchPage(props: { params: Promise<{ id: str
       </p>
       <h1>Upload of {formatDateTime(batch.createdAt)}</h1>
       <p className="muted">
-        By {batch.uploader?.email ?? "unknown"} via {batch.via} · {batch.storedCount} stored · {batch.duplicateCount} duplicates ·{" "}
-        {batch.rejectedCount} rejected
+        By {batch.uploader?.email ?? "unknown"} via {batch.via} · {batch.storedCount} stored ·{" "}
+        {batch.duplicateCount} duplicates · {batch.rejectedCount} rejected
       </p>
       <ResultList
         items={batch.items.map((item) => ({
