@@ -99,6 +99,31 @@ export default tseslint.config(
     },
   },
   {
+    // mail sends what it is handed: it knows nothing of accounts, the API or React.
+    files: ["packages/mail/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            deepImport,
+            appImport,
+            {
+              group: [
+                "@dispatch/api",
+                "@dispatch/auth",
+                "@dispatch/ui",
+                "@dispatch/briefing",
+                "@dispatch/ingest",
+              ],
+              message: "mail sits below auth and api; only @dispatch/db/env is imported.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["packages/db/src/**/*.ts", "packages/auth/src/**/*.ts"],
     rules: {
       "no-restricted-imports": [
