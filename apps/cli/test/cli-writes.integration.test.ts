@@ -2,6 +2,9 @@
 // refused at the terminal with the router's message, and nothing is stored; what it does store
 // is audited with the CLI as the channel and no account.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
@@ -57,5 +60,47 @@ describe("dispatch writes", () => {
       select: { actorId: true, via: true },
     });
     expect(entries).toEqual([{ actorId: null, via: "cli" }]);
+  });
+
+  it("ingests a folder one file a call into one upload: a broken file is reported, its neighbours stored", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "dispatch-ingest-"));
+    writeFileSync(
+      path.join(folder, "a-ferry.md"),
+      "---\ntitle: Night ferry to Orkay resumes\nsource: Harbour Gazette\n---\n\n" +
+        "The night ferry between Lenport and Orkay sailed again on Monday after a six-week repair. " +
+        "The operator said the crossing would run daily until the spring timetable.\n",
+    );
+    // A PNG named as text: the parsers must refuse it with its reason, not take the folder down.
+    writeFileSync(
+      path.join(folder, "b-photo.txt"),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+    );
+    writeFileSync(
+      path.join(folder, "c-bundle.txt"),
+      "Lenport harbour\n\nDredging of the Lenport channel starts in March\n\n" +
+        "Dredgers will deepen the Lenport channel from March, the port authority said on Tuesday, " +
+        "so that larger cargo ships can berth at the north quay.\n\nSource link\n",
+    );
+
+    const { code, stdout } = run(["ingest", folder, "--topic-from-hint", "--no-briefings"]);
+
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/rejected\s+b-photo\.txt: .*PNG/i);
+    expect(stdout).toMatch(/2 stored, 0 duplicates, 1 rejected \(batch \w+/);
+    const stories = await database.db.story.findMany({ select: { title: true }, orderBy: { title: "asc" } });
+    expect(stories.map((story) => story.title)).toEqual([
+      "Dredging of the Lenport channel starts in March",
+      "Night ferry to Orkay resumes",
+    ]);
+    const batches = await database.db.uploadBatch.findMany({
+      select: { via: true, uploaderId: true, storedCount: true, rejectedCount: true },
+    });
+    expect(batches).toEqual([{ via: "cli", uploaderId: null, storedCount: 2, rejectedCount: 1 }]);
+    // The bundle's topic line made its topic (the CLI has an admin's rights) and tagged the story.
+    const topic = await database.db.topic.findFirst({
+      where: { name: "Lenport harbour" },
+      select: { _count: { select: { stories: true } } },
+    });
+    expect(topic?._count.stories).toBe(1);
   });
 });

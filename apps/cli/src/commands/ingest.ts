@@ -3,7 +3,8 @@
 import type { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import pc from "picocolors";
-import { commitUpload, type CommitItem } from "@dispatch/api";
+import type { CommitItem } from "@dispatch/api";
+import type { UploadFile } from "@dispatch/ingest";
 import { createCliSession } from "../caller";
 import { withDatabase } from "../database";
 import { expandInputs, readUploadFiles } from "../input-files";
@@ -30,27 +31,29 @@ export function registerIngestCommand(program: Command): void {
         );
         const interactive = process.stderr.isTTY;
         if (interactive) bar.start(paths.length, 0, { items: 0, file: "" });
+        // One file a call, continuing one batch, like the admin's upload form: the procedure's
+        // input rules apply, and a large folder never sits in memory at once. The CLI is the
+        // operator, so a new topic line creates its topic, as it does for an admin.
+        const { caller, jobs } = createCliSession(db);
+        const items: CommitItem[] = [];
+        let batchId: string | undefined;
         let filesDone = 0;
-        let currentFile = "";
-        const files = (async function* () {
-          for await (const file of readUploadFiles(paths)) {
-            currentFile = file.name ?? "";
-            yield file;
-            filesDone += 1;
-          }
-        })();
-        // The service, not upload.commit: it streams files of any number and size with progress
-        // per item, where the procedure takes a browser's batch of base64 files.
-        const { actor, jobs } = createCliSession(db);
-        const result = await commitUpload(db, files, actor, {
-          jobs: jobs.queue,
-          topicFromHint: options.topicFromHint ?? false,
-          // The CLI runs with the database's own rights, like an admin: a new topic line creates its topic.
-          createTopics: true,
-          onItem: (_item, done) => {
-            if (interactive) bar.update(filesDone, { items: done, file: currentFile });
-          },
-        });
+        for await (const file of readUploadFiles(paths)) {
+          if (interactive) bar.update(filesDone, { items: items.length, file: file.name ?? "" });
+          const committed = await caller.upload.commit({
+            files: [toUploadInput(file)],
+            topicFromHint: options.topicFromHint ?? false,
+            ...(batchId ? { batchId } : {}),
+          });
+          batchId = committed.batchId;
+          items.push(...committed.items);
+          filesDone += 1;
+        }
+        const result = {
+          items,
+          batchId: batchId ?? "none",
+          rejected: items.filter((item) => item.status === "rejected").length,
+        };
         if (interactive) {
           bar.update(paths.length, { items: result.items.length, file: "" });
           bar.stop();
@@ -82,4 +85,16 @@ function printSummary(items: readonly CommitItem[], database: string, batchId: s
     `${pc.bold(String(stored.length))} stored, ${pc.bold(String(duplicates.length))} duplicates, ` +
       `${pc.bold(String(rejected.length))} rejected (batch ${batchId}, ${database})`,
   );
+}
+
+/** A file as the procedure takes it: valid UTF-8 as text, anything else base64 (so a PNG or a
+ * UTF-16 file is recognised and refused with its reason, as in the browser). */
+function toUploadInput(file: UploadFile): { name?: string; text?: string; base64?: string } {
+  const name = file.name ? { name: file.name } : {};
+  if (typeof file.bytes === "string") return { ...name, text: file.bytes };
+  try {
+    return { ...name, text: new TextDecoder("utf-8", { fatal: true }).decode(file.bytes) };
+  } catch {
+    return { ...name, base64: Buffer.from(file.bytes).toString("base64") };
+  }
 }
