@@ -47,3 +47,13 @@ export { createInlineJobs, type InlineJobs } from "./jobs/inline-queue";
 export { createTrpcHandler, foreignOriginOf, type TrpcHandlerOptions } from "./http";
 export { listProcedures, isInAudience, AUDIENCES, type ProcedureEntry } from "./security/procedure-audiences";
 export type { Audience } from "./trpc";
+export {
+  createOpenApiDocument,
+  type OpenApiDocument,
+  createOpenApiHandler,
+  OPENAPI_DOCUMENT_PATH,
+  API_MAX_BODY_BYTES,
+  API_BASE_PATH,
+  API_ROUTES,
+  type ApiRoute,
+} from "./openapi";
