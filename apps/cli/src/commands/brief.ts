@@ -12,9 +12,6 @@ import {
   type StoryInput,
 } from "@dispatch/briefing";
 import { parseUpload } from "@dispatch/ingest";
-import { getBriefing } from "@dispatch/api";
-import { createCliSession } from "../caller";
-import { withDatabase } from "../database";
 import { CliError } from "../errors";
 import { describe } from "./catalogue";
 import { readUploadFiles } from "../input-files";
@@ -52,6 +49,11 @@ export function registerBriefCommand(program: Command): void {
             "--abstractive rewrites a briefing built from a file; stored briefings are printed as stored.",
           );
         const topic = options.topic;
+        // The database and the API are loaded only here: a briefing from a file needs neither.
+        const [{ getBriefing }, { withDatabase }] = await Promise.all([
+          import("@dispatch/api"),
+          import("../database"),
+        ]);
         const view = await withDatabase((db) => getBriefing(db, topic));
         if (!view)
           throw new CliError(
@@ -101,6 +103,10 @@ export function registerRebuildCommand(program: Command): void {
     .option("--all", "every active topic")
     .action(async (topic: string | undefined, options: { all?: boolean }) => {
       if (!topic && !options.all) throw new CliError("Name a topic slug, or pass --all.");
+      const [{ withDatabase }, { createCliSession }] = await Promise.all([
+        import("../database"),
+        import("../caller"),
+      ]);
       await withDatabase(async (db) => {
         const slugs = options.all
           ? (
