@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
+import { createMailer } from "@dispatch/mail";
+import { startMailCatcher, type MailCatcher } from "@dispatch/mail/catcher";
 import { createAuth, type Auth } from "./auth";
 import { getSessionUser } from "./session";
 import { signInWithPassword, signOut } from "./sign-in";
@@ -8,14 +10,20 @@ import { createUser, ensureDemoUsers, DEMO_USERS, UserExistsError, WeakPasswordE
 // Each sign-in hashes a password (scrypt): slow on a busy 2-core machine, hence the timeouts.
 let database: TestDatabase;
 let auth: Auth;
+let catcher: MailCatcher;
 
 const TEST_SECRET = "test-secret-test-secret-test-secret-0123";
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  auth = createAuth(database.db, { secret: TEST_SECRET, allowSignUp: true });
+  catcher = await startMailCatcher();
+  auth = createAuth(database.db, {
+    secret: TEST_SECRET,
+    mailer: createMailer(catcher.smtpUrl, "Dispatch <no-reply@dispatch.test>"),
+  });
 }, 60_000);
 afterAll(async () => {
+  await catcher?.stop();
   await database.drop();
 });
 beforeEach(async () => {
@@ -46,6 +54,11 @@ describe("sign-up, sign-in and the session, through Better Auth on PostgreSQL", 
       headers: clientHeaders(),
     });
     expect(signUp.user.email).toBe("new.reader@example.test");
+    // Verified as the link in the mail would (that flow is accounts.integration.test.ts's).
+    await database.db.user.update({
+      where: { email: "new.reader@example.test" },
+      data: { emailVerified: true },
+    });
 
     const result = await signIn("New.Reader@example.test", "correct horse battery");
     expect(result.ok).toBe(true);
@@ -61,8 +74,8 @@ describe("sign-up, sign-in and the session, through Better Auth on PostgreSQL", 
 
     const user = await getSessionUser(clientHeaders(undefined, cookieHeader(result.setCookies)), auth);
     expect(user).toMatchObject({ email: "new.reader@example.test", name: "New Reader", role: "reader" });
-    // Sessions live in PostgreSQL: one from sign-up (which signs the person in), one from sign-in.
-    expect(await database.db.session.count({ where: { userId: user?.id ?? "" } })).toBe(2);
+    // Sessions live in PostgreSQL: sign-up made none (the address was not verified), sign-in one.
+    expect(await database.db.session.count({ where: { userId: user?.id ?? "" } })).toBe(1);
   });
 
   it("ignores a role sent with sign-up: nobody makes themselves an admin", async () => {
@@ -79,14 +92,23 @@ describe("sign-up, sign-in and the session, through Better Auth on PostgreSQL", 
     expect(row.role).toBe("reader");
   });
 
-  it("keeps sign-up closed by default", async () => {
-    const closed = createAuth(database.db, { secret: TEST_SECRET });
-    await expect(
-      closed.api.signUpEmail({
-        body: { email: "walk.in@example.test", password: "correct horse battery", name: "Walk In" },
-        headers: clientHeaders(),
-      }),
-    ).rejects.toMatchObject({ statusCode: 400 });
+  it("keeps sign-up closed when the site's setting is off, or when no mail can be sent", async () => {
+    const body = { email: "walk.in@example.test", password: "correct horse battery", name: "Walk In" };
+    await database.db.siteSetting.update({ where: { id: 1 }, data: { readerSignUp: false } });
+    try {
+      await expect(auth.api.signUpEmail({ body, headers: clientHeaders() })).rejects.toMatchObject({
+        statusCode: 403,
+        body: { code: "SIGN_UP_CLOSED", message: expect.stringMatching(/sign-up is closed/i) },
+      });
+    } finally {
+      await database.db.siteSetting.update({ where: { id: 1 }, data: { readerSignUp: true } });
+    }
+    const mailless = createAuth(database.db, { secret: TEST_SECRET, mailer: null });
+    await expect(mailless.api.signUpEmail({ body, headers: clientHeaders() })).rejects.toMatchObject({
+      statusCode: 403,
+      body: { code: "SIGN_UP_CLOSED", message: expect.stringMatching(/SMTP_URL is not set/) },
+    });
+    expect(await database.db.user.count({ where: { email: body.email } })).toBe(0);
   });
 
   it("rejects a wrong password with a message that does not say which part was wrong", async () => {

@@ -1,13 +1,24 @@
 // The Better Auth instance both apps share: email and password, sessions in PostgreSQL through
 // our Prisma client, a role nobody can set on themselves, disabled accounts kept out, and
-// failed sign-ins throttled per account and client (see sign-in-throttle.ts).
+// failed sign-ins throttled per account and client (see sign-in-throttle.ts). Readers sign up
+// on the reader while the site's setting allows it; an address must be verified by mail before
+// it signs in, and a forgotten password is reset by mail (links point at the reader).
 import { createHash, randomUUID } from "node:crypto";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { toNextJsHandler } from "better-auth/next-js";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { getDb, type Db } from "@dispatch/db";
+import { getMailer, type Mailer, type MailMessage } from "@dispatch/mail";
+import {
+  existingAccountMail,
+  passwordResetMail,
+  RESET_LINK_MINUTES,
+  VERIFICATION_LINK_HOURS,
+  verificationMail,
+} from "./account-mail";
 import { ROLES } from "./roles";
+import { getSignUpStatus } from "./site-settings";
 import { clientAddressOf } from "./client-address";
 import { getAuthEnv, type AuthEnv } from "./env";
 import {
@@ -30,7 +41,18 @@ export const MAX_PASSWORD_LENGTH = 128;
 export const SIGN_IN_ERROR_CODES = {
   RATE_LIMITED: "RATE_LIMITED",
   ACCOUNT_DISABLED: "ACCOUNT_DISABLED",
+  /** Better Auth's own code for an address not verified yet. */
+  EMAIL_NOT_VERIFIED: "EMAIL_NOT_VERIFIED",
+  SIGN_UP_CLOSED: "SIGN_UP_CLOSED",
+  MAIL_UNAVAILABLE: "MAIL_UNAVAILABLE",
 } as const;
+
+export const MAIL_UNAVAILABLE_MESSAGE =
+  "We could not send the mail just now. Try again in a few minutes; if it keeps failing, tell the site's editors.";
+
+/** At most this many password-reset mails per account in RESET_MAIL_WINDOW_MINUTES. */
+const RESET_MAILS_PER_WINDOW = 3;
+const RESET_MAIL_WINDOW_MINUTES = 15;
 
 export const ACCOUNT_DISABLED_MESSAGE = "This account is disabled. Ask an admin to enable it.";
 
@@ -40,10 +62,10 @@ export type CreateAuthOptions = Partial<
   /** Failed sign-in limits; see DEFAULT_SIGN_IN_LIMITS. */
   signInLimits?: SignInLimits;
   /**
-   * Let anyone create a reader account at /api/auth/sign-up/email. Off by default: admins
-   * create accounts (CLI or the admin app).
+   * Where account mail goes; defaults to the process's mailer (SMTP_URL), null when it cannot
+   * send. Without one, sign-up is closed and password resets fail with a message.
    */
-  allowSignUp?: boolean;
+  mailer?: Mailer | null;
 };
 
 function lockoutError(lockout: Lockout): APIError {
@@ -96,6 +118,25 @@ export function createAuth(db: Db, options: CreateAuthOptions = {}) {
   const trustProxy = options.trustProxy ?? env?.trustProxy ?? false;
   const cookieDomain = options.cookieDomain ?? env?.cookieDomain;
   const limits = options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS;
+  const mailer = "mailer" in options ? (options.mailer ?? null) : getMailer();
+  /** Sends an account mail, or fails the request with a message the person can act on. */
+  const sendAccountMail = async (message: MailMessage) => {
+    if (!mailer) {
+      throw new APIError("SERVICE_UNAVAILABLE", {
+        code: SIGN_IN_ERROR_CODES.MAIL_UNAVAILABLE,
+        message: "This site cannot send mail (SMTP_URL is not set), so it cannot send the link.",
+      });
+    }
+    try {
+      await mailer.send(message);
+    } catch (error) {
+      console.error(`[auth] mail "${message.subject}" through ${mailer.describe} failed:`, error);
+      throw new APIError("SERVICE_UNAVAILABLE", {
+        code: SIGN_IN_ERROR_CODES.MAIL_UNAVAILABLE,
+        message: MAIL_UNAVAILABLE_MESSAGE,
+      });
+    }
+  };
   /** Who is trying to sign in: the account, the trusted address, the known device if any. */
   const subjectOf = async (
     ctx: {
@@ -128,11 +169,48 @@ export function createAuth(db: Db, options: CreateAuthOptions = {}) {
     database: prismaAdapter(db, { provider: "postgresql" }),
     emailAndPassword: {
       enabled: true,
-      disableSignUp: !options.allowSignUp,
+      // Open or closed by the site's setting, checked per request in hooks.before below.
+      disableSignUp: false,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
-      autoSignIn: true,
+      // A new account signs in once its address is verified (the link signs it in).
+      requireEmailVerification: true,
+      autoSignIn: false,
+      resetPasswordTokenExpiresIn: RESET_LINK_MINUTES * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) => {
+        // Reset links are rows in Verification whose value is the account's id.
+        const since = new Date(Date.now() - RESET_MAIL_WINDOW_MINUTES * 60_000);
+        const recent = await db.verification.count({ where: { value: user.id, createdAt: { gte: since } } });
+        if (recent > RESET_MAILS_PER_WINDOW) {
+          console.warn(
+            `[auth] password reset for ${user.id}: ${recent} links in ${RESET_MAIL_WINDOW_MINUTES} min, no more mail`,
+          );
+          return;
+        }
+        const url = `${readerUrl}/reset-password?token=${encodeURIComponent(token)}`;
+        await sendAccountMail(passwordResetMail({ to: user.email, name: user.name, url }));
+      },
+      // The form answers the same whether the address is taken or not; its owner learns by mail.
+      onExistingUserSignUp: async ({ user }) => {
+        await sendAccountMail(
+          existingAccountMail({ to: user.email, name: user.name, signInUrl: `${readerUrl}/sign-in` }),
+        );
+      },
     },
+    emailVerification: {
+      sendOnSignUp: true,
+      // Signing in with the right password but an unverified address sends a fresh link.
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      expiresIn: VERIFICATION_LINK_HOURS * 60 * 60,
+      sendVerificationEmail: async ({ user, token }) => {
+        const url = `${readerUrl}/verify-email?token=${encodeURIComponent(token)}`;
+        await sendAccountMail(verificationMail({ to: user.email, name: user.name, url }));
+      },
+    },
+    // Reset tokens are stored hashed: a copy of the database does not hold working links.
+    verification: { storeIdentifier: "hashed" },
     user: {
       additionalFields: {
         // input: false — sign-up and update-user ignore it; only admins change roles.
@@ -147,7 +225,8 @@ export function createAuth(db: Db, options: CreateAuthOptions = {}) {
     // Better Auth's own limiter counts every request per path, in memory unless configured,
     // and only on HTTP calls. Sign-in — the endpoint worth guessing at — is throttled below
     // on failures, per account and per address, in PostgreSQL, for HTTP and server actions
-    // alike; sign-up is closed and the other endpoints need a session.
+    // alike; reset mails are capped per account (sendResetPassword); the other endpoints need
+    // a session or a token sent by mail.
     rateLimit: { enabled: false },
     advanced: {
       cookiePrefix: COOKIE_PREFIX,
@@ -184,6 +263,15 @@ export function createAuth(db: Db, options: CreateAuthOptions = {}) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/sign-up/email") {
+          const status = await getSignUpStatus(db, mailer);
+          if (!status.open)
+            throw new APIError("FORBIDDEN", {
+              code: SIGN_IN_ERROR_CODES.SIGN_UP_CLOSED,
+              message: status.message,
+            });
+          return;
+        }
         if (ctx.path !== "/sign-in/email") return;
         const email = emailOf(ctx.body);
         if (!email) return;

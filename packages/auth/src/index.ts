@@ -6,6 +6,7 @@ export {
   createAuthRouteHandlers,
   COOKIE_PREFIX,
   MIN_PASSWORD_LENGTH,
+  MAIL_UNAVAILABLE_MESSAGE,
   SIGN_IN_ERROR_CODES,
   usesSecureCookies,
   type Auth,
@@ -47,3 +48,23 @@ export {
   withContentSecurityPolicy,
   STATIC_SECURITY_HEADERS,
 } from "./security-headers";
+export { safeNextPath } from "./next-path";
+export { signUpWithPassword, describeWeakPassword, ACCOUNT_NAME_LIMIT, type SignUpResult } from "./sign-up";
+export { verifyEmailToken, VERIFY_MESSAGES, type VerifyEmailResult } from "./email-verification";
+export {
+  requestPasswordReset,
+  checkResetToken,
+  resetPasswordWithToken,
+  RESET_MESSAGES,
+  type ResetTokenStatus,
+  type ResetPasswordResult,
+  type ResetRequestResult,
+} from "./password-reset";
+export {
+  getSiteSettings,
+  getSignUpStatus,
+  SIGN_UP_CLOSED_MESSAGE,
+  type SiteSettings,
+  type SignUpStatus,
+} from "./site-settings";
+export { VERIFICATION_LINK_HOURS, RESET_LINK_MINUTES } from "./account-mail";

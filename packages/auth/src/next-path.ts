@@ -1,13 +1,14 @@
-// Where to go after signing in: only a path on this app, never another origin. The value
-// comes from the query string, so anything can arrive; anything that is not plainly a path
-// here becomes "/". Browsers forgive a lot (backslashes as slashes, tabs and newlines
-// dropped, "/./" collapsed), so the check is made on what a browser would resolve, and the
-// value must be printable ASCII to begin with: no control characters (which also break the
-// Location header), no Unicode spaces or separators, no backslashes, raw or %-encoded.
+// Where to go after signing in, on either app (one check for both): only a path on the app
+// itself, never another origin. The value comes from the query string, so anything can
+// arrive; anything that is not plainly a path here becomes "/". Browsers forgive a lot
+// (backslashes as slashes, tabs and newlines dropped, "/./" collapsed), so the check is made
+// on what a browser would resolve, and the value must be printable ASCII to begin with: no
+// control characters (which also break the Location header), no Unicode spaces or
+// separators, no backslashes, raw or %-encoded.
 const SAFE_CHARACTERS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?%#[\]]*$/;
 const MAX_LENGTH = 2048;
 // Resolved against a placeholder origin: what matters is whether the result stays on it.
-const BASE = "http://dispatch-admin.invalid";
+const BASE = "http://dispatch-app.invalid";
 
 function decodeFully(value: string): string | null {
   let current = value;
@@ -41,6 +42,8 @@ export function safeNextPath(value: unknown): string {
   const path = `${url.pathname}${url.search}${url.hash}`;
   // "/.//evil.example" resolves to the path "//evil.example", which a browser reads as a host.
   if (!path.startsWith("/") || path.startsWith("//")) return "/";
-  if (/^\/sign-(in|out)(\/|$|\?|#)/.test(url.pathname)) return "/";
+  // Nor back to a page of the signing-in itself (a loop, or a used link).
+  if (/^\/(sign-(in|out|up)|verify-email|forgot-password|reset-password)(\/|$|\?|#)/.test(url.pathname))
+    return "/";
   return path;
 }

@@ -2,10 +2,16 @@
 // endpoints in-process and returns the cookies to set, or a message a person can act on.
 import { isAPIError } from "better-auth/api";
 import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
-import { ACCOUNT_DISABLED_MESSAGE, getAuth, SIGN_IN_ERROR_CODES, type Auth } from "./auth";
+import {
+  ACCOUNT_DISABLED_MESSAGE,
+  getAuth,
+  MAIL_UNAVAILABLE_MESSAGE,
+  SIGN_IN_ERROR_CODES,
+  type Auth,
+} from "./auth";
 import { ROLES, type RoleName, type SessionUser } from "./roles";
 
-export type SignInFailureReason = "invalid" | "rate_limited" | "disabled" | "error";
+export type SignInFailureReason = "invalid" | "rate_limited" | "disabled" | "unverified" | "error";
 
 /** A cookie to set on the response, in the shape Next's `cookies().set()` takes. */
 export type CookieToSet = { name: string; value: string; options: ReturnType<typeof toCookieOptions> };
@@ -50,12 +56,15 @@ export async function signInWithPassword(
     const setCookies = headers.getSetCookie();
     return { ok: true, user, setCookies, cookies: toCookiesToSet(setCookies) };
   } catch (error) {
-    return describeSignInError(error);
+    return describeSignInError(error, input.email.trim());
   }
 }
 
 /** Maps what Better Auth threw to the reason and message the sign-in page shows. */
-export function describeSignInError(error: unknown): Extract<SignInResult, { ok: false }> {
+export function describeSignInError(
+  error: unknown,
+  email = "your address",
+): Extract<SignInResult, { ok: false }> {
   if (!isAPIError(error)) {
     console.error("[auth] sign-in failed unexpectedly:", error);
     return { ok: false, reason: "error", message: "Signing in failed on our side. Try again in a moment." };
@@ -72,6 +81,21 @@ export function describeSignInError(error: unknown): Extract<SignInResult, { ok:
   }
   if (body.code === SIGN_IN_ERROR_CODES.ACCOUNT_DISABLED) {
     return { ok: false, reason: "disabled", message: ACCOUNT_DISABLED_MESSAGE };
+  }
+  // The password was right (Better Auth checks it first) and a fresh link has been mailed.
+  if (body.code === SIGN_IN_ERROR_CODES.EMAIL_NOT_VERIFIED) {
+    return {
+      ok: false,
+      reason: "unverified",
+      message: `This email address is not verified yet. We have sent a new verification link to ${email}: open it, then sign in.`,
+    };
+  }
+  if (body.code === SIGN_IN_ERROR_CODES.MAIL_UNAVAILABLE) {
+    return {
+      ok: false,
+      reason: "unverified",
+      message: `This email address is not verified yet. ${typeof body.message === "string" ? body.message : MAIL_UNAVAILABLE_MESSAGE}`,
+    };
   }
   if (error.statusCode === 401 || error.statusCode === 400) {
     return { ok: false, reason: "invalid", message: INVALID_MESSAGE };

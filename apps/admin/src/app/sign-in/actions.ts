@@ -3,8 +3,7 @@
 // session cookie is set here, on the action's response.
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { hasRole, signInWithPassword, signOut, type CookieToSet } from "@dispatch/auth";
-import { safeNextPath } from "./next-path";
+import { hasRole, safeNextPath, signInWithPassword, signOut, type CookieToSet } from "@dispatch/auth";
 
 export type SignInState = {
   /** What went wrong, for the person: wrong password, locked out (with the wait), disabled. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HOSTILE_NEXT_PATHS } from "../../../test/hostile-next-paths";
-import { safeNextPath } from "./next-path";
+import { safeNextPath } from "@dispatch/auth";
 
 /** What a browser would do with the value as a Location: where it leads, and whether the header can even be set. */
 function landsOnThisApp(path: string): boolean {

@@ -1,9 +1,8 @@
 // The admin app's front door. Signed-in staff go straight on; everyone else signs in here.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { hasRole } from "@dispatch/auth";
+import { hasRole, safeNextPath } from "@dispatch/auth";
 import { getCurrentUser } from "~/server/context";
-import { safeNextPath } from "./next-path";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
