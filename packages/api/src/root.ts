@@ -4,6 +4,7 @@ import { createCallerFactory, router } from "./trpc";
 import { auditRouter } from "./routers/audit";
 import { briefingRouter } from "./routers/briefing";
 import { searchRouter } from "./routers/search";
+import { settingRouter } from "./routers/setting";
 import { storyRouter } from "./routers/story";
 import { suggestionRouter } from "./routers/suggestion";
 import { tagRouter } from "./routers/tag";
@@ -15,6 +16,7 @@ export const appRouter = router({
   audit: auditRouter,
   briefing: briefingRouter,
   search: searchRouter,
+  setting: settingRouter,
   story: storyRouter,
   suggestion: suggestionRouter,
   tag: tagRouter,
