@@ -3,12 +3,19 @@
 // session cookie is set here, on the action's response.
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { hasRole, safeNextPath, signInWithPassword, signOut, type CookieToSet } from "@dispatch/auth";
+import {
+  hasRole,
+  safeNextPath,
+  signInWithPassword,
+  signOut,
+  type CookieToSet,
+  type SignInFailureReason,
+} from "@dispatch/auth";
 
 export type SignInState = {
   /** What went wrong, for the person: wrong password, locked out (with the wait), disabled. */
   error: string | null;
-  reason: "invalid" | "rate_limited" | "disabled" | "error" | null;
+  reason: SignInFailureReason | null;
   email: string;
 };
 
