@@ -30,6 +30,7 @@ export function getProcedureSchemas(router: AnyTRPCRouter, path: string): Proced
   const procedure = procedures[path];
   if (!procedure) throw new Error(`The public API names procedure ${path}, which the router does not have.`);
   const { inputs, output, type } = procedure._def;
+  if (type !== "query") throw new Error(`${path} is a ${type}; the public API serves reads only.`);
   if (inputs.length > 1 || inputs.some((input) => !(input instanceof z.ZodType)))
     throw new Error(`${path}: the public API documents procedures with at most one zod input schema.`);
   if (!(output instanceof z.ZodType))
