@@ -96,6 +96,10 @@ export function classifyWithTagger(
 const TAGGER_WINDOW = 30;
 const TAGGER_CACHE = new BoundedCache<Array<{ start: number; end: number; kind: EntityKind }>>(20_000);
 const WINDOW_SEPARATOR = "\n\n";
+// compromise reads `false` as "leave it out", though its types list `terms` only as an object.
+const OFFSETS_ONLY = { offset: true, text: false, terms: false } as unknown as Parameters<
+  ReturnType<typeof nlp>["json"]
+>[0];
 
 function tagText(text: string): Array<{ start: number; end: number; kind: EntityKind }> {
   const doc = nlp(text);
@@ -108,8 +112,10 @@ function tagText(text: string): Array<{ start: number; end: number; kind: Entity
       out.push({ start: offset.start, end: offset.start + offset.length, kind });
     }
   };
-  collect(doc.people().json({ offset: true }), "person");
-  collect(doc.organizations().json({ offset: true }), "organization");
-  collect(doc.places().json({ offset: true }), "place");
+  // Offsets only: people's own json() would also parse every name (first, last, gender),
+  // working out the document's offsets again for each person.
+  collect(doc.people().toView(null).json(OFFSETS_ONLY), "person");
+  collect(doc.organizations().json(OFFSETS_ONLY), "organization");
+  collect(doc.places().json(OFFSETS_ONLY), "place");
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

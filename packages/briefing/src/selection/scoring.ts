@@ -31,8 +31,11 @@ export interface ScoredSentence {
 
 export interface SentenceIdf {
   idf: (term: string) => number;
-  /** Number of stories whose prose contains the stem bigram ("concept", after Gillick & Favre). */
-  conceptStories: (bigram: string) => number;
+  /**
+   * Over the distinct stem bigrams of `stems` ("concepts", after Gillick & Favre), the sum of
+   * how many other stories' prose also holds each one.
+   */
+  sharedConcepts: (stems: readonly string[]) => number;
 }
 
 const DANGLING_OPENER =
@@ -94,7 +97,8 @@ export interface MeasuredSentence {
 export function buildSentenceIdf(stories: readonly PreparedStory[]): SentenceIdf {
   // Counts carry the last sentence / story that added to them, so no per-item sets are built.
   const df = new Map<string, { n: number; last: number }>();
-  const conceptDf = new Map<string, { n: number; last: number }>();
+  // Bigrams are looked up first stem, then second: no "a b" string is built for each pair.
+  const conceptDf = new Map<string, Map<string, ConceptCount>>();
   let n = 0;
   stories.forEach((story, storyIndex) => {
     for (const s of story.sentences) {
@@ -110,9 +114,10 @@ export function buildSentenceIdf(stories: readonly PreparedStory[]): SentenceIdf
         }
         const next = s.stems[i + 1];
         if (next === undefined) continue;
-        const c = `${t} ${next}`;
-        const concept = conceptDf.get(c);
-        if (!concept) conceptDf.set(c, { n: 1, last: storyIndex });
+        let following = conceptDf.get(t);
+        if (!following) conceptDf.set(t, (following = new Map()));
+        const concept = following.get(next);
+        if (!concept) following.set(next, { n: 1, last: storyIndex, asked: 0 });
         else if (concept.last !== storyIndex) {
           concept.n++;
           concept.last = storyIndex;
@@ -130,13 +135,28 @@ export function buildSentenceIdf(stories: readonly PreparedStory[]): SentenceIdf
     }
     return v;
   };
-  return { idf, conceptStories: (c) => conceptDf.get(c)?.n ?? 0 };
+  // Each call is numbered, so a bigram a sentence repeats is counted once without a set.
+  let asked = 0;
+  const sharedConcepts = (stems: readonly string[]): number => {
+    asked++;
+    let sum = 0;
+    for (let i = 0; i + 1 < stems.length; i++) {
+      const concept = conceptDf.get(stems[i] ?? "")?.get(stems[i + 1] ?? "");
+      if (!concept || concept.asked === asked) continue;
+      concept.asked = asked;
+      sum += Math.max(0, concept.n - 1);
+    }
+    return sum;
+  };
+  return { idf, sharedConcepts };
 }
 
-function listConcepts(stems: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < stems.length; i++) out.push(`${stems[i]} ${stems[i + 1]}`);
-  return out;
+interface ConceptCount {
+  /** Stories whose prose holds the bigram. */
+  n: number;
+  last: number;
+  /** The last `sharedConcepts` call that counted it. */
+  asked: number;
 }
 
 export function vectorizeSentence(
@@ -237,9 +257,7 @@ export function measureStoryline(
   // Concepts told by several stories are what a multi-story summary must cover.
   let maxConcept = 0;
   const concept = items.map((item) => {
-    let c = 0;
-    for (const k of new Set(listConcepts(item.sentence.stems))) c += Math.max(0, idf.conceptStories(k) - 1);
-    const value = c / Math.sqrt(Math.max(8, item.sentence.words));
+    const value = idf.sharedConcepts(item.sentence.stems) / Math.sqrt(Math.max(8, item.sentence.words));
     maxConcept = Math.max(maxConcept, value);
     return value;
   });
