@@ -113,11 +113,12 @@ export function writeStory(theme: Theme, index: number) {
   };
 }
 
-export async function seedNewsroom(database: TestDatabase, storiesPerTopic: number) {
+/** Seeds the given themes (all 50 unless told) with storiesPerTopic stories each. */
+export async function seedNewsroom(database: TestDatabase, storiesPerTopic: number, themes = THEMES) {
   const { db } = database;
   const sources = new Map<string, string>();
   for (const name of SOURCES) sources.set(name, (await db.source.create({ data: { name } })).id);
-  for (const [themeIndex, theme] of THEMES.entries()) {
+  for (const [themeIndex, theme] of themes.entries()) {
     const topic = await db.topic.create({
       data: {
         slug: theme.slug,

@@ -1,0 +1,219 @@
+// Lighthouse on the built reader: a fresh database on the local PostgreSQL with five
+// synthetic topics of 100 stories each (newsroom.ts), the reader built and served with
+// `next start`, then Lighthouse (npm, programmatic) in Debian's Chromium, headless, on the
+// home, topic, story and search pages, mobile and desktop. Prints each page's performance,
+// accessibility, best-practices and SEO scores (the median run by performance), what kept a
+// score below 100, and the topic page's weight. Asserts nothing.
+//
+//   pnpm bench:lighthouse                 (tsx apps/reader/bench/lighthouse.ts)
+//   pnpm bench:lighthouse --no-build      reuse apps/reader/.next
+//   pnpm bench:lighthouse --runs=1        runs per page and form factor (default 3)
+//   pnpm bench:lighthouse --bytes-only    only the topic page's weight, no Lighthouse
+//
+// Full reports: artifacts/lighthouse/<page>-<form factor>.json; the topic page: topic.html
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse, { desktopConfig, type Config, type Flags, type Result } from "lighthouse";
+import { rebuildBriefing } from "@dispatch/api";
+import { createTestDatabase } from "@dispatch/db/testing";
+import { chromiumPath, launchBrowser, screenshotPath, startBuiltApp } from "@dispatch/ui/testing";
+import { THEMES, seedNewsroom } from "./newsroom";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(`--${name}=`.length);
+const RUNS = Number(option("runs") ?? 3);
+if (!Number.isInteger(RUNS) || RUNS < 1)
+  throw new Error(`--runs takes a whole number ≥ 1, not ${option("runs")}`);
+const STORIES_PER_TOPIC = 100;
+// One place, its five subjects: enough topics for a home page, each a 100-story briefing.
+const TOPICS = THEMES.slice(0, 5);
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+const readerDir = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
+const reportDir = path.resolve(readerDir, "../../artifacts/lighthouse");
+
+const topic = TOPICS[0];
+if (!topic) throw new Error("newsroom.ts has no themes");
+const PAGES = [
+  { name: "home", path: "/" },
+  { name: "topic", path: `/topics/${topic.slug}` },
+  { name: "story", path: `/stories/bench-${topic.slug}-0` },
+  { name: "search", path: `/search?q=${encodeURIComponent(topic.subject.name.split(" ")[0] ?? "")}` },
+];
+
+/** The topic page as a first visit gets it: the HTML and, inside it, Next's inline RSC payload. */
+async function measureTopicBytes(baseUrl: string) {
+  const url = `${baseUrl}${PAGES[1]?.path}`;
+  const html = await (await fetch(url)).text();
+  let inlinePayload = 0;
+  for (const match of html.matchAll(/<script[^>]*>(self\.__next_f\.push[\s\S]*?)<\/script>/g))
+    inlinePayload += Buffer.byteLength(match[1] ?? "");
+  // What a client-side navigation to the page fetches instead of the HTML.
+  const rsc = await (await fetch(url, { headers: { RSC: "1" } })).text();
+  mkdirSync(reportDir, { recursive: true });
+  writeFileSync(path.join(reportDir, "topic.html"), html);
+  const total = Buffer.byteLength(html);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log(`\n## Topic page weight (${STORIES_PER_TOPIC} stories, uncompressed): ${url}`);
+  console.log(
+    `HTML ${kb(total)} (goal ≤ 150 KB: ${total <= 150 * 1024 ? "met" : "NOT met"}), of which inline RSC payload ${kb(inlinePayload)} (${((inlinePayload / total) * 100).toFixed(0)}%)`,
+  );
+  console.log(`RSC payload of a client-side navigation to it: ${kb(Buffer.byteLength(rsc))}`);
+}
+
+/** The topic page at desktop and phone widths, full length, for a person to look at. */
+async function screenshotTopic(baseUrl: string) {
+  const browser = await launchBrowser();
+  try {
+    for (const [name, viewport] of [
+      ["desktop", { width: 1280, height: 900 }],
+      ["phone", { width: 390, height: 844 }],
+    ] as const) {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${baseUrl}${PAGES[1]?.path}`);
+      await page.getByRole("button", { name: /Keyboard shortcuts/ }).waitFor(); // hydrated
+      const file = screenshotPath(`lighthouse-topic-${name}`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`screenshot: ${file}`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+type Row = { page: string; formFactor: string; scores: Record<string, number>; lhr: Result };
+
+async function runLighthouse(baseUrl: string): Promise<Row[]> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
+  const rows: Row[] = [];
+  try {
+    for (const formFactor of ["mobile", "desktop"] as const) {
+      const config: Config | undefined = formFactor === "desktop" ? desktopConfig : undefined;
+      for (const page of PAGES) {
+        const runs: Result[] = [];
+        for (let run = 0; run < RUNS; run += 1) {
+          const flags: Flags = {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: [...CATEGORIES],
+          };
+          const result = await lighthouse(`${baseUrl}${page.path}`, flags, config);
+          if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+          if (result.lhr.runtimeError)
+            throw new Error(`Lighthouse on ${page.path}: ${result.lhr.runtimeError.message}`);
+          runs.push(result.lhr);
+        }
+        // The median run by performance; the other categories barely vary between runs.
+        runs.sort((a, b) => score(a, "performance") - score(b, "performance"));
+        const lhr = runs[Math.floor(runs.length / 2)] ?? runs[0];
+        if (!lhr) continue;
+        const scores = Object.fromEntries(CATEGORIES.map((category) => [category, score(lhr, category)]));
+        rows.push({ page: page.name, formFactor, scores, lhr });
+        mkdirSync(reportDir, { recursive: true });
+        writeFileSync(path.join(reportDir, `${page.name}-${formFactor}.json`), JSON.stringify(lhr));
+        console.log(
+          `${page.name} (${formFactor}): ${CATEGORIES.map((category) => `${category} ${scores[category]}`).join(", ")}` +
+            (RUNS > 1 ? ` — performance per run ${runs.map((r) => score(r, "performance")).join(", ")}` : ""),
+        );
+      }
+    }
+  } finally {
+    chrome.kill();
+  }
+  return rows;
+}
+
+function score(lhr: Result, category: string): number {
+  return Math.round((lhr.categories[category]?.score ?? 0) * 100);
+}
+
+function printTable(rows: Row[]) {
+  const pad = (text: string, width: number) => text.padEnd(width);
+  console.log(`\n## Lighthouse ${rows[0]?.lhr.lighthouseVersion ?? ""} (median of ${RUNS} by performance)`);
+  console.log(
+    pad("page", 10) +
+      pad("form", 9) +
+      pad("perf", 6) +
+      pad("a11y", 6) +
+      pad("best", 6) +
+      pad("seo", 6) +
+      "LCP / TBT / CLS",
+  );
+  for (const row of rows) {
+    const audit = (id: string) => row.lhr.audits[id]?.displayValue ?? "?";
+    console.log(
+      pad(row.page, 10) +
+        pad(row.formFactor, 9) +
+        CATEGORIES.map((category) => pad(String(row.scores[category]), 6)).join("") +
+        `${audit("largest-contentful-paint")} / ${audit("total-blocking-time")} / ${audit("cumulative-layout-shift")}`,
+    );
+  }
+  const goals = rows.every(
+    (row) =>
+      (row.scores.performance ?? 0) >= 90 &&
+      CATEGORIES.slice(1).every((category) => row.scores[category] === 100),
+  );
+  console.log(`goal (performance ≥ 90, the others 100, on every row): ${goals ? "met" : "NOT met"}`);
+
+  // What cost points: failed audits that carry weight in a category.
+  console.log("\n## What kept a score below 100");
+  for (const row of rows) {
+    const failed: string[] = [];
+    for (const category of CATEGORIES) {
+      for (const ref of row.lhr.categories[category]?.auditRefs ?? []) {
+        const audit = row.lhr.audits[ref.id];
+        if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 0.9) continue;
+        failed.push(`${category}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ""}`);
+      }
+    }
+    if (failed.length > 0) console.log(`${row.page} (${row.formFactor}):\n  ${failed.join("\n  ")}`);
+  }
+}
+
+const database = await createTestDatabase();
+try {
+  let started = performance.now();
+  await seedNewsroom(database, STORIES_PER_TOPIC, TOPICS);
+  for (const theme of TOPICS) await rebuildBriefing(database.db, theme.slug);
+  console.log(
+    `seeded ${TOPICS.length} topics × ${STORIES_PER_TOPIC} stories and built their briefings in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  if (!flag("--no-build")) {
+    started = performance.now();
+    const build = spawnSync("npx", ["next", "build"], {
+      cwd: readerDir,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (build.status !== 0) throw new Error("next build failed");
+    console.log(`built the reader in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  const app = await startBuiltApp("reader", {
+    DATABASE_URL: database.url,
+    AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789",
+  });
+  try {
+    // Warm each page once, so Lighthouse measures a served page and not the first compile of a route.
+    for (const page of PAGES) {
+      const response = await fetch(`${app.url}${page.path}`);
+      await response.text();
+      if (!response.ok) throw new Error(`${page.path} answered ${response.status}`);
+    }
+    await measureTopicBytes(app.url);
+    await screenshotTopic(app.url);
+    if (!flag("--bytes-only")) printTable(await runLighthouse(app.url));
+  } finally {
+    await app.stop();
+  }
+} finally {
+  await database.drop();
+}
+process.exit(0);
