@@ -5,6 +5,7 @@ import {
   briefingSchema,
   briefingStorySchema,
   briefingVersionSchema,
+  citedPassageSchema,
 } from "../schemas/briefing";
 import {
   diffBriefingVersions,
@@ -16,7 +17,7 @@ import {
 const slug = z.string().min(1).max(200);
 
 export const briefingRouter = router({
-  /** Anyone: the latest (or a given) version of a topic's briefing; null before the first build. */
+  /** Anyone: the latest (or a given) version of a topic's briefing with the stories and sentences it cites; null before the first build. */
   get: publicProcedure
     .input(z.object({ topic: slug, version: z.number().int().positive().optional() }))
     .output(
@@ -27,6 +28,7 @@ export const briefingRouter = router({
           createdAt: z.date(),
           briefing: briefingSchema,
           stories: z.array(briefingStorySchema),
+          passages: z.array(citedPassageSchema),
         })
         .nullable(),
     )

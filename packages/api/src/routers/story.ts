@@ -119,7 +119,11 @@ export const storyRouter = router({
     .output(storyReading)
     .query(({ ctx, input }) => readStory(ctx.db, input.idOrSlug)),
 
-  /** Anyone: the cited sentences with their neighbours, for a briefing's inline source panels. */
+  /**
+   * Anyone: cited sentences with their neighbours, for a briefing's source panels — as the
+   * current briefings citing these stories stored them when built (no body is split again);
+   * a sentence no current briefing cites, or of a story no longer public, is left out.
+   */
   passages: publicProcedure
     .input(
       z.object({

@@ -1,5 +1,6 @@
-import { buildBriefing } from "@dispatch/briefing";
-import { describe, expect, it } from "vitest";
+import { buildBriefing, type Briefing } from "@dispatch/briefing";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { z } from "zod";
 import { briefingSchema } from "./briefing";
 
 // Our own stories: two outlets differ on the toll.
@@ -20,32 +21,29 @@ const stories = [
   },
 ];
 
-describe("stored briefing schema", () => {
-  const built = buildBriefing(stories, { previous: buildBriefing(stories.slice(0, 1)) });
+describe("the stored briefing schema", () => {
+  const built = buildBriefing(stories, { previous: buildBriefing(stories.slice(0, 1)), now: () => 0 });
 
-  it("passes disagreements, asOf and superseded facts through to the pages", () => {
-    const parsed = briefingSchema.parse(JSON.parse(JSON.stringify(built)));
-    expect(parsed.disagreements.map((d) => d.description)).toEqual([
-      "Coastal Herald says 140 people killed; Northern Post says 104 people killed",
-    ]);
-    expect(parsed.points.every((p) => p.asOf !== null)).toBe(true);
-    expect(parsed.changes?.supersededFacts).toEqual([]);
+  it("is the engine's Briefing type, exactly", () => {
+    expectTypeOf<z.output<typeof briefingSchema>>().toEqualTypeOf<Briefing>();
+    expectTypeOf<z.input<typeof briefingSchema>>().toEqualTypeOf<Briefing>();
   });
 
-  it("still reads a version stored before them, with nothing differing or superseded", () => {
-    const old = JSON.parse(JSON.stringify(built)) as Record<string, unknown> & {
-      points: Array<Record<string, unknown>>;
-      changes: Record<string, unknown>;
-    };
-    delete old.disagreements;
-    delete old.changes.supersededFacts;
-    for (const p of old.points) {
-      delete p.asOf;
-      delete p.supersededBy;
-    }
-    const parsed = briefingSchema.parse(old);
-    expect(parsed.disagreements).toEqual([]);
-    expect(parsed.points.every((p) => p.asOf === null && p.supersededBy === null)).toBe(true);
-    expect(parsed.changes?.supersededFacts).toEqual([]);
+  it("gives back what the engine built, field for field (nothing dropped on the way through)", () => {
+    const stored = JSON.parse(JSON.stringify(built)) as unknown;
+    expect(briefingSchema.parse(stored)).toEqual(stored);
+    expect(built.disagreements.map((d) => d.description)).toEqual([
+      "Coastal Herald says 140 people killed; Northern Post says 104 people killed",
+    ]);
+  });
+
+  it("refuses a briefing missing a field the engine writes, naming it", () => {
+    const stored = JSON.parse(JSON.stringify(built)) as { points: Array<Record<string, unknown>> };
+    const point = stored.points[0];
+    if (!point) throw new Error("the fixture briefing has no point");
+    delete point.asOf;
+    const result = briefingSchema.safeParse(stored);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(["points", 0, "asOf"]);
   });
 });

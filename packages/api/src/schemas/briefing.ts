@@ -1,6 +1,9 @@
-// The Briefing JSON as it leaves the server: mirrors @dispatch/briefing's types, so a
-// change in the engine cannot leak a field the pages do not expect.
+// The stored briefing's one shape: the engine's `Briefing` as a zod schema. Stored versions
+// are parsed against it (services/briefing-store.ts, after upgrading older formats) and the
+// routers send it out. The schema and the engine's type are tied both ways below, so a field
+// added to one and not the other fails the type check instead of being dropped or cast.
 import { z } from "zod";
+import type { Briefing } from "@dispatch/briefing";
 
 const citation = z.object({
   storyId: z.string(),
@@ -47,8 +50,9 @@ export const briefingSchema = z.object({
       citations: z.array(citation),
       sourceCount: z.number().int(),
       singleSource: z.boolean(),
-      // Briefings stored before the engine dated points and marked superseded facts have neither.
-      asOf: z.string().nullable().default(null),
+      context: z.enum(["resolved", "joined"]).optional(),
+
+      asOf: z.string().nullable(),
       supersededBy: z
         .object({
           kind: disagreementKind,
@@ -58,8 +62,7 @@ export const briefingSchema = z.object({
           asOf: z.string().nullable(),
           description: z.string(),
         })
-        .nullable()
-        .default(null),
+        .nullable(),
     }),
   ),
   people: z.array(entity),
@@ -71,8 +74,7 @@ export const briefingSchema = z.object({
       precision: z.enum(["day", "week", "month", "year"]).nullable(),
       dateText: z.string(),
       resolution: z.enum(["absolute", "relative", "unresolved"]),
-      // Briefings stored before the engine said what a date was read against have none.
-      basis: z.enum(["published", "uploaded", "reference"]).nullable().default(null),
+      basis: z.enum(["published", "uploaded", "reference"]).nullable(),
       text: z.string(),
       storylineId: z.string(),
       citations: z.array(citation),
@@ -88,21 +90,18 @@ export const briefingSchema = z.object({
     }),
   ),
   sources: z.array(z.object({ name: z.string(), stories: z.number().int(), storyIds: z.array(z.string()) })),
-  // Older stored briefings list no disagreements.
-  disagreements: z
-    .array(
-      z.object({
-        id: z.string(),
-        kind: disagreementKind,
-        storylineId: z.string(),
-        pointIds: z.array(z.string()),
-        sides: z.array(
-          z.object({ source: z.string(), value: z.string(), citation, asOf: z.string().nullable() }),
-        ),
-        description: z.string(),
-      }),
-    )
-    .default([]),
+  disagreements: z.array(
+    z.object({
+      id: z.string(),
+      kind: disagreementKind,
+      storylineId: z.string(),
+      pointIds: z.array(z.string()),
+      sides: z.array(
+        z.object({ source: z.string(), value: z.string(), citation, asOf: z.string().nullable() }),
+      ),
+      description: z.string(),
+    }),
+  ),
   changes: z
     .object({
       previousEngineVersion: z.string().nullable(),
@@ -111,27 +110,70 @@ export const briefingSchema = z.object({
       newStorylineIds: z.array(z.string()),
       newSources: z.array(z.string()),
       removedPointCount: z.number().int(),
-      supersededFacts: z
-        .array(z.object({ pointId: z.string(), text: z.string(), description: z.string() }))
-        .default([]),
+      supersededFacts: z.array(z.object({ pointId: z.string(), text: z.string(), description: z.string() })),
     })
     .nullable(),
   checks: z.object({
     ok: z.boolean(),
     results: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })),
-    counts: z.record(z.string(), z.number()),
+    counts: z.object({
+      stories: z.number().int(),
+      sentences: z.number().int(),
+      storylines: z.number().int(),
+      points: z.number().int(),
+      citations: z.number().int(),
+      leaningPoints: z.number().int(),
+      quotes: z.number().int(),
+      timelineEvents: z.number().int(),
+      people: z.number().int(),
+      organizations: z.number().int(),
+      places: z.number().int(),
+    }),
     timings: z.record(z.string(), z.number()).optional(),
   }),
   summary: z.string(),
   diagnostics: z.array(
     z.object({
       level: z.enum(["info", "warning"]),
-      code: z.string(),
+      code: z.enum([
+        "NO_STORIES",
+        "INVALID_STORY",
+        "STORYLINES_OMITTED",
+        "DUPLICATE_ID",
+        "EMPTY_STORY",
+        "NO_SENTENCES",
+        "TRUNCATED",
+        "NON_ENGLISH",
+        "BAD_DATE",
+        "NER_BUDGET",
+      ]),
       message: z.string(),
       storyId: z.string().optional(),
     }),
   ),
+}) satisfies z.ZodType<Briefing, Briefing>;
+
+// And exactly it: `satisfies` alone would let an optional field the engine adds go missing
+// here (and be stripped from every stored version). Identical types or a type error.
+type Identical<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const schemaIsTheEngineShape: Identical<z.output<typeof briefingSchema>, Briefing> = true;
+void schemaIsTheEngineShape;
+
+/**
+ * A cited sentence as the build read it: `sentence` is sentence `sentenceIndex` of the story
+ * body (characters `start`–`end`), with the sentences either side for context. Stored with
+ * each version, so showing a citation's source never splits a body again.
+ */
+export const citedPassageSchema = z.object({
+  storyId: z.string(),
+  sentenceIndex: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+  before: z.string(),
+  sentence: z.string(),
+  after: z.string(),
 });
+export type CitedPassage = z.output<typeof citedPassageSchema>;
 
 /** A story as a briefing page needs it to show and link its citations. */
 export const briefingStorySchema = z.object({

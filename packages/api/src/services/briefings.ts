@@ -2,10 +2,18 @@
 // version (one INSERT, so readers only ever see complete versions); read the latest or
 // any version; compare two.
 import type { Db } from "@dispatch/db";
-import { buildBriefing, ENGINE_VERSION, type Briefing, type StoryInput } from "@dispatch/briefing";
+import { buildBriefing, type Briefing, type StoryInput } from "@dispatch/briefing";
 import { AppError, notFound } from "../errors";
+import type { CitedPassage } from "../schemas/briefing";
 import { recordAudit, type Actor } from "./audit";
 import { redactBriefing } from "./briefing-redaction";
+import {
+  extractCitedPassages,
+  insertBriefingVersion,
+  listBriefingVersionSummaries,
+  readBriefingVersion,
+  type StoredBriefing,
+} from "./briefing-store";
 
 export type RebuildResult = {
   topicId: string;
@@ -48,11 +56,7 @@ export async function rebuildBriefing(db: Db, topicSlugOrId: string, actor?: Act
   const started = performance.now();
   const [stories, previous] = await Promise.all([
     loadTopicStories(db, topic.id),
-    db.briefing.findFirst({
-      where: { topicId: topic.id },
-      orderBy: { version: "desc" },
-      select: { version: true, content: true },
-    }),
+    readBriefingVersion(db, topic.id),
   ]);
   const loadMs = performance.now() - started;
   const input: StoryInput[] = stories.map((story) => ({
@@ -64,10 +68,12 @@ export async function rebuildBriefing(db: Db, topicSlugOrId: string, actor?: Act
     uploadedAt: story.ingestedAt.toISOString(),
   }));
   const briefing = buildBriefing(input, {
-    previous: (previous?.content as unknown as Briefing | undefined) ?? null,
+    previous: previous?.briefing ?? null,
     now: () => performance.now(),
   });
   const buildMs = performance.now() - started - loadMs;
+  // The cited sentences as this build read them, so reading a version never splits a body.
+  const passages = extractCitedPassages(briefing, new Map(stories.map((story) => [story.id, story.body])));
 
   // Two rebuilds racing for the same version: the unique (topic, version) lets one win;
   // the other takes the next number.
@@ -75,15 +81,13 @@ export async function rebuildBriefing(db: Db, topicSlugOrId: string, actor?: Act
   for (let attempt = 0; ; attempt += 1) {
     const version = latestVersion + 1;
     try {
-      await db.briefing.create({
-        data: {
-          topicId: topic.id,
-          version,
-          content: briefing as object,
-          storyIds: stories.map((story) => story.id),
-          engineVersion: ENGINE_VERSION,
-          timings: { loadMs: round(loadMs), buildMs: round(buildMs), stages: briefing.checks.timings ?? {} },
-        },
+      await insertBriefingVersion(db, {
+        topicId: topic.id,
+        version,
+        briefing,
+        passages,
+        storyIds: stories.map((story) => story.id),
+        timings: { loadMs: round(loadMs), buildMs: round(buildMs), stages: briefing.checks.timings ?? {} },
       });
       if (actor) {
         await recordAudit(db, actor, {
@@ -116,43 +120,31 @@ function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
+/** A story as a briefing page needs it to show and link its citations. */
+export type BriefingStory = {
+  id: string;
+  slug: string;
+  title: string;
+  source: string | null;
+  url: string | null;
+  publishedAt: Date | null;
+};
+
 export type BriefingView = {
   topic: { id: string; slug: string; name: string; description: string };
   version: number;
   createdAt: Date;
   briefing: Briefing;
-  stories: {
-    id: string;
-    slug: string;
-    title: string;
-    source: string | null;
-    url: string | null;
-    publishedAt: Date | null;
-  }[];
+  stories: BriefingStory[];
+  /** The cited sentences with their neighbours, stored with the version. */
+  passages: CitedPassage[];
 };
 
-/**
- * The latest (or a given) version of a topic's briefing, with the stories it cites. What
- * rests on a story that is no longer public is taken out (see redactBriefing), so a removed
- * story leaves every version at once, before the rebuild it queued has run.
- */
-export async function getBriefing(db: Db, topicSlug: string, version?: number): Promise<BriefingView | null> {
-  const topic = await db.topic.findFirst({
-    where: { slug: topicSlug, status: "active" },
-    select: { id: true, slug: true, name: true, description: true },
-  });
-  if (!topic) throw notFound(`Topic “${topicSlug}”`);
-  const row = await db.briefing.findFirst({
-    where: { topicId: topic.id, ...(version ? { version } : {}) },
-    orderBy: { version: "desc" },
-    select: { version: true, createdAt: true, content: true, storyIds: true },
-  });
-  if (!row) {
-    if (version) throw notFound(`Version ${version} of the “${topic.name}” briefing`);
-    return null;
-  }
+/** The stories among these ids that readers may see (published, not deleted), by id. */
+export async function loadPublicStories(db: Db, storyIds: string[]): Promise<Map<string, BriefingStory>> {
+  if (storyIds.length === 0) return new Map();
   const stories = await db.story.findMany({
-    where: { id: { in: row.storyIds }, deletedAt: null, status: "published" },
+    where: { id: { in: [...new Set(storyIds)] }, deletedAt: null, status: "published" },
     select: {
       id: true,
       slug: true,
@@ -162,39 +154,50 @@ export async function getBriefing(db: Db, topicSlug: string, version?: number): 
       source: { select: { name: true } },
     },
   });
-  // Stored by rebuildBriefing from the engine; the routers validate it on the way out.
-  const stored = row.content as unknown as Briefing;
+  return new Map(
+    stories.map(({ source, ...story }) => [story.id, { ...story, source: source?.name ?? null }]),
+  );
+}
+
+/**
+ * A stored version as readers may see it: what rests on a story that is no longer public is
+ * taken out (see redactBriefing), passages included, so a removed story leaves every version
+ * at once, before the rebuild it queued has run.
+ */
+export function toPublicVersion(
+  stored: StoredBriefing,
+  visible: ReadonlyMap<string, BriefingStory>,
+): Pick<BriefingView, "version" | "createdAt" | "briefing" | "stories" | "passages"> {
   return {
-    topic,
-    version: row.version,
-    createdAt: row.createdAt,
-    briefing: redactBriefing(stored, new Map(stories.map((story) => [story.id, { title: story.title }]))),
-    stories: stories.map(({ source, ...story }) => ({ ...story, source: source?.name ?? null })),
+    version: stored.version,
+    createdAt: stored.createdAt,
+    briefing: redactBriefing(stored.briefing, visible),
+    stories: stored.storyIds.flatMap((id) => {
+      const story = visible.get(id);
+      return story ? [story] : [];
+    }),
+    passages: stored.passages.filter((passage) => visible.has(passage.storyId)),
   };
+}
+
+/** The latest (or a given) version of a topic's briefing, with the stories and passages it cites. */
+export async function getBriefing(db: Db, topicSlug: string, version?: number): Promise<BriefingView | null> {
+  const topic = await db.topic.findFirst({
+    where: { slug: topicSlug, status: "active" },
+    select: { id: true, slug: true, name: true, description: true },
+  });
+  if (!topic) throw notFound(`Topic “${topicSlug}”`);
+  const stored = await readBriefingVersion(db, topic.id, version);
+  if (!stored) {
+    if (version) throw notFound(`Version ${version} of the “${topic.name}” briefing`);
+    return null;
+  }
+  return { topic, ...toPublicVersion(stored, await loadPublicStories(db, stored.storyIds)) };
 }
 
 export async function listBriefingVersions(db: Db, topicSlug: string) {
   const topic = await findTopic(db, topicSlug);
-  const rows = await db.briefing.findMany({
-    where: { topicId: topic.id },
-    orderBy: { version: "desc" },
-    select: { version: true, createdAt: true, storyIds: true, engineVersion: true, timings: true },
-  });
-  return rows.map((row) => ({
-    version: row.version,
-    createdAt: row.createdAt,
-    storyCount: row.storyIds.length,
-    engineVersion: row.engineVersion,
-    timings: flattenTimings(row.timings),
-  }));
-}
-
-function flattenTimings(value: unknown): Record<string, number> {
-  const result: Record<string, number> = {};
-  if (value && typeof value === "object") {
-    for (const [key, entry] of Object.entries(value)) if (typeof entry === "number") result[key] = entry;
-  }
-  return result;
+  return listBriefingVersionSummaries(db, topic.id);
 }
 
 export type BriefingDiff = {

@@ -6,6 +6,9 @@ import { AppError, notFound } from "../errors";
 import type { JobQueue } from "../jobs/job-queue";
 import { cursorArgs, toPage, type Page, type PageInput } from "../pagination";
 import { recordAudit, type Actor } from "./audit";
+import { redactBriefing } from "./briefing-redaction";
+import { readLatestBriefingsWithStory, readLatestPassagesOfStories } from "./briefing-store";
+import { loadPublicStories } from "./briefings";
 import { computeDuplicateKeys, upsertSource } from "./store-parsed-story";
 
 export type StoryFilters = {
@@ -285,19 +288,43 @@ export type StoryReading = {
 /** What the reader's story page shows: the story, its sentences, and the briefings that cite it. */
 export async function readStory(db: Db, idOrSlug: string): Promise<StoryReading> {
   const story = await getStory(db, idOrSlug);
-  const citedBy = await db.$queryRaw<(Omit<CitingBriefing, "points"> & { points: number })[]>`
-    SELECT t.slug AS "topicSlug", t.name AS "topicName", b.version, b."createdAt",
-      coalesce(b.content->>'headline', '') AS headline,
-      (SELECT count(*) FROM jsonb_array_elements(b.content->'points') AS p
-        WHERE p->'citations' @> jsonb_build_array(jsonb_build_object('storyId', ${story.id}::text)))::int AS points
-    FROM "Topic" t
-    JOIN LATERAL (
-      SELECT version, "createdAt", content, "storyIds" FROM "Briefing"
-      WHERE "topicId" = t.id ORDER BY version DESC LIMIT 1
-    ) b ON true
-    WHERE t.status = 'active' AND ${story.id}::text = ANY(b."storyIds")
-    ORDER BY b."createdAt" DESC`;
-  return { story, paragraphs: toParagraphs(story.body), citedBy };
+  return { story, paragraphs: toParagraphs(story.body), citedBy: await listCitingBriefings(db, story.id) };
+}
+
+/** The active topics whose latest briefing was built with this story, newest first, as readers see them. */
+async function listCitingBriefings(db: Db, storyId: string): Promise<CitingBriefing[]> {
+  const versions = await readLatestBriefingsWithStory(db, storyId);
+  if (versions.length === 0) return [];
+  const [topics, visible] = await Promise.all([
+    db.topic.findMany({
+      where: { id: { in: versions.map((version) => version.topicId) }, status: "active" },
+      select: { id: true, slug: true, name: true },
+    }),
+    loadPublicStories(
+      db,
+      versions.flatMap((version) => version.storyIds),
+    ),
+  ]);
+  const topicById = new Map(topics.map((topic) => [topic.id, topic]));
+  return versions
+    .flatMap((stored) => {
+      const topic = topicById.get(stored.topicId);
+      if (!topic) return [];
+      const briefing = redactBriefing(stored.briefing, visible);
+      return [
+        {
+          topicSlug: topic.slug,
+          topicName: topic.name,
+          version: stored.version,
+          headline: briefing.headline,
+          createdAt: stored.createdAt,
+          points: briefing.points.filter((point) =>
+            point.citations.some((citation) => citation.storyId === storyId),
+          ).length,
+        },
+      ];
+    })
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }
 
 /** Sentences grouped into the body's paragraphs (a line break between two sentences starts one). */
@@ -317,7 +344,7 @@ export function toParagraphs(body: string): StoryParagraph[] {
   return paragraphs;
 }
 
-export type CitedPassage = {
+export type CitedPassageView = {
   storyId: string;
   sentenceIndex: number;
   before: string;
@@ -326,35 +353,34 @@ export type CitedPassage = {
 };
 
 /**
- * The passages a briefing's citations point at: each cited sentence with the sentences
- * around it, so a reader can check a point without leaving the page.
+ * The passages these citations point at, each once: the cited sentence with the sentences
+ * around it, read from what the latest briefings citing these stories stored at build time.
  */
 export async function getCitedPassages(
   db: Db,
   refs: { storyId: string; sentenceIndex: number }[],
-): Promise<CitedPassage[]> {
+): Promise<CitedPassageView[]> {
   const storyIds = [...new Set(refs.map((ref) => ref.storyId))];
   if (storyIds.length === 0) return [];
-  const stories = await db.story.findMany({
-    where: { id: { in: storyIds }, deletedAt: null, status: "published" },
-    select: { id: true, body: true },
-  });
-  const sentencesByStory = new Map(stories.map((story) => [story.id, splitSentences(story.body)]));
+  const [stored, visible] = await Promise.all([
+    readLatestPassagesOfStories(db, storyIds),
+    loadPublicStories(db, storyIds),
+  ]);
+  const byKey = new Map(stored.map((passage) => [`${passage.storyId}#${passage.sentenceIndex}`, passage]));
   const seen = new Set<string>();
-  const passages: CitedPassage[] = [];
-  for (const ref of refs) {
+  return refs.flatMap((ref) => {
     const key = `${ref.storyId}#${ref.sentenceIndex}`;
-    const sentences = sentencesByStory.get(ref.storyId);
-    const sentence = sentences?.[ref.sentenceIndex];
-    if (seen.has(key) || !sentences || !sentence) continue;
+    const passage = byKey.get(key);
+    if (seen.has(key) || !passage || !visible.has(ref.storyId)) return [];
     seen.add(key);
-    passages.push({
-      storyId: ref.storyId,
-      sentenceIndex: ref.sentenceIndex,
-      before: sentences[ref.sentenceIndex - 1]?.text ?? "",
-      sentence: sentence.text,
-      after: sentences[ref.sentenceIndex + 1]?.text ?? "",
-    });
-  }
-  return passages;
+    return [
+      {
+        storyId: passage.storyId,
+        sentenceIndex: passage.sentenceIndex,
+        before: passage.before,
+        sentence: passage.sentence,
+        after: passage.after,
+      },
+    ];
+  });
 }
