@@ -58,7 +58,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               (the browser would re-nest it and React's hydration would fail). */}
           <div className="site-footer__links">
             <a href="/feed.xml">RSS: latest stories</a> · <a href="/about">How briefings work</a> ·{" "}
-            <KeyboardShortcuts />
+            <a href="/developers">Developers: API and feeds</a> · <KeyboardShortcuts />
           </div>
         </footer>
       </body>

@@ -31,7 +31,8 @@ export default function AboutPage() {
         When stories are added, the briefing is rebuilt and stored as a new version. The page tells you what
         is new since the previous version and, if you have been here before, since your last visit. Follow a
         topic to keep it at the top of the home page; the choice is kept in this browser, no account needed.
-        Every topic also has RSS, Atom and JSON feeds.
+        Every topic also has RSS, Atom and JSON feeds, and everything here can be read from code through the{" "}
+        <a href="/developers">public API</a>.
       </p>
       <h2>Keyboard</h2>
       <p>
