@@ -1,5 +1,6 @@
 // `pnpm dev`: one command to a working platform. Uses DATABASE_URL, or starts the embedded
-// PostgreSQL (data in .dispatch/pgdata), migrates, seeds the demo newsroom when empty, then
+// PostgreSQL (data in .dispatch/pgdata), migrates, seeds the demo newsroom when empty, starts
+// the mail catcher (a real SMTP server keeping what it gets, unless SMTP_URL is set), then
 // runs the reader (:3000) and admin (:3001) apps until Ctrl-C. `--prod` serves built apps.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -10,6 +11,8 @@ import { createDb, getDbEnv } from "@dispatch/db";
 import { applyMigrations } from "@dispatch/db/migrate";
 import { seedDemo } from "@dispatch/api";
 import { ensureDemoUsers, getAuthEnv } from "@dispatch/auth";
+import { getMailEnv, redactSmtpUrl } from "@dispatch/mail";
+import { startMailCatcher, type MailCatcher } from "@dispatch/mail/catcher";
 import { DEFAULT_EMBEDDED_PORT, openConnection } from "./database";
 import { checkCliEnv, getCliEnv, inheritedEnv } from "./env";
 import { repoRoot } from "./paths";
@@ -22,7 +25,7 @@ let stopping = false;
 async function main(): Promise<void> {
   const started = Date.now();
   // The apps and the worker check the same variables when they start; a bad one stops us here first.
-  checkCliEnv([getAuthEnv]);
+  checkCliEnv([getAuthEnv, getMailEnv]);
   const apps = [
     { name: "reader", port: getCliEnv().READER_PORT },
     { name: "admin", port: getCliEnv().ADMIN_PORT },
@@ -44,6 +47,17 @@ async function main(): Promise<void> {
   const demoUsers = connection.embedded ? await ensureDemoUsers(db) : [];
   await db.$disconnect();
 
+  // Mail: the configured server, or a catcher on this machine that shows what was sent.
+  let catcher: MailCatcher | null = null;
+  const configuredSmtp = getMailEnv().smtpUrl;
+  if (!configuredSmtp) {
+    catcher = await startMailCatcher({
+      smtpPort: getCliEnv().MAIL_SMTP_PORT,
+      webPort: getCliEnv().MAIL_WEB_PORT,
+    });
+  }
+  const smtpUrl = configuredSmtp ?? catcher?.smtpUrl ?? "";
+
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
@@ -54,6 +68,7 @@ async function main(): Promise<void> {
     );
     await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 15_000))]);
     await connection.embedded?.stop();
+    await catcher?.stop();
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
@@ -64,6 +79,7 @@ async function main(): Promise<void> {
     DATABASE_URL: connection.url,
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: getAuthSecret(),
+    SMTP_URL: smtpUrl,
   };
   for (const app of apps) {
     const cwd = path.join(repoRoot, "apps", app.name);
@@ -108,6 +124,9 @@ async function main(): Promise<void> {
       `  Admin   http://localhost:${apps[1].port}`,
       `  DB      ${connection.embedded ? connection.url : connection.describe}`,
       `  Worker  rebuilds briefings when stories or tags change`,
+      catcher
+        ? `  Mail    ${catcher.webUrl.replace("127.0.0.1", "localhost")} shows the mail the apps sent (caught by SMTP at ${catcher.smtpUrl}; JSON at /messages.json)`
+        : `  Mail    sent through ${redactSmtpUrl(smtpUrl)} (SMTP_URL)`,
       ...demoUsers.map((user) => `  Sign in ${user.email} / ${user.password} (${user.role})`),
       pc.dim("  Ctrl-C stops everything; the data stays for next time."),
       "",

@@ -1,5 +1,5 @@
 // The CLI's environment: the database's schema (DATABASE_URL, or the embedded database), the
-// dev launcher's ports and the optional abstractive mode's endpoint. Checked when a command
+// dev launcher's ports (apps and mail catcher) and the optional abstractive mode's endpoint. Checked when a command
 // starts (main.ts), so a bad value stops it with one line naming the variable.
 import { z } from "zod";
 import { checkEnv, getDbEnv, readEnv } from "@dispatch/db/env";
@@ -14,6 +14,9 @@ export const cliEnvSchema = z.object({
   /** The ports `pnpm dev` / `pnpm start` serve the apps on. */
   READER_PORT: port(3000).default(3000),
   ADMIN_PORT: port(3001).default(3001),
+  /** `pnpm dev`'s mail catcher (when SMTP_URL is unset): its SMTP port and its page's port. */
+  MAIL_SMTP_PORT: port(1025).default(1025),
+  MAIL_WEB_PORT: port(1080).default(1080),
   /** `brief --abstractive`: an OpenAI-compatible endpoint, its model and (optional) key. */
   DISPATCH_LLM_BASE_URL: z.url("must be a URL such as https://api.openai.com/v1").optional(),
   DISPATCH_LLM_MODEL: z.string().min(1).optional(),

@@ -1,8 +1,9 @@
-// The reader's environment: the database's and auth's schemas plus its own PORT, checked once
+// The reader's environment: the database's, auth's and mail's schemas plus its own PORT, checked once
 // when the server starts (instrumentation.ts) so a bad value stops it naming the variable.
 import { z } from "zod";
 import { getAuthEnv, type AuthEnv } from "@dispatch/auth/env";
 import { exitOnInvalidEnv, getServerDbEnv, readEnv } from "@dispatch/db/env";
+import { getMailEnv } from "@dispatch/mail/env";
 
 export const readerEnvSchema = z.object({
   /** The port `next start` serves on; the site's address when DISPATCH_READER_URL is unset. */
@@ -33,5 +34,5 @@ export function getReaderEnv(): ReaderEnv {
 
 /** Start-up: every variable the reader's server reads, all problems in one message. */
 export function validateReaderEnv(): void {
-  exitOnInvalidEnv("reader", [getServerDbEnv, getAuthEnv, getReaderEnv]);
+  exitOnInvalidEnv("reader", [getServerDbEnv, getAuthEnv, getMailEnv, getReaderEnv]);
 }

@@ -13,6 +13,7 @@ const SECTIONS = [
   { href: "/briefings", label: "Briefings", role: "editor" },
   { href: "/users", label: "Users", role: "admin" },
   { href: "/audit", label: "Audit log", role: "admin" },
+  { href: "/settings", label: "Settings", role: "admin" },
 ] as const;
 
 export function AdminHeader({ user }: { user: SessionUser | null }) {

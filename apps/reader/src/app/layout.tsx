@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { connection } from "next/server";
 import { SiteHeader } from "@dispatch/ui";
 import "@dispatch/ui/styles.css";
+import { AccountNav } from "~/components/account-nav";
 import { KeyboardShortcuts } from "~/components/keyboard-shortcuts";
 import { siteName, siteUrl } from "~/server/site";
 
@@ -36,6 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a href="/#topics-heading">Topics</a>
           <a href="/search">Search</a>
           <a href="/about">About</a>
+          <AccountNav />
           <form className="site-search" action="/search" method="get" role="search">
             <label htmlFor="site-search" className="visually-hidden">
               Search stories
