@@ -333,6 +333,21 @@ const EXPLETIVE_IT =
 const ALSO_RE =
   /\balso\b(?!\s+(?:known|called|referred|named|spelled|spelt|dubbed|nicknamed|styled)\b)(?!-)/giu;
 const TOO_RE = /(?:,\s*too\b|\btoo(?=\s*[.!?;]?["”’]?\s*$))/giu;
+// Every TIME_RE match holds one of these words (a cheap test before the scan).
+const TIME_WORDS = [
+  "later",
+  "next",
+  "following",
+  "day",
+  "previous",
+  "night",
+  "morning",
+  "afternoon",
+  "evening",
+  "shortly",
+  "after",
+  "since",
+];
 const TIME_RE =
   /\b(?:later on|later that (?:day|night|morning|afternoon|evening|week|month|year)|the (?:next|following) (?:day|morning|afternoon|evening|night|week)|the day before|the previous (?:day|night|week)|(?:that|the same) (?:day|night|morning|afternoon|evening)|(?:minutes|hours|days|weeks|months) later|shortly (?:afterwards?|after that|thereafter)|soon (?:afterwards?|after that)|afterwards|thereafter|(?:has|have|had) since|since(?=\s*[.,;]))\b/giu;
 // "there" as a place ("the record there"), not the "there is" that introduces something.
@@ -462,21 +477,29 @@ function readSentence(text: string, options: ReadContextOptions): ContextReading
       add,
     );
   }
-  for (const m of rest.matchAll(ALSO_RE)) {
-    // "but also", "and also" join two things the sentence itself says.
-    if (!outside(m.index) || /\b(?:but|and)\s+$/i.test(rest.slice(Math.max(0, m.index - 5), m.index)))
-      continue;
-    add("also", m.index, m[0]);
-  }
-  for (const m of rest.matchAll(TOO_RE)) if (outside(m.index)) add("also", m.index, m[0]);
-  for (const m of rest.matchAll(TIME_RE)) if (outside(m.index)) add("time", m.index, m[0]);
-  for (const m of rest.matchAll(/\bthere\b/giu)) {
-    const before = /([\p{L}’']+)[\s,]*$/u.exec(rest.slice(0, m.index))?.[1]?.toLowerCase();
-    const existential =
-      before === undefined || /,\s*$/.test(rest.slice(0, m.index)) || CLAUSE_OPENERS.has(before);
-    if (outside(m.index) && !(existential && EXISTENTIAL_RE.test(rest.slice(m.index))))
-      add("reference", m.index, m[0]);
-  }
+  // Each scan below runs only when a word it needs is in the sentence. The scans ignore case
+  // the Unicode way, which reads "ſ" (long s) as "s": a sentence holding one is always scanned.
+  const lower = rest.toLowerCase();
+  const folds = rest.includes("ſ");
+  const mayHold = (...words: string[]): boolean => folds || words.some((w) => lower.includes(w));
+  if (mayHold("also"))
+    for (const m of rest.matchAll(ALSO_RE)) {
+      // "but also", "and also" join two things the sentence itself says.
+      if (!outside(m.index) || /\b(?:but|and)\s+$/i.test(rest.slice(Math.max(0, m.index - 5), m.index)))
+        continue;
+      add("also", m.index, m[0]);
+    }
+  if (mayHold("too")) for (const m of rest.matchAll(TOO_RE)) if (outside(m.index)) add("also", m.index, m[0]);
+  if (mayHold(...TIME_WORDS))
+    for (const m of rest.matchAll(TIME_RE)) if (outside(m.index)) add("time", m.index, m[0]);
+  if (mayHold("there"))
+    for (const m of rest.matchAll(/\bthere\b/giu)) {
+      const before = /([\p{L}’']+)[\s,]*$/u.exec(rest.slice(0, m.index))?.[1]?.toLowerCase();
+      const existential =
+        before === undefined || /,\s*$/.test(rest.slice(0, m.index)) || CLAUSE_OPENERS.has(before);
+      if (outside(m.index) && !(existential && EXISTENTIAL_RE.test(rest.slice(m.index))))
+        add("reference", m.index, m[0]);
+    }
   const opening = OPENING_TIME_RE.exec(rest);
   if (opening) add("time", 0, opening[0]);
   needs.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -557,10 +580,13 @@ function readOpener(
   }
 
   // A demonstrative after a preposition in the opening phrase: "Building on that sense of momentum, …".
+  const lowerRest = rest.toLowerCase();
   const demonstrative =
-    /^[^,“”"]{0,80}?\b(?:on|in|at|of|by|after|with|for|from|despite|during|under|amid|following|before|since|to)\s+(this|that|these|those)\s+([\p{Ll}][\p{L}’'-]*)/iu.exec(
-      rest,
-    );
+    !rest.includes("ſ") && !["this", "that", "these", "those"].some((w) => lowerRest.includes(w))
+      ? null
+      : /^[^,“”"]{0,80}?\b(?:on|in|at|of|by|after|with|for|from|despite|during|under|amid|following|before|since|to)\s+(this|that|these|those)\s+([\p{Ll}][\p{L}’'-]*)/iu.exec(
+          rest,
+        );
   if (
     demonstrative?.[1] !== undefined &&
     demonstrative[2] !== undefined &&

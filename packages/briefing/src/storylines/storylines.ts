@@ -7,6 +7,7 @@
 import type { EntityIndex } from "../entities/entity-registry";
 import type { PreparedStory } from "../text/prepared-stories";
 import {
+  IndexedVectors,
   type SparseVector,
   addVector,
   countTerms,
@@ -63,7 +64,10 @@ export function buildStoryVectors(stories: readonly PreparedStory[], entities: E
   const n = stories.length;
   // Pseudo-documents keep IDF from punishing shared terms when only a handful of stories
   // are given (with two stories, every shared word would otherwise look common).
-  const idf = (t: string): number => Math.log((n + IDF_PRIOR_DOCS) / ((df.get(t) ?? 0) + 0.5));
+  // Each term's weight once, rather than once per story holding it.
+  const idfOf = new Map<string, number>();
+  for (const [t, count] of df) idfOf.set(t, Math.log((n + IDF_PRIOR_DOCS) / (count + 0.5)));
+  const idf = (t: string): number => idfOf.get(t) ?? Math.log((n + IDF_PRIOR_DOCS) / 0.5);
   return raw.map((tf) => normalizeVector(keepTopTerms(weightByIdf(tf, idf), TOP_TERMS)));
 }
 
@@ -163,16 +167,16 @@ function findSimilarPairs(vectors: readonly SparseVector[]): Array<{ a: number; 
   const maxPosting = Math.max(30, Math.ceil(Math.sqrt(n) * 4));
   const edges: Array<{ a: number; b: number; sim: number }> = [];
   const seen = new Set<number>();
+  const indexed = new IndexedVectors(vectors);
   for (let i = 0; i < n; i++) {
     const vi = vectors[i];
     if (!vi) continue;
+    indexed.focus(i);
     // A topic's usual size: every pair is cheap, and stories about one event often share
     // many mid-weight terms rather than one rare one, which the index would miss.
     if (n <= ALL_PAIRS_LIMIT) {
       for (let j = i + 1; j < n; j++) {
-        const vj = vectors[j];
-        if (!vj) continue;
-        const sim = dotProduct(vi, vj);
+        const sim = indexed.dot(j);
         if (sim >= LINK_FLOOR) edges.push({ a: i, b: j, sim });
       }
       continue;
@@ -184,9 +188,7 @@ function findSimilarPairs(vectors: readonly SparseVector[]): Array<{ a: number; 
       for (const j of list) {
         if (j <= i || seen.has(j)) continue;
         seen.add(j);
-        const vj = vectors[j];
-        if (!vj) continue;
-        const sim = dotProduct(vi, vj);
+        const sim = indexed.dot(j);
         if (sim >= LINK_FLOOR) edges.push({ a: i, b: j, sim });
       }
     }

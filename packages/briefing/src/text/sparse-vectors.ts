@@ -50,3 +50,102 @@ export function weightByIdf(tf: SparseVector, idf: (term: string) => number): Sp
   for (const [t, n] of tf) out.set(t, (1 + Math.log(n)) * idf(t));
   return out;
 }
+
+/**
+ * Vectors read once into numbered terms, for the many pairwise dot products of LexRank and
+ * story clustering: `dot(j)` after `focus(i)` is `dotProduct(vectors[i], vectors[j])` to the
+ * last bit (the shared terms summed in the smaller vector's order, `i`'s when the sizes are
+ * equal), without a map lookup per term.
+ */
+export class IndexedVectors {
+  /** Per term number, the vectors holding it, in ascending order. */
+  readonly postings: number[][] = [];
+  /** Per vector, its term numbers and weights in the vector's own order. */
+  readonly terms: Int32Array[] = [];
+  private readonly weights: Float64Array[] = [];
+  /** Where each term sits in the focused vector (-1: absent). */
+  private position = new Int32Array(0);
+  private focused = -1;
+  private readonly matched: number[] = [];
+
+  constructor(vectors: readonly SparseVector[]) {
+    const numbers = new Map<string, number>();
+    vectors.forEach((vector, i) => {
+      const terms = new Int32Array(vector.size);
+      const weights = new Float64Array(vector.size);
+      let k = 0;
+      for (const [t, w] of vector) {
+        let id = numbers.get(t);
+        if (id === undefined) {
+          id = this.postings.length;
+          numbers.set(t, id);
+          this.postings.push([]);
+        }
+        this.postings[id]?.push(i);
+        terms[k] = id;
+        weights[k] = w;
+        k++;
+      }
+      this.terms.push(terms);
+      this.weights.push(weights);
+    });
+    this.position = new Int32Array(this.postings.length).fill(-1);
+  }
+
+  /** Makes vector `i` the left side of the next `dot` calls. */
+  focus(i: number): void {
+    const position = this.position;
+    const previous = this.terms[this.focused];
+    if (previous) for (let k = 0; k < previous.length; k++) position[previous[k] ?? 0] = -1;
+    this.focused = i;
+    const terms = this.terms[i];
+    if (terms) for (let k = 0; k < terms.length; k++) position[terms[k] ?? 0] = k;
+  }
+
+  /** dotProduct(vectors[focused], vectors[j]). */
+  dot(j: number): number {
+    const position = this.position;
+    const ti = this.terms[this.focused] ?? EMPTY_TERMS;
+    const wi = this.weights[this.focused] ?? EMPTY_WEIGHTS;
+    const tj = this.terms[j] ?? EMPTY_TERMS;
+    const wj = this.weights[j] ?? EMPTY_WEIGHTS;
+    let sum = 0;
+    if (ti.length <= tj.length) {
+      // The focused vector is the smaller: its order, so the shared terms are sorted by where they sit in it.
+      const matched = this.matched;
+      matched.length = 0;
+      for (let m = 0; m < tj.length; m++) {
+        const at = position[tj[m] ?? 0] ?? -1;
+        if (at >= 0) matched.push(at, m);
+      }
+      if (matched.length > 2) sortPairs(matched);
+      for (let p = 0; p < matched.length; p += 2)
+        sum += (wi[matched[p] ?? 0] ?? 0) * (wj[matched[p + 1] ?? 0] ?? 0);
+    } else {
+      for (let m = 0; m < tj.length; m++) {
+        const at = position[tj[m] ?? 0] ?? -1;
+        if (at >= 0) sum += (wj[m] ?? 0) * (wi[at] ?? 0);
+      }
+    }
+    return sum;
+  }
+}
+
+const EMPTY_TERMS = new Int32Array(0);
+const EMPTY_WEIGHTS = new Float64Array(0);
+
+/** Sorts a flat list of (position, other) pairs by position (a handful of pairs: insertion sort). */
+function sortPairs(pairs: number[]): void {
+  for (let a = 2; a < pairs.length; a += 2) {
+    const key = pairs[a] ?? 0;
+    const other = pairs[a + 1] ?? 0;
+    let b = a - 2;
+    while (b >= 0 && (pairs[b] ?? 0) > key) {
+      pairs[b + 2] = pairs[b] ?? 0;
+      pairs[b + 3] = pairs[b + 1] ?? 0;
+      b -= 2;
+    }
+    pairs[b + 2] = key;
+    pairs[b + 3] = other;
+  }
+}
