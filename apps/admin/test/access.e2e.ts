@@ -23,6 +23,11 @@ const PUBLIC_PROCEDURES = new Set([
   "briefing.diff",
   "search.stories",
   "search.filters",
+  "page.home",
+  "page.topic",
+  "page.story",
+  "page.search",
+  "page.topicFeed",
 ]);
 const ADMIN_ONLY = [
   "topic.create",

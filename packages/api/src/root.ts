@@ -3,6 +3,7 @@
 import { createCallerFactory, router } from "./trpc";
 import { auditRouter } from "./routers/audit";
 import { briefingRouter } from "./routers/briefing";
+import { pageRouter } from "./routers/page";
 import { searchRouter } from "./routers/search";
 import { settingRouter } from "./routers/setting";
 import { storyRouter } from "./routers/story";
@@ -15,6 +16,7 @@ import { userRouter } from "./routers/user";
 export const appRouter = router({
   audit: auditRouter,
   briefing: briefingRouter,
+  page: pageRouter,
   search: searchRouter,
   setting: settingRouter,
   story: storyRouter,

@@ -50,7 +50,7 @@ const publicStoryDetail = publicStory.extend({
     .nullable(),
 });
 
-const storyReading = z.object({
+export const storyReading = z.object({
   story: publicStory,
   paragraphs: z.array(
     z.object({ sentences: z.array(z.object({ index: z.number().int(), text: z.string() })) }),
