@@ -1,7 +1,7 @@
 // The reader's feeds: a topic's briefing updates (one entry per stored version, its points'
 // citations kept as links to the cited sentences) and the newest stories. Links come from
 // the configured site address (DISPATCH_READER_URL), never from the request's Host.
-import { getPublicCaller, orNull } from "./public-caller";
+import { getPublicCaller } from "./public-caller";
 import { numberStories, storyHref, type BriefingPage } from "./briefing-view";
 import {
   escapeHtml,
@@ -13,7 +13,6 @@ import {
 } from "./feed-formats";
 import { siteUrl } from "./site";
 
-const MAX_VERSIONS = 20;
 const TOP_POINTS = 8;
 
 export type { FeedFormat };
@@ -34,38 +33,23 @@ export function feedResponse(feed: BuiltFeed, format: FeedFormat): Response {
 /** A topic's briefing versions as a feed; null when there is no such topic. */
 export async function buildTopicFeed(slug: string): Promise<BuiltFeed | null> {
   const origin = siteUrl;
-  const caller = getPublicCaller();
-  const latest = await orNull(caller.briefing.get({ topic: slug }));
-  let name = latest?.topic.name;
-  if (latest === null) {
-    const topics = await caller.topic.list();
-    name = topics.find((topic) => topic.slug === slug)?.name;
-    if (name === undefined) return null;
-  }
-  const versions = latest ? await caller.briefing.versions({ topic: slug }) : [];
-  const pages = await Promise.all(
-    versions
-      .slice(0, MAX_VERSIONS)
-      .map((version) =>
-        version.version === latest?.version
-          ? latest
-          : caller.briefing.get({ topic: slug, version: version.version }),
-      ),
-  );
+  // One query (page.topicFeed): the newest versions as readers may see them, or not-found.
+  const feed = await getPublicCaller().page.topicFeed({ topic: slug });
+  if (feed.kind === "not-found") return null;
+  const pages = feed.versions;
   const topicUrl = `${origin}/topics/${encodeURIComponent(slug)}`;
-  const topicName = name ?? slug;
+  const topicName = feed.topic.name;
   const meta: FeedMeta = {
     id: topicUrl,
     title: `${topicName} — Dispatch briefing`,
     description: `Each update to the Dispatch briefing on ${topicName}, with links to the sentences it cites.`,
     homeUrl: topicUrl,
     feedUrls: { rss: `${topicUrl}/feed.xml`, atom: `${topicUrl}/feed.atom`, json: `${topicUrl}/feed.json` },
-    updated: latest?.createdAt ?? new Date(0),
+    updated: pages[0]?.createdAt ?? new Date(0),
     copyright: "Excerpts belong to the outlets cited.",
   };
   const entries: FeedEntry[] = [];
   for (const page of pages) {
-    if (!page) continue;
     entries.push({
       title: `${page.briefing.headline} (version ${page.version})`,
       id: `${topicUrl}#version-${page.version}`,
@@ -79,7 +63,7 @@ export async function buildTopicFeed(slug: string): Promise<BuiltFeed | null> {
   return { meta, entries };
 }
 
-function renderVersionHtml(page: BriefingPage, origin: string): string {
+function renderVersionHtml(page: Pick<BriefingPage, "briefing" | "stories">, origin: string): string {
   const numbers = numberStories(page.briefing, page.stories);
   const cite = (citations: { storyId: string; sentenceIndex: number }[]) =>
     citations

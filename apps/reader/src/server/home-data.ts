@@ -28,46 +28,17 @@ export type LatestStory = {
 };
 
 async function loadHome(): Promise<{ topics: TopicCard[]; stories: LatestStory[] }> {
-  const caller = getPublicCaller();
-  const [topics, stories] = await Promise.all([caller.topic.list(), caller.story.list({ limit: 12 })]);
-  const cards = await Promise.all(
-    topics.map(async (topic): Promise<TopicCard> => {
-      const page = await caller.briefing.get({ topic: topic.slug }).catch(() => null);
-      return {
-        slug: topic.slug,
-        name: topic.name,
-        description: topic.description,
-        storyCount: topic.storyCount,
-        briefing: page
-          ? {
-              headline: page.briefing.headline,
-              overview: page.briefing.overview.map((sentence) => sentence.text),
-              updatedAt: page.createdAt.toISOString(),
-              version: page.version,
-              sources: page.briefing.sources.map((source) => ({
-                name: source.name,
-                stories: source.stories,
-              })),
-              pointCount: page.briefing.points.length,
-            }
-          : null,
-      };
-    }),
-  );
-  // Freshest briefings first; topics still waiting for one go last.
-  cards.sort(
-    (a, b) =>
-      (b.briefing?.updatedAt ?? "").localeCompare(a.briefing?.updatedAt ?? "") ||
-      a.name.localeCompare(b.name),
-  );
+  // One query (page.home): every topic's latest briefing in one read, freshest first.
+  const home = await getPublicCaller().page.home();
   return {
-    topics: cards,
-    stories: stories.items.map((story) => ({
-      slug: story.slug,
-      title: story.title,
-      dek: story.dek,
-      source: story.source,
-      byline: story.byline,
+    topics: home.topics.map((topic) => ({
+      ...topic,
+      briefing: topic.briefing
+        ? { ...topic.briefing, updatedAt: topic.briefing.updatedAt.toISOString() }
+        : null,
+    })),
+    stories: home.stories.map((story) => ({
+      ...story,
       publishedAt: story.publishedAt?.toISOString() ?? null,
     })),
   };

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { Fragment, cache } from "react";
 import { SourceBadge, formatDate, formatDateTime } from "@dispatch/ui";
 import { CitedSentence } from "~/components/cited-sentence";
-import { getPublicCaller, orNull } from "~/server/public-caller";
+import { getPublicCaller } from "~/server/public-caller";
 
 // Rendered per request: one indexed lookup that checks the story is still published, so a
 // deleted or unpublished story's page is gone at once (an ISR copy lived five minutes).
@@ -13,12 +13,12 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ idOrSlug: string }> };
 
-const loadStory = cache(async (idOrSlug: string) => orNull(getPublicCaller().story.read({ idOrSlug })));
+const loadStory = cache(async (idOrSlug: string) => getPublicCaller().page.story({ idOrSlug }));
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { idOrSlug } = await params;
   const data = await loadStory(decodeURIComponent(idOrSlug));
-  if (!data) return { title: "Story not found" };
+  if (data.kind === "not-found") return { title: "Story not found" };
   const { story } = data;
   const description =
     story.dek ??
@@ -45,7 +45,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function StoryPage({ params }: Params) {
   const { idOrSlug } = await params;
   const data = await loadStory(decodeURIComponent(idOrSlug));
-  if (!data) notFound();
+  if (data.kind === "not-found") notFound();
   const { story, paragraphs, citedBy } = data;
   return (
     <div className="story-layout">
