@@ -19,7 +19,6 @@ import { getDb } from "@dispatch/db";
 /** What a form shows after a try: an error (with a reason to style or test by), or a done note. */
 export type FormState = { error: string | null; reason: string | null; done: string | null; email: string };
 
-export const initialFormState: FormState = { error: null, reason: null, done: null, email: "" };
 
 async function applyCookies(toSet: CookieToSet[]): Promise<void> {
   const jar = await cookies();
