@@ -19,7 +19,6 @@ import { getDb } from "@dispatch/db";
 /** What a form shows after a try: an error (with a reason to style or test by), or a done note. */
 export type FormState = { error: string | null; reason: string | null; done: string | null; email: string };
 
-
 async function applyCookies(toSet: CookieToSet[]): Promise<void> {
   const jar = await cookies();
   for (const cookie of toSet) jar.set(cookie.name, cookie.value, cookie.options);
