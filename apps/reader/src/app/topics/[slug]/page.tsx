@@ -18,7 +18,7 @@ import {
   type BriefingPage,
   type Entity,
 } from "~/server/briefing-view";
-import { getPublicCaller, orNull } from "~/server/public-caller";
+import { getPublicCaller } from "~/server/public-caller";
 
 // Rendered per request: the Content-Security-Policy's nonce (src/proxy.ts) is new for each
 // response and Next can only put it on the scripts of a page it renders now. A rebuilt
@@ -34,29 +34,20 @@ type Params = { params: Promise<{ slug: string }> };
 
 const loadTopic = cache(async (slug: string) => {
   const caller = getPublicCaller();
-  const page = await orNull(caller.briefing.get({ topic: slug }));
-  if (page) {
-    const [versions, passages] = await Promise.all([
-      caller.briefing.versions({ topic: slug }),
-      caller.story.passages({
-        refs: allCitations(page.briefing).map(({ storyId, sentenceIndex }) => ({ storyId, sentenceIndex })),
-      }),
-    ]);
-    return { kind: "briefing" as const, page, versions, passages };
-  }
-  // No briefing yet (or no such topic: then briefing.get said NOT_FOUND and this is a 404).
-  const topics = await caller.topic.list();
-  const topic = topics.find((item) => item.slug === slug);
-  if (topic) return { kind: "pending" as const, topic };
-  // A topic merged into another keeps its links working: they lead to the survivor.
-  const merged = await orNull(caller.topic.get({ topic: slug }));
-  return merged?.mergedInto ? { kind: "merged" as const, into: merged.mergedInto.slug } : null;
+  // One query (page.topic) says which state the topic is in and returns what the page shows.
+  const data = await caller.page.topic({ topic: slug });
+  if (data.kind !== "briefing") return data;
+  // The source panels' sentences, as the version stored them when it was built.
+  const passages = await caller.story.passages({
+    refs: allCitations(data.page.briefing).map(({ storyId, sentenceIndex }) => ({ storyId, sentenceIndex })),
+  });
+  return { ...data, passages };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug } = await params;
   const data = await loadTopic(decodeURIComponent(slug));
-  if (!data || data.kind === "merged") return { title: "Topic not found" };
+  if (data.kind === "not-found" || data.kind === "merged") return { title: "Topic not found" };
   if (data.kind === "pending") return { title: data.topic.name, description: data.topic.description };
   const { page } = data;
   const description = page.briefing.overview
@@ -92,7 +83,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function TopicPage({ params }: Params) {
   const { slug } = await params;
   const data = await loadTopic(decodeURIComponent(slug));
-  if (!data) notFound();
+  if (data.kind === "not-found") notFound();
   if (data.kind === "merged") permanentRedirect(`/topics/${data.into}`);
   if (data.kind === "pending") {
     return (
@@ -110,8 +101,9 @@ export default async function TopicPage({ params }: Params) {
 }
 
 type BriefingData = {
-  page: BriefingPage;
+  page: Omit<BriefingPage, "passages">;
   versions: { version: number; createdAt: Date; storyCount: number }[];
+  previousVersion: number | null;
   passages: { storyId: string; sentenceIndex: number; before: string; sentence: string; after: string }[];
 };
 
@@ -123,7 +115,7 @@ function Briefing({ data }: { data: BriefingData }) {
   const pointsById = new Map(briefing.points.map((point) => [point.id, point]));
   const changes = briefing.changes;
   const newPoints = new Set(changes?.newPointIds ?? []);
-  const previousVersion = versions.find((version) => version.version < page.version);
+  const { previousVersion } = data;
   const storylineTitle = new Map(briefing.storylines.map((storyline) => [storyline.id, storyline.title]));
   const { differ, replaced } = indexDisagreements(briefing);
 
@@ -162,10 +154,10 @@ function Briefing({ data }: { data: BriefingData }) {
           version={page.version}
           pointIds={briefing.points.map((point) => point.id)}
         />
-        {changes && previousVersion ? (
+        {changes && previousVersion !== null ? (
           <aside className="changes" aria-labelledby="changes-heading">
             <h2 id="changes-heading" className="changes__heading">
-              New since version {previousVersion.version}
+              New since version {previousVersion}
             </h2>
             <p>
               {[
