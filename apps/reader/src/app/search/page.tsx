@@ -1,8 +1,6 @@
 // Search: PostgreSQL full text with the operators people know ("phrase", -exclude, OR),
 // filters, highlighted snippets and pages. A plain GET form, so it works without JavaScript.
 import type { Metadata } from "next";
-import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
 import { SourceBadge, formatDate } from "@dispatch/ui";
 import { getPublicCaller } from "~/server/public-caller";
 
@@ -17,38 +15,16 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const form = {
+  // One query (page.search): the filters, and how to search, what is wrong with the form or a
+  // page of results. Search results are the same for everyone, so no session lookup is needed.
+  const { form, filters, filtered, state } = await getPublicCaller().page.search({
     q: first(params.q) ?? "",
     topic: first(params.topic) ?? "",
     source: first(params.source) ?? "",
     from: first(params.from) ?? "",
     to: first(params.to) ?? "",
-    page: first(params.page) ?? "1",
-  };
-  // Search results are the same for everyone, so no session lookup is needed.
-  const caller = getPublicCaller();
-  const filters = await caller.search.filters();
-
-  let error: string | null = null;
-  let result: Awaited<ReturnType<typeof caller.search.stories>> | null = null;
-  const page = Number(form.page);
-  if (!Number.isInteger(page) || page < 1) {
-    error = `“${form.page}” is not a page number; pages start at 1.`;
-  } else if (form.q.trim() !== "") {
-    try {
-      result = await caller.search.stories({
-        q: form.q,
-        topic: form.topic || undefined,
-        source: form.source || undefined,
-        from: form.from ? startOfDay(form.from) : undefined,
-        to: form.to ? endOfDay(form.to) : undefined,
-        page,
-      });
-    } catch (caught) {
-      error = messageOf(caught);
-    }
-  }
-  const filtered = Boolean(form.topic || form.source || form.from || form.to);
+    page: first(params.page) ?? "",
+  });
 
   return (
     <div className="search-page">
@@ -107,15 +83,15 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
         </details>
       </form>
 
-      {error ? (
+      {state.kind === "error" ? (
         <p className="form-error" role="alert">
-          {error}
+          {state.message}
         </p>
-      ) : form.q.trim() === "" ? (
+      ) : state.kind === "help" ? (
         <SearchHelp />
-      ) : result ? (
-        <Results result={result} form={form} />
-      ) : null}
+      ) : (
+        <Results result={state.result} form={form} />
+      )}
     </div>
   );
 }
@@ -275,24 +251,4 @@ function SearchHelp() {
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-// Form dates are calendar days; a day runs from its first to its last millisecond (UTC).
-function startOfDay(value: string): Date | string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00.000Z`) : value;
-}
-function endOfDay(value: string): Date | string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : value;
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof TRPCError) {
-    if (error.cause instanceof ZodError) {
-      const issue = error.cause.issues[0];
-      const field = issue?.path.join(".");
-      return `${field === "from" ? "“Published from”: " : field === "to" ? "“Published until”: " : ""}${issue?.message ?? "That search could not be read."}`;
-    }
-    if (error.code === "BAD_REQUEST") return error.message;
-  }
-  throw error;
 }
