@@ -219,6 +219,9 @@ describe("page.search", () => {
     expect(await message({ to: "yesterday" })).toBe(
       "“Published until”: “yesterday” is not a date; use one like 2026-10-27.",
     );
+    expect(await message({ q: "tide ".repeat(100) })).toBe(
+      "The search is 499 characters long; keep it under 200.",
+    );
     expect(await message({ from: "2026-11-23", to: "2026-11-01" })).toBe(
       "The “from” date is after the “to” date: swap them or clear one.",
     );
