@@ -3,6 +3,7 @@ export {
   appRouter,
   createCaller,
   readerRouter,
+  readerTrpcRouter,
   createReaderCaller,
   type AppRouter,
   type ReaderRouter,

@@ -3,6 +3,7 @@
 import { createCallerFactory, router } from "./trpc";
 import { auditRouter } from "./routers/audit";
 import { briefingRouter } from "./routers/briefing";
+import { followRouter } from "./routers/follow";
 import { pageRouter } from "./routers/page";
 import { searchRouter } from "./routers/search";
 import { settingRouter } from "./routers/setting";
@@ -16,6 +17,7 @@ import { userRouter } from "./routers/user";
 export const appRouter = router({
   audit: auditRouter,
   briefing: briefingRouter,
+  follow: followRouter,
   page: pageRouter,
   search: searchRouter,
   setting: settingRouter,
@@ -50,6 +52,12 @@ export const readerRouter = router({
 });
 
 export type ReaderRouter = typeof readerRouter;
+
+/**
+ * What the reader app's `/api/trpc` serves: the public reads above, and a signed-in reader's
+ * own procedures (following topics, reader audience: any account, nobody signed out).
+ */
+export const readerTrpcRouter = router({ ...readerRouter._def.record, follow: followRouter });
 
 /** A server-side caller over the reader's procedures only. */
 export const createReaderCaller = createCallerFactory(readerRouter);
