@@ -3,7 +3,8 @@ import { SourceBadge, formatDate, formatDateTime } from "@dispatch/ui";
 import { FollowedTopics } from "~/components/followed-topics";
 import { getHomeData, type TopicCard } from "~/server/home-data";
 
-// Served per request from a 5-second cache of the stored briefings (nothing is rebuilt).
+// Rendered per request (the CSP nonce) from data cached until a briefing or anything public
+// changes (server/home-data.ts).
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {

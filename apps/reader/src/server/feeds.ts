@@ -11,6 +11,8 @@ import {
   type FeedFormat,
   type FeedMeta,
 } from "./feed-formats";
+import { PUBLIC_CACHE_CONTROL } from "./cache-policy";
+import { cachedRead } from "./page-data-cache";
 import { siteUrl } from "./site";
 
 const TOP_POINTS = 8;
@@ -19,14 +21,22 @@ export type { FeedFormat };
 
 export type BuiltFeed = { meta: FeedMeta; entries: FeedEntry[] };
 
-export function feedResponse(feed: BuiltFeed, format: FeedFormat): Response {
-  return new Response(renderFeed(format, feed.meta, feed.entries), {
+export function feedResponse(body: string, format: FeedFormat): Response {
+  return new Response(body, {
     headers: {
       "content-type": FEED_CONTENT_TYPES[format],
-      // Feeds are built per request; a removed story must not linger in a shared cache.
-      "cache-control": "public, max-age=0, must-revalidate",
+      // Like the pages: shared caches keep it seconds, browsers ask again each time.
+      "cache-control": PUBLIC_CACHE_CONTROL,
       "x-content-type-options": "nosniff",
     },
+  });
+}
+
+/** The newest stories as a feed document, cached until anything public changes. */
+export function renderStoriesFeed(format: FeedFormat): Promise<string> {
+  return cachedRead(`feed:stories:${format}`, [], async () => {
+    const feed = await buildStoriesFeed();
+    return renderFeed(format, feed.meta, feed.entries);
   });
 }
 
@@ -142,14 +152,19 @@ export function createTopicFeedHandler(format: FeedFormat) {
     _request: Request,
     context: { params: Promise<{ slug: string }> },
   ): Promise<Response> {
-    const { slug } = await context.params;
-    const feed = await buildTopicFeed(decodeURIComponent(slug));
-    if (!feed) {
+    const topic = decodeURIComponent((await context.params).slug);
+    // The document is cached per topic and format until the topic's briefing, or anything
+    // public, changes (page-data-cache.ts).
+    const body = await cachedRead(`feed:${topic}:${format}`, [`topic:${topic}`], async () => {
+      const feed = await buildTopicFeed(topic);
+      return feed ? renderFeed(format, feed.meta, feed.entries) : null;
+    });
+    if (body === null) {
       return new Response("No such topic.\n", {
         status: 404,
         headers: { "content-type": "text/plain; charset=utf-8" },
       });
     }
-    return feedResponse(feed, format);
+    return feedResponse(body, format);
   };
 }

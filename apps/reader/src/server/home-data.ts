@@ -1,6 +1,6 @@
-// What the home page shows, cached for 5 seconds (a removed story's title must not linger): topics with their current briefing's
-// headline, overview and counts (read from the stored briefing), and the latest stories.
-import { unstable_cache } from "next/cache";
+// What the home page shows: topics with their current briefing's headline, overview and
+// counts (read from the stored briefing), and the latest stories.
+import { cachedRead } from "./page-data-cache";
 import { getPublicCaller } from "./public-caller";
 
 export type TopicCard = {
@@ -44,4 +44,7 @@ async function loadHome(): Promise<{ topics: TopicCard[]; stories: LatestStory[]
   };
 }
 
-export const getHomeData = unstable_cache(loadHome, ["reader-home"], { revalidate: 5 });
+/** Cached until a briefing is rebuilt or anything public changes (page-data-cache.ts). */
+export function getHomeData(): Promise<{ topics: TopicCard[]; stories: LatestStory[] }> {
+  return cachedRead("home", ["briefings"], loadHome);
+}

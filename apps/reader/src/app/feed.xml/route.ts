@@ -1,8 +1,8 @@
 // Every new story, as RSS.
-import { buildStoriesFeed, feedResponse } from "~/server/feeds";
+import { feedResponse, renderStoriesFeed } from "~/server/feeds";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  return feedResponse(await buildStoriesFeed(), "rss");
+  return feedResponse(await renderStoriesFeed("rss"), "rss");
 }

@@ -5,15 +5,19 @@ import { notFound } from "next/navigation";
 import { Fragment, cache } from "react";
 import { SourceBadge, formatDate, formatDateTime } from "@dispatch/ui";
 import { CitedSentence } from "~/components/cited-sentence";
+import { cachedRead } from "~/server/page-data-cache";
 import { getPublicCaller } from "~/server/public-caller";
 
-// Rendered per request: one indexed lookup that checks the story is still published, so a
-// deleted or unpublished story's page is gone at once (an ISR copy lived five minutes).
+// Rendered per request (the CSP nonce) from data cached until the database says a story,
+// tag or topic changed, so a deleted or unpublished story's page is gone at once.
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ idOrSlug: string }> };
 
-const loadStory = cache(async (idOrSlug: string) => getPublicCaller().page.story({ idOrSlug }));
+// Cached until anything public changes, or a briefing is rebuilt (its "cited by" list).
+const loadStory = cache((idOrSlug: string) =>
+  cachedRead(`story:${idOrSlug}`, ["briefings"], () => getPublicCaller().page.story({ idOrSlug })),
+);
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { idOrSlug } = await params;

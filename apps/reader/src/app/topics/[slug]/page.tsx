@@ -18,11 +18,13 @@ import {
   type BriefingPage,
   type Entity,
 } from "~/server/briefing-view";
+import { cachedRead } from "~/server/page-data-cache";
 import { getPublicCaller } from "~/server/public-caller";
 
 // Rendered per request: the Content-Security-Policy's nonce (src/proxy.ts) is new for each
-// response and Next can only put it on the scripts of a page it renders now. A rebuilt
-// briefing, or one without a story just removed, shows at once.
+// response and Next can only put it on the scripts of a page it renders now. The data is
+// cached until the database says it changed, so a rebuilt briefing, or one without a story
+// just removed, shows at once.
 export const dynamic = "force-dynamic";
 const POINTS_SHOWN = 5;
 // Long-running topics gather hundreds of dated events and quotes; the page keeps the most
@@ -32,7 +34,13 @@ const MAX_QUOTES = 12;
 
 type Params = { params: Promise<{ slug: string }> };
 
-const loadTopic = cache(async (slug: string) => {
+// One read per topic per process until the topic's briefing, or anything public, changes
+// (server/page-data-cache.ts); cache() shares it between the metadata and the page.
+const loadTopic = cache((slug: string) =>
+  cachedRead(`topic:${slug}`, [`topic:${slug}`], () => readTopic(slug)),
+);
+
+async function readTopic(slug: string) {
   const caller = getPublicCaller();
   // One query (page.topic) says which state the topic is in and returns what the page shows.
   const data = await caller.page.topic({ topic: slug });
@@ -42,7 +50,7 @@ const loadTopic = cache(async (slug: string) => {
     refs: allCitations(data.page.briefing).map(({ storyId, sentenceIndex }) => ({ storyId, sentenceIndex })),
   });
   return { ...data, passages };
-});
+}
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug } = await params;

@@ -1,0 +1,47 @@
+// The reader's one cache of public page data (see public-read-cache.ts), shared by every
+// request in this process and kept fresh by the database's change notifications, so every
+// reader instance drops a rebuilt topic's page data the moment the rebuild commits.
+import { getDbEnv } from "@dispatch/db";
+import { listenForPublicChanges } from "@dispatch/db/public-changes";
+import { PublicReadCache, type ReadTag } from "./public-read-cache";
+
+export type { ReadTag };
+
+type Shared = { cache: PublicReadCache; started: boolean };
+
+// On globalThis: Next may load this module once per route bundle, and one process wants one
+// cache and one LISTEN connection.
+const shared = ((globalThis as { dispatchPageDataCache?: Shared }).dispatchPageDataCache ??= {
+  cache: new PublicReadCache(),
+  started: false,
+});
+
+/** Starts listening for changes (once per process); until it is listening, reads are not cached. */
+export function startPageDataCache(): void {
+  if (shared.started || process.env.NEXT_PHASE === "phase-production-build") return;
+  const url = getDbEnv().DATABASE_URL;
+  if (!url) return;
+  shared.started = true;
+  let lostOnce = false;
+  listenForPublicChanges(url, {
+    onChange: (change) => shared.cache.apply(change),
+    onListening: () => {
+      shared.cache.startListening();
+      if (lostOnce) console.info("[reader] listening for changes again: page data is cached again");
+    },
+    onLost: (error) => {
+      shared.cache.stopListening();
+      lostOnce = true;
+      console.warn(
+        "[reader] lost the database's change notifications; pages read the database directly until they are back:",
+        error instanceof Error ? error.message : error,
+      );
+    },
+  });
+}
+
+/** `load`'s result for `key`, from memory while the database's changes are being heard. */
+export function cachedRead<T>(key: string, tags: readonly ReadTag[], load: () => Promise<T>): Promise<T> {
+  startPageDataCache();
+  return shared.cache.read(key, tags, load);
+}
