@@ -30,7 +30,9 @@ function isPlainGap(text: string, from: number, to: number): boolean {
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD_TOKEN)) {
+  // exec over the shared pattern rather than matchAll, which copies the pattern on every call.
+  WORD_TOKEN.lastIndex = 0;
+  for (let m = WORD_TOKEN.exec(text); m !== null; m = WORD_TOKEN.exec(text)) {
     let word = m[0];
     const start = m.index;
     let possessive = false;

@@ -114,6 +114,7 @@ export function selectPoints(
   const keyOf = (story: { id: string }, index: number): string => `${story.id}#${index}`;
   const isUsed = (item: ScoredSentence): boolean => used.has(keyOf(item.story, item.sentence.index));
   const covered = new Set<string>();
+  const novelty = new NoveltyMeter();
   const points: DraftPoint[] = [];
   const passedOver: Array<{ item: ScoredSentence; gain: number }> = [];
   const pool = [...boosted];
@@ -123,7 +124,7 @@ export function selectPoints(
     for (let i = 0; i < pool.length; i++) {
       const entry = pool[i];
       if (!entry || isUsed(entry.item)) continue;
-      const gain = entry.score * Math.pow(measureNovelty(entry.item, covered), NOVELTY_EXPONENT);
+      const gain = entry.score * Math.pow(novelty.measure(entry.item, covered), NOVELTY_EXPONENT);
       if (gain > bestGain) {
         bestGain = gain;
         bestIndex = i;
@@ -258,14 +259,36 @@ function countSharedUnits(a: ScoredSentence, b: ScoredSentence): number {
   return units;
 }
 
-function measureNovelty(item: ScoredSentence, covered: ReadonlySet<string>): number {
-  let total = 0;
-  let fresh = 0;
-  for (const [t, w] of item.vector) {
-    total += w * w;
-    if (!covered.has(t)) fresh += w * w;
+/**
+ * The share of a sentence's squared term weight that `covered` does not hold. Asked of every
+ * candidate for every point chosen, so each sentence's terms and squared weights are read out
+ * of its vector once (summed in the vector's order, as before).
+ */
+class NoveltyMeter {
+  private readonly read = new Map<
+    ScoredSentence,
+    { terms: string[]; squares: Float64Array; total: number }
+  >();
+
+  measure(item: ScoredSentence, covered: ReadonlySet<string>): number {
+    let entry = this.read.get(item);
+    if (!entry) {
+      const terms = [...item.vector.keys()];
+      const squares = new Float64Array(terms.length);
+      let total = 0;
+      let k = 0;
+      for (const w of item.vector.values()) {
+        squares[k++] = w * w;
+        total += w * w;
+      }
+      entry = { terms, squares, total };
+      this.read.set(item, entry);
+    }
+    const { terms, squares, total } = entry;
+    let fresh = 0;
+    for (let k = 0; k < terms.length; k++) if (!covered.has(terms[k] ?? "")) fresh += squares[k] ?? 0;
+    return total > 0 ? fresh / total : 0;
   }
-  return total > 0 ? fresh / total : 0;
 }
 
 function roundScore(x: number): number {

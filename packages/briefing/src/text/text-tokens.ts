@@ -16,7 +16,9 @@ export function tokenizeWords(text: string): string[] {
   const out: string[] = [];
   let lower = text.toLowerCase();
   if (lower.includes("’")) lower = lower.replace(/’/g, "'");
-  for (const m of lower.matchAll(WORD_RE)) out.push(m[0]);
+  // exec over the shared pattern rather than matchAll, which copies the pattern on every call.
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(lower); m !== null; m = WORD_RE.exec(lower)) out.push(m[0]);
   return out;
 }
 
