@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import { STATIC_SECURITY_HEADERS } from "@dispatch/auth/security-headers";
 import { getDevOrigins } from "@dispatch/ui/dev-origins";
-import { PUBLIC_CACHE_CONTROL, PUBLIC_PAGE_SOURCES } from "./src/server/cache-policy";
+import { PUBLIC_CACHE_CONTROL, PUBLIC_PAGE_SOURCES, SESSION_COOKIES } from "./src/server/cache-policy";
 
 const config: NextConfig = {
   // Workspace packages ship TypeScript source, compiled here.
@@ -29,15 +29,19 @@ const config: NextConfig = {
   typedRoutes: false,
   // nosniff, no framing, a referrer policy: on every response, API and assets included. The
   // per-request Content-Security-Policy (with its nonce) is added to pages by src/proxy.ts.
-  // Public pages also say how long browsers and shared caches may keep them (src/server/
-  // cache-policy.ts); Next keeps a Cache-Control that is already set on a dynamic page, and
-  // still sends `no-store` with errors.
+  // Public pages requested without a session also say how long browsers and shared caches
+  // may keep them (src/server/cache-policy.ts); Next keeps a Cache-Control already set on a
+  // dynamic page, and still sends `no-store` with errors.
   async headers() {
     return [
       { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
       ...PUBLIC_PAGE_SOURCES.map((source) => ({
         source,
-        headers: [{ key: "Cache-Control", value: PUBLIC_CACHE_CONTROL }],
+        missing: SESSION_COOKIES.map((key) => ({ type: "cookie" as const, key })),
+        headers: [
+          { key: "Cache-Control", value: PUBLIC_CACHE_CONTROL },
+          { key: "Vary", value: "Cookie" },
+        ],
       })),
     ];
   },

@@ -1,5 +1,8 @@
 // How long browsers and shared caches (a CDN, a caching proxy) may keep public pages and feeds.
-// They are the same for every reader (no page reads the session), so they are `public`.
+// Without a session they are the same for every reader, so they are `public`; with one, the
+// masthead names the reader, so the public policy is not sent (next.config.ts matches on the
+// session cookie) and Next's private no-store stands. `Vary: Cookie` keeps a shared cache
+// from handing an anonymous copy to a request with cookies.
 // Browsers ask again on every visit (max-age=0; no `no-store`, so back/forward cache works);
 // a shared cache serves a copy for 5 s and then, for 10 s more, once while it fetches a fresh
 // one in the background, so a story removed at the origin is gone from such a cache within
@@ -9,3 +12,6 @@ export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-
 
 /** The public pages, as next.config.ts `headers()` sources. */
 export const PUBLIC_PAGE_SOURCES = ["/", "/about", "/search", "/topics/:slug", "/stories/:idOrSlug"] as const;
+
+/** The session cookie's names, plain and on https (auth's COOKIE_PREFIX; a test ties them). */
+export const SESSION_COOKIES = ["dispatch.session_token", "__Secure-dispatch.session_token"] as const;
