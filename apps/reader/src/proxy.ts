@@ -1,8 +1,12 @@
 // Gives every page a Content-Security-Policy with a fresh nonce, which Next puts on its own
 // scripts: only what the server rendered runs, so markup smuggled into a story cannot. A
-// nonce needs a page rendered per request, hence the layout's connection().
+// nonce needs a page rendered per request, hence the layout's connection(). A request with a
+// session gets a page naming its reader (the masthead's account links), which no shared cache
+// may keep or hand to anyone else: it is marked private, whatever public pages otherwise say.
 import { NextResponse, type NextRequest } from "next/server";
-import { getAuthEnv, withContentSecurityPolicy } from "@dispatch/auth";
+import { COOKIE_PREFIX, getAuthEnv, withContentSecurityPolicy } from "@dispatch/auth";
+
+const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)(?:__Secure-)?${COOKIE_PREFIX}\\.session_token=`);
 
 export function proxy(request: NextRequest) {
   const { requestHeaders, policy } = withContentSecurityPolicy(request.headers, {
@@ -11,6 +15,9 @@ export function proxy(request: NextRequest) {
   });
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  if (SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) {
+    response.headers.set("Cache-Control", "private, no-store");
+  }
   return response;
 }
 

@@ -50,16 +50,21 @@ export async function findFreePort(): Promise<number> {
 
 export type RunningApp = { url: string; stop: () => Promise<void> };
 
-/** Serves a built app (`next build` must have run) against the given environment. */
+/**
+ * Serves a built app (`next build` must have run) against the given environment, on `port`
+ * when given (a journey that must know the app's address before it starts, e.g. for
+ * DISPATCH_READER_URL in mailed links), else on a free one.
+ */
 export async function startBuiltApp(
   app: "reader" | "admin",
   env: Record<string, string>,
+  options: { port?: number } = {},
 ): Promise<RunningApp> {
   const cwd = path.join(repoRoot, "apps", app);
   if (!existsSync(path.join(cwd, ".next", "BUILD_ID"))) {
     throw new Error(`apps/${app} is not built: run \`pnpm build\` (pnpm test does it first).`);
   }
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const child = spawn(
     path.join(cwd, "node_modules", ".bin", "next"),
     ["start", "-p", String(port), "-H", "127.0.0.1"],
