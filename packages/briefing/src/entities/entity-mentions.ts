@@ -34,7 +34,8 @@ export function extractMentions(
   for (const story of stories) {
     for (const sentence of story.sentences) {
       if (!sentence.prose) continue;
-      const local = findSentenceMentions(sentence.text, outlets);
+      // Read from the cache as is: each mention is copied into a new object below.
+      const local = readSentenceMentions(sentence.text, outlets);
       local.forEach((mention, i) => {
         const next = local[i + 1];
         const between =
@@ -102,13 +103,18 @@ function keyOfOutlets(outlets: ReadonlyMap<string, string> | undefined): string 
 
 /** Name mentions in one sentence, offsets relative to the sentence (fresh objects the caller may change). */
 export function findSentenceMentions(text: string, outlets?: ReadonlyMap<string, string>): SpanMention[] {
+  return readSentenceMentions(text, outlets).map((m) => ({ ...m }));
+}
+
+/** The cached mentions themselves: the caller must not change them. */
+function readSentenceMentions(text: string, outlets?: ReadonlyMap<string, string>): readonly SpanMention[] {
   const key = `${keyOfOutlets(outlets)}\u0000${text}`;
   let found = MENTION_CACHE.get(key);
   if (found === undefined) {
     found = classifySentence(text, outlets);
     MENTION_CACHE.set(key, found);
   }
-  return found.map((m) => ({ ...m }));
+  return found;
 }
 
 function classifySentence(text: string, outlets?: ReadonlyMap<string, string>): SpanMention[] {

@@ -12,7 +12,6 @@ import {
   dotProduct,
   keepTopTerms,
   normalizeVector,
-  weightByIdf,
 } from "../text/sparse-vectors";
 import type { StorylineCluster } from "../storylines/storylines";
 import { isFurnitureSentence } from "./furniture";
@@ -164,9 +163,16 @@ export function vectorizeSentence(
   entityIds: readonly string[],
   idf: SentenceIdf,
 ): SparseVector {
-  const tf = weightByIdf(countTerms(sentence.stems), idf.idf);
-  for (const id of entityIds) tf.set(`@${id}`, ENTITY_FEATURE_WEIGHT * 2);
-  return normalizeVector(tf);
+  // countTerms, weightByIdf and normalizeVector, done in one map (values changed in place keep their order).
+  const v = countTerms(sentence.stems);
+  for (const [t, n] of v) v.set(t, (1 + Math.log(n)) * idf.idf(t));
+  for (const id of entityIds) v.set(`@${id}`, ENTITY_FEATURE_WEIGHT * 2);
+  let sum = 0;
+  for (const w of v.values()) sum += w * w;
+  if (sum === 0) return v;
+  const norm = Math.sqrt(sum);
+  for (const [t, w] of v) v.set(t, w / norm);
+  return v;
 }
 
 export function scoreStoryline(
