@@ -98,7 +98,7 @@ async function listen(
       reject(
         error.code === "EADDRINUSE"
           ? new Error(
-              `The mail catcher's ${what} port ${port} is in use: stop what holds it or choose another port.`,
+              `The mail catcher's ${what} port ${port} is in use: stop what holds it, or choose another port (for pnpm dev, MAIL_SMTP_PORT or MAIL_WEB_PORT).`,
             )
           : error,
       ),
@@ -150,7 +150,10 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
     },
   });
-  await listen(smtp.server, options.smtpPort ?? 0, host, "SMTP");
+  // SMTPServer re-emits its socket's errors on itself: the port's are answered by listen(),
+  // a client's broken connection is only logged.
+  await listen(smtp, options.smtpPort ?? 0, host, "SMTP");
+  smtp.on("error", (error: Error) => console.warn(`[mail catcher] ${error.message}`));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
   const smtpUrl = `smtp://${host}:${smtpPort}`;
 
