@@ -8,6 +8,8 @@
 //   pnpm bench:reader --only=search   or --only=http
 //   --search-db=postgres://…          search an already seeded database (skips the ~5 min seed)
 //   --search-http                     with --only=search: also load the built reader's /search
+// The HTTP part runs the topic page twice: with the page data cache (the default) and with
+// DISPATCH_PAGE_DATA_CACHE=off (every request reads the database).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -125,6 +127,35 @@ async function benchHttp() {
       }
     } finally {
       await app.stop();
+    }
+
+    // The same build with the page data cache off: every request reads the database, as
+    // before the cache, so the two rows show what it saves (the render is per request in both).
+    const uncached = await startBuiltApp("reader", {
+      DATABASE_URL: database.url,
+      AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789",
+      DISPATCH_PAGE_DATA_CACHE: "off",
+    });
+    try {
+      const topic = THEMES[0]?.slug ?? "";
+      await (await fetch(`${uncached.url}/topics/${topic}`)).text();
+      const rows = [
+        await load("static page (/about), cache off", uncached.url, ["/about"]),
+        await load(`topic page (/topics/${topic}), cache off`, uncached.url, [`/topics/${topic}`]),
+      ];
+      console.log(`\nDISPATCH_PAGE_DATA_CACHE=off: ${CONNECTIONS} connections, ${DURATION_S} s each`);
+      console.log(pad("page", 46) + pad("req/s", 10) + pad("p50 ms", 9) + pad("p99 ms", 9) + "errors");
+      for (const row of rows) {
+        console.log(
+          pad(row.label, 46) +
+            pad(row.rps.toFixed(0), 10) +
+            pad(String(row.p50), 9) +
+            pad(String(row.p99), 9) +
+            `${row.errors + row.non2xx}`,
+        );
+      }
+    } finally {
+      await uncached.stop();
     }
   } finally {
     await database.drop();

@@ -17,6 +17,15 @@ describe("reader environment", () => {
     expect(readerEnv({}).siteUrl).toBe("http://localhost:3000");
   });
 
+  it("caches page data unless DISPATCH_PAGE_DATA_CACHE=off, and names a bad value", () => {
+    expect(readerEnv({}).pageDataCache).toBe(true);
+    expect(readerEnv({ DISPATCH_PAGE_DATA_CACHE: "on" }).pageDataCache).toBe(true);
+    expect(readerEnv({ DISPATCH_PAGE_DATA_CACHE: "off" }).pageDataCache).toBe(false);
+    expect(() => readerEnv({ DISPATCH_PAGE_DATA_CACHE: "no" })).toThrow(
+      /DISPATCH_PAGE_DATA_CACHE: must be "on" or "off"/,
+    );
+  });
+
   it("names a bad PORT or DISPATCH_READER_URL", () => {
     expect(() => readerEnv({ PORT: "eighty" })).toThrow(EnvError);
     expect(() => readerEnv({ PORT: "eighty" })).toThrow(/PORT: must be a port number, e.g. 3000/);

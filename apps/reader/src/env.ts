@@ -12,17 +12,27 @@ export const readerEnvSchema = z.object({
     .int("must be a port number, e.g. 3000")
     .positive("must be a port number, e.g. 3000")
     .optional(),
+  /**
+   * "off" reads every page's data from the database (no in-process cache), e.g. behind a
+   * connection pooler that cannot hold LISTEN, or to measure what the cache saves.
+   */
+  DISPATCH_PAGE_DATA_CACHE: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).optional(),
 });
 
 export type ReaderEnv = {
   /** Where the reader is published, for absolute links in feeds, the sitemap and OpenGraph tags. */
   siteUrl: string;
+  /** Whether public page data is cached in memory until the database announces a change. */
+  pageDataCache: boolean;
 };
 
 /** DISPATCH_READER_URL is parsed once, by auth (which trusts it as an origin); the reader adds PORT. */
 export function parseReaderEnv(source: Record<string, string | undefined>, auth: AuthEnv): ReaderEnv {
   const own = readEnv(readerEnvSchema, source);
-  return { siteUrl: auth.configuredReaderUrl ?? `http://localhost:${own.PORT ?? 3000}` };
+  return {
+    siteUrl: auth.configuredReaderUrl ?? `http://localhost:${own.PORT ?? 3000}`,
+    pageDataCache: own.DISPATCH_PAGE_DATA_CACHE !== "off",
+  };
 }
 
 let cached: ReaderEnv | undefined;

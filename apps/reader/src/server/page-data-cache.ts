@@ -3,6 +3,7 @@
 // reader instance drops a rebuilt topic's page data the moment the rebuild commits.
 import { getDbEnv } from "@dispatch/db";
 import { listenForPublicChanges } from "@dispatch/db/public-changes";
+import { getReaderEnv } from "~/env";
 import { PublicReadCache, type ReadTag } from "./public-read-cache";
 
 export type { ReadTag };
@@ -20,7 +21,7 @@ const shared = ((globalThis as { dispatchPageDataCache?: Shared }).dispatchPageD
 export function startPageDataCache(): void {
   if (shared.started || process.env.NEXT_PHASE === "phase-production-build") return;
   const url = getDbEnv().DATABASE_URL;
-  if (!url) return;
+  if (!url || !getReaderEnv().pageDataCache) return;
   shared.started = true;
   let lostOnce = false;
   listenForPublicChanges(url, {
