@@ -74,6 +74,8 @@ async function submit(page: Page, fields: Record<string, string>, button: string
 }
 
 const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
+// The form's own alert (Next's route announcer is an alert too).
+const formError = (page: Page) => page.locator(".form-error[role=alert]");
 
 describe.skipIf(!hasChromium)(`reader accounts${hasChromium ? "" : ` (${NO_CHROMIUM_REASON})`}`, () => {
   it("signs up, verifies by mail once, signs out and in, and resets the password by mail once", async () => {
@@ -95,7 +97,7 @@ describe.skipIf(!hasChromium)(`reader accounts${hasChromium ? "" : ` (${NO_CHROM
     await expect(nav(page).getByRole("link", { name: "Sign in" }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: screenshotPath("accounts-sign-up"), fullPage: true });
     await submit(page, { Name: "Grace Reader", Email: EMAIL, Password: "short" }, "Create account");
-    await expect(page.getByRole("alert").textContent()).resolves.toBe(
+    await expect(formError(page).textContent()).resolves.toBe(
       "The password is 5 characters; use at least 10.",
     );
     const beforeSignUp = lastMailId();
@@ -112,9 +114,9 @@ describe.skipIf(!hasChromium)(`reader accounts${hasChromium ? "" : ` (${NO_CHROM
     const beforeEarly = lastMailId();
     await page.goto(`${readerUrl}/sign-in`);
     await submit(page, { Email: EMAIL, Password: PASSWORD }, "Sign in");
-    await page.getByRole("alert").waitFor();
-    await expect(page.getByRole("alert").getAttribute("data-reason")).resolves.toBe("unverified");
-    await expect(page.getByRole("alert").textContent()).resolves.toMatch(/not verified yet/);
+    await formError(page).waitFor();
+    await expect(formError(page).getAttribute("data-reason")).resolves.toBe("unverified");
+    await expect(formError(page).textContent()).resolves.toMatch(/not verified yet/);
     await mailTo(/verify your email/i, beforeEarly);
 
     // The link from the first mail verifies and signs in.
@@ -143,15 +145,15 @@ describe.skipIf(!hasChromium)(`reader accounts${hasChromium ? "" : ` (${NO_CHROM
     // The same verification link again: refused as used, and nobody is signed in by it.
     await page.goto(verifyLink);
     await page.getByRole("button", { name: "Verify my address" }).click();
-    await page.getByRole("alert").waitFor();
-    await expect(page.getByRole("alert").textContent()).resolves.toMatch(/already been used/);
+    await formError(page).waitFor();
+    await expect(formError(page).textContent()).resolves.toMatch(/already been used/);
     await expect(nav(page).getByRole("link", { name: "Sign in" }).isVisible()).resolves.toBe(true);
 
     // Sign in: a wrong password, then the right one, sent on to `next` — never off the site.
     await page.goto(`${readerUrl}/sign-in?next=${encodeURIComponent("/about")}`);
     await submit(page, { Email: EMAIL, Password: "not the password" }, "Sign in");
-    await page.getByRole("alert").waitFor();
-    await expect(page.getByRole("alert").getAttribute("data-reason")).resolves.toBe("invalid");
+    await formError(page).waitFor();
+    await expect(formError(page).getAttribute("data-reason")).resolves.toBe("invalid");
     await submit(page, { Password: PASSWORD }, "Sign in");
     await page.waitForURL(`${readerUrl}/about`);
     await expect(nav(page).getByRole("link", { name: "Grace Reader" }).isVisible()).resolves.toBe(true);
@@ -179,8 +181,8 @@ describe.skipIf(!hasChromium)(`reader accounts${hasChromium ? "" : ` (${NO_CHROM
     await page.waitForURL(`${readerUrl}/sign-in?reset=1`);
     await expect(page.getByRole("status").textContent()).resolves.toMatch(/password is changed/);
     await submit(page, { Email: EMAIL, Password: PASSWORD }, "Sign in");
-    await page.getByRole("alert").waitFor();
-    await expect(page.getByRole("alert").getAttribute("data-reason")).resolves.toBe("invalid");
+    await formError(page).waitFor();
+    await expect(formError(page).getAttribute("data-reason")).resolves.toBe("invalid");
     await submit(page, { Password: NEW_PASSWORD }, "Sign in");
     await page.waitForURL(`${readerUrl}/`);
     await expect(nav(page).getByRole("link", { name: "Grace Reader" }).isVisible()).resolves.toBe(true);
