@@ -1,6 +1,7 @@
 // Where the sources differ, and what has gone out of date, on the demo flood topic: two
 // outlets count the homes flooded at Millbrook differently, and a later story reports the
-// grant centres open that an earlier one said would open. Works without JavaScript.
+// grant centres open that an earlier one said would open. Works without JavaScript (the
+// passages then on the point's own page).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { hasChromium, launchBrowser, screenshotPath } from "@dispatch/ui/testing";
@@ -31,8 +32,11 @@ describe.skipIf(!hasChromium)("sources differ and updated facts", () => {
       "Coastline Radio says about 260 homes; Northern Wire says about 180 homes",
     );
     await expect(marker.locator(".sources-differ__side").first().isVisible()).resolves.toBe(false);
+    // Without a script to fetch the passages, the opened marker links to the point's own page.
     await marker.locator("summary").click();
-    const sides = marker.locator(".sources-differ__side");
+    await marker.getByRole("link", { name: "Read both passages" }).click();
+    await page.waitForURL(`**/topics/${TOPIC}/points/*`);
+    const sides = page.locator(".sources-differ__side");
     await expect(sides.count()).resolves.toBe(2);
     const [left, right] = [await sides.nth(0).boundingBox(), await sides.nth(1).boundingBox()];
     // Side by side: one row, two columns.
@@ -44,8 +48,24 @@ describe.skipIf(!hasChromium)("sources differ and updated facts", () => {
       "Water flooded about 180 homes",
     );
     await expect(sides.nth(0).locator("mark").innerText()).resolves.toBe("about 260 homes");
-    await marker.screenshot({ path: screenshotPath("reader-sources-differ") });
+    await page.locator(".sources-differ").screenshot({ path: screenshotPath("reader-sources-differ") });
     await context.close();
+  });
+
+  it("fetches both passages into the topic page when 'Sources differ' is opened with JavaScript", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${readerUrl}/topics/${TOPIC}`);
+    await openMorePoints(page);
+    const marker = page.locator(".sources-differ").filter({ hasText: "about 260 homes" });
+    await marker.locator("summary").click();
+    const sides = marker.locator(".sources-differ__side");
+    await sides.nth(1).waitFor();
+    await expect(sides.count()).resolves.toBe(2);
+    await expect(sides.nth(0).locator("mark").innerText()).resolves.toBe("about 260 homes");
+    await expect(sides.nth(1).locator("blockquote").innerText()).resolves.toContain(
+      "Water flooded about 180 homes",
+    );
+    await page.close();
   });
 
   it("marks the newer fact 'Updated' with the older one a click away, and the older one superseded and no longer leading", async () => {

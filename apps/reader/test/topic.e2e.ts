@@ -111,10 +111,17 @@ describe.skipIf(!hasChromium)("reader topic and story", () => {
     await story.context().close();
     expect(await page.locator("[data-point-id]").count()).toBeGreaterThan(5);
     expect(await page.locator("[data-point-id] .cite a[href*='#s-']").count()).toBeGreaterThan(5);
-    // <details> opens without scripts.
+    // <details> opens without scripts; the passages are fetched by script, so without one the
+    // panel links to the point's own page, which shows them.
     const panel = page.locator(".sources-panel").first();
     await panel.locator("summary").click();
-    await expect(panel.locator(".passage mark").first().isVisible()).resolves.toBe(true);
+    await panel.getByRole("link", { name: "Read the source passages" }).click();
+    await page.waitForURL(`**/topics/${TOPIC}/points/*`);
+    const passage = page.locator(".sources-panel .passage").first();
+    await expect(passage.locator("mark").isVisible()).resolves.toBe(true);
+    await expect(passage.locator(".passage__source a").getAttribute("href")).resolves.toMatch(
+      /^\/stories\/[^#]+#s-\d+$/,
+    );
     await context.close();
   });
 

@@ -98,16 +98,16 @@ export function CoverageChart(props: { stories: Item[]; topicName: string }) {
                 const barHeight = (value / max) * plotHeight;
                 y -= barHeight;
                 return (
+                  // No <title> per bar: the table below has every number, and a long topic's
+                  // bars would each carry one in the page.
                   <rect
                     key={name}
                     className={`coverage__bar ${colour(seriesIndex)}`}
-                    x={x}
-                    y={y}
-                    width={barWidth}
-                    height={barHeight}
-                  >
-                    <title>{`${formatDate(new Date(bucket.start))}: ${value} from ${name}`}</title>
-                  </rect>
+                    x={round(x)}
+                    y={round(y)}
+                    width={round(barWidth)}
+                    height={round(barHeight)}
+                  />
                 );
               })}
             </g>
@@ -164,4 +164,9 @@ export function CoverageChart(props: { stories: Item[]; topicName: string }) {
 function startOfDay(date: Date): number {
   const time = date.getTime();
   return time - (time % DAY);
+}
+
+// Tenths of a unit are finer than any screen shows, and shorter in the page.
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
 }

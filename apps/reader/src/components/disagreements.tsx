@@ -1,66 +1,27 @@
 // Where the sources disagree on a point, and which facts newer stories have overtaken:
-// "Sources differ" opens both passages side by side, "Updated" keeps the older fact one click
-// away, and a superseded point says what replaced it. All <details>, so no JavaScript needed.
-import { SourceBadge } from "@dispatch/ui";
-import {
-  passageKey,
-  storyHref,
-  type Briefing,
-  type BriefingStory,
-  type Passage,
-  type Point,
-} from "~/server/briefing-view";
+// "Sources differ" opens both passages side by side (fetched when opened; without JavaScript
+// on the point's own page), "Updated" keeps the older fact one click away, and a superseded
+// point says what replaced it.
+import { type Briefing, type BriefingStory, type Point } from "~/server/briefing-view";
+import { pointSourcesHref } from "~/server/point-sources";
 import { CitationMarkers } from "./citations";
+import { SourcesDiffer as DifferOnOpen } from "./sources-on-open";
 
 type Numbers = Map<string, { n: number; story: BriefingStory }>;
 type Disagreement = Briefing["disagreements"][number];
 
-/** A point's disagreements, both sides of each side by side with the passage that says it. */
-export function SourcesDiffer(props: {
-  disagreements: Disagreement[];
-  numbers: Numbers;
-  passages: Map<string, Passage>;
-}) {
+// A point many outlets report can gather dozens of small differences: the summary names the
+// first few, the opened panel shows them all.
+const DESCRIPTIONS_SHOWN = 2;
+
+/** A point's disagreements; opened, both sides of each side by side with the passage that says it. */
+export function SourcesDiffer(props: { slug: string; pointId: string; disagreements: Disagreement[] }) {
   return (
-    <details className="sources-differ">
-      <summary>
-        <span className="badge badge--differ">Sources differ</span>
-        <span className="sources-differ__summary">
-          {props.disagreements.map((d) => d.description).join(" · ")}
-        </span>
-        <span className="visually-hidden"> — show both passages side by side</span>
-      </summary>
-      {props.disagreements.map((d) => (
-        <div key={d.id} className="sources-differ__sides" data-kind={d.kind}>
-          {d.sides.map((side) => {
-            const entry = props.numbers.get(side.citation.storyId);
-            const passage = props.passages.get(passageKey(side.citation));
-            return (
-              <figure key={passageKey(side.citation)} className="sources-differ__side">
-                <figcaption>
-                  <SourceBadge name={side.source} /> <strong>{side.value}</strong>
-                </figcaption>
-                {passage ? (
-                  <blockquote cite={entry?.story.url ?? undefined}>
-                    <p>{highlight(passage.sentence, side.value)}</p>
-                  </blockquote>
-                ) : null}
-                {entry ? (
-                  <p className="passage__source">
-                    <span className="ref-number" aria-hidden="true">
-                      {entry.n}
-                    </span>
-                    <a href={storyHref(entry.story, side.citation.sentenceIndex)}>
-                      Read it in “{entry.story.title}”
-                    </a>
-                  </p>
-                ) : null}
-              </figure>
-            );
-          })}
-        </div>
-      ))}
-    </details>
+    <DifferOnOpen
+      descriptions={props.disagreements.slice(0, DESCRIPTIONS_SHOWN).map((d) => d.description)}
+      total={props.disagreements.length}
+      pageHref={pointSourcesHref(props.slug, props.pointId)}
+    />
   );
 }
 
@@ -119,17 +80,4 @@ export function indexDisagreements(briefing: Briefing): {
     if (by) replaced.set(by, [...(replaced.get(by) ?? []), point]);
   }
   return { differ, replaced };
-}
-
-// The differing words marked in the passage, when the passage has them as written.
-function highlight(sentence: string, value: string) {
-  const at = sentence.indexOf(value);
-  if (value === "" || at < 0) return sentence;
-  return (
-    <>
-      {sentence.slice(0, at)}
-      <mark>{value}</mark>
-      {sentence.slice(at + value.length)}
-    </>
-  );
 }

@@ -1,6 +1,7 @@
 "use client";
-// Follow a topic in this browser. Rendered only once JavaScript runs: without it there is
-// nothing to store the choice in, so no dead button is shown.
+// Follow a topic in this browser. Usable only once JavaScript runs: without it there is
+// nothing to store the choice in, so until then the button keeps its place, invisible and
+// out of the tab order, and nothing moves when it appears (layout shift).
 import { useEffect, useState } from "react";
 import { readFollowing, setFollowing } from "./following";
 
@@ -9,7 +10,13 @@ export function FollowButton(props: { slug: string; name: string }) {
   useEffect(() => {
     setFollowingState(readFollowing().some((topic) => topic.slug === props.slug));
   }, [props.slug]);
-  if (following === null) return null;
+  if (following === null) {
+    return (
+      <button type="button" className="follow-button" style={{ visibility: "hidden" }} disabled aria-hidden>
+        Follow topic
+      </button>
+    );
+  }
   return (
     <button
       type="button"

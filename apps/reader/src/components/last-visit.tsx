@@ -6,6 +6,9 @@ import { useEffect, useRef, useState } from "react";
 import { formatDateTime } from "@dispatch/ui";
 import { readVisit, writeVisit, type Visit } from "./following";
 
+const FIRST_VISIT =
+  "First visit: next time, points added since today are marked “new since your last visit”.";
+
 export function LastVisit(props: { slug: string; version: number; pointIds: string[] }) {
   const [message, setMessage] = useState<string | null>(null);
   // The visit before this page was opened, read once: the effect below records this visit,
@@ -17,7 +20,7 @@ export function LastVisit(props: { slug: string; version: number; pointIds: stri
     const previous = before.current.visit;
     const seen = new Set(previous?.pointIds ?? []);
     if (!previous) {
-      setMessage("First visit: next time, points added since today are marked “new since your last visit”.");
+      setMessage(FIRST_VISIT);
     } else {
       const fresh = props.pointIds.filter((id) => !seen.has(id));
       for (const id of fresh) {
@@ -37,7 +40,15 @@ export function LastVisit(props: { slug: string; version: number; pointIds: stri
       pointIds: props.pointIds,
     });
   }, [props.slug, props.version, props.pointIds]);
-  if (!message) return null;
+  // Until the visit is read, the first-visit note holds the place, unseen, so the page
+  // below it does not move when the real message arrives.
+  if (!message) {
+    return (
+      <p className="last-visit" style={{ visibility: "hidden" }} aria-hidden>
+        {FIRST_VISIT}
+      </p>
+    );
+  }
   return (
     <p className="last-visit" role="status">
       {message}

@@ -9,11 +9,11 @@ import { CoverageChart } from "~/components/coverage-chart";
 import { SourcesDiffer, SupersededNote, UpdatedFrom, indexDisagreements } from "~/components/disagreements";
 import { FollowButton } from "~/components/follow-button";
 import { LastVisit } from "~/components/last-visit";
+import { References } from "~/components/references";
 import {
   allCitations,
   numberStories,
   outletsOf,
-  passageKey,
   storyHref,
   type BriefingPage,
   type Entity,
@@ -119,7 +119,6 @@ function Briefing({ data }: { data: BriefingData }) {
   const { page, versions } = data;
   const { briefing, topic } = page;
   const numbers = numberStories(briefing, page.stories);
-  const passages = new Map(data.passages.map((passage) => [passageKey(passage), passage]));
   const pointsById = new Map(briefing.points.map((point) => [point.id, point]));
   const changes = briefing.changes;
   const newPoints = new Set(changes?.newPointIds ?? []);
@@ -254,16 +253,15 @@ function Briefing({ data }: { data: BriefingData }) {
                   ) : null}
                   {differ.has(point.id) ? (
                     <SourcesDiffer
+                      slug={topic.slug}
+                      pointId={point.id}
                       disagreements={differ.get(point.id) ?? []}
-                      numbers={numbers}
-                      passages={passages}
                     />
                   ) : null}
                   <SourcePanel
-                    citations={point.citations}
+                    slug={topic.slug}
+                    pointId={point.id}
                     outlets={outletsOf(point.citations, numbers)}
-                    numbers={numbers}
-                    passages={passages}
                   />
                 </li>
               );
@@ -388,17 +386,15 @@ function Briefing({ data }: { data: BriefingData }) {
               </li>
             ))}
           </ul>
-          <ol className="references">
-            {[...numbers.values()].map(({ n, story }) => (
-              <li key={story.id} value={n}>
-                <a href={storyHref(story)}>{story.title}</a>
-                <span className="meta">
-                  {" "}
-                  {story.source ?? "Unknown source"} · {formatDate(story.publishedAt)}
-                </span>
-              </li>
-            ))}
-          </ol>
+          <References
+            stories={[...numbers.values()].map(({ n, story }) => ({
+              n,
+              slug: story.slug,
+              title: story.title,
+              source: story.source ?? "Unknown source",
+              date: formatDate(story.publishedAt),
+            }))}
+          />
         </section>
 
         <EntityList id="people" title="People" entities={briefing.people} />
