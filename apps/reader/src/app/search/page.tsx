@@ -140,7 +140,7 @@ function Results({ result, form }: { result: Result; form: Record<string, string
   };
   return (
     <section aria-labelledby="results-heading">
-      <h2 id="results-heading" className="results-count" role="status">
+      <h2 id="results-heading" className="results-count">
         {result.totalCapped ? `${result.total.toLocaleString("en")}+` : result.total}{" "}
         {result.total === 1 && !result.totalCapped ? "story matches" : "stories match"} “{result.q}”
         {result.pageCount > 1 ? (
