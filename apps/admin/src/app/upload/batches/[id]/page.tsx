@@ -6,7 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { formatDateTime } from "@dispatch/ui";
 import { getCaller } from "~/server/context";
 import { requireStaff } from "~/server/page-access";
-import { ResultList } from "../../upload-form";
+import { ResultList } from "../../result-list";
 
 export const metadata: Metadata = { title: "Upload" };
 export const dynamic = "force-dynamic";
