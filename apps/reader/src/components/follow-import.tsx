@@ -22,24 +22,26 @@ export function FollowImport(props: { followedSlugs: string[] }) {
     );
   if (local.length === 0) return null;
   return (
-    <form className="form" action={formAction} aria-labelledby="follow-import-heading">
+    <section aria-labelledby="follow-import-heading">
       <h2 id="follow-import-heading">Topics followed in this browser</h2>
       <p>
         Before you signed in, this browser followed {local.map((topic) => topic.name).join(", ")}. Add{" "}
         {local.length === 1 ? "it" : "them"} to your account to follow {local.length === 1 ? "it" : "them"}{" "}
         everywhere you sign in.
       </p>
-      {state.error ? (
-        <p className="form-error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
-      {local.map((topic) => (
-        <input key={topic.slug} type="hidden" name="slug" value={topic.slug} />
-      ))}
-      <button className="button" type="submit" disabled={pending}>
-        {pending ? "Adding…" : `Add ${local.length} topic${local.length === 1 ? "" : "s"} to my account`}
-      </button>
-    </form>
+      <form className="form" action={formAction}>
+        {state.error ? (
+          <p className="form-error" role="alert">
+            {state.error}
+          </p>
+        ) : null}
+        {local.map((topic) => (
+          <input key={topic.slug} type="hidden" name="slug" value={topic.slug} />
+        ))}
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? "Adding…" : `Add ${local.length} topic${local.length === 1 ? "" : "s"} to my account`}
+        </button>
+      </form>
+    </section>
   );
 }

@@ -24,12 +24,9 @@ export default async function AccountPage(props: {
           Your email address is verified and you are signed in.
         </p>
       ) : null}
-      <dl>
-        <dt>Name</dt>
-        <dd>{user.name}</dd>
-        <dt>Email</dt>
-        <dd>{user.email}</dd>
-      </dl>
+      <p>
+        Signed in as <strong>{user.name}</strong> ({user.email}).
+      </p>
       <h2>Topics you follow</h2>
       {follows.length === 0 ? (
         <p className="muted">None yet: open a topic and choose Follow.</p>
