@@ -3,32 +3,13 @@
 // UNAUTHORIZED without a session and FORBIDDEN to a reader — and admin-only ones to an editor.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { appRouter } from "@dispatch/api";
+import { appRouter, listProcedures, type ProcedureEntry } from "@dispatch/api";
 import { hasChromium, launchBrowser } from "@dispatch/ui/testing";
 import { EDITOR, READER_ACCOUNT } from "./accounts";
 import { signIn } from "./session";
 
 const adminUrl = inject("adminUrl");
 
-/** Procedures anyone may call (the reader site's); every other one needs a staff role. */
-const PUBLIC_PROCEDURES = new Set([
-  "story.list",
-  "story.get",
-  "story.read",
-  "story.passages",
-  "topic.list",
-  "topic.get",
-  "briefing.get",
-  "briefing.versions",
-  "briefing.diff",
-  "search.stories",
-  "search.filters",
-  "page.home",
-  "page.topic",
-  "page.story",
-  "page.search",
-  "page.topicFeed",
-]);
 const ADMIN_ONLY = [
   "topic.create",
   "topic.update",
@@ -44,24 +25,13 @@ const ADMIN_ONLY = [
   "audit.list",
 ];
 
-type Procedure = { path: string; type: "query" | "mutation" };
+type Procedure = Pick<ProcedureEntry, "path" | "type">;
 
-/** Every procedure in the router, by dotted path, read from the router itself. */
-function listProcedures(record: Record<string, unknown>, prefix = ""): Procedure[] {
-  return Object.entries(record).flatMap(([key, value]): Procedure[] => {
-    const path = `${prefix}${key}`;
-    const def = (value as { _def?: { procedure?: boolean; type?: string } })._def;
-    if (typeof value === "function" && def?.procedure)
-      return [{ path, type: def.type === "mutation" ? "mutation" : "query" }];
-    if (value && typeof value === "object")
-      return listProcedures(value as Record<string, unknown>, `${path}.`);
-    return [];
-  });
-}
-
+/** Every editor and admin procedure, read from the router with the audience each declares
+ * (public reads and a signed-in reader's own procedures, such as follows, are not staff). */
 function staffProcedures(): Procedure[] {
-  return listProcedures(appRouter._def.record as unknown as Record<string, unknown>).filter(
-    (procedure) => !PUBLIC_PROCEDURES.has(procedure.path),
+  return listProcedures(appRouter).filter(
+    (procedure) => procedure.audience === "editor" || procedure.audience === "admin",
   );
 }
 
