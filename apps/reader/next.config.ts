@@ -38,10 +38,7 @@ const config: NextConfig = {
       ...PUBLIC_PAGE_SOURCES.map((source) => ({
         source,
         missing: SESSION_COOKIES.map((key) => ({ type: "cookie" as const, key })),
-        headers: [
-          { key: "Cache-Control", value: PUBLIC_CACHE_CONTROL },
-          { key: "Vary", value: "Cookie" },
-        ],
+        headers: [{ key: "Cache-Control", value: PUBLIC_CACHE_CONTROL }],
       })),
     ];
   },

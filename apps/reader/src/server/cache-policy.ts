@@ -1,8 +1,9 @@
 // How long browsers and shared caches (a CDN, a caching proxy) may keep public pages and feeds.
 // Without a session they are the same for every reader, so they are `public`; with one, the
 // masthead names the reader, so the public policy is not sent (next.config.ts matches on the
-// session cookie) and Next's private no-store stands. `Vary: Cookie` keeps a shared cache
-// from handing an anonymous copy to a request with cookies.
+// session cookie) and Next's private no-store stands. (Next writes its own Vary, so a shared
+// cache may hand a signed-in reader the anonymous copy for those seconds: a "Sign in"
+// masthead, never another reader's page.)
 // Browsers ask again on every visit (max-age=0; no `no-store`, so back/forward cache works);
 // a shared cache serves a copy for 5 s and then, for 10 s more, once while it fetches a fresh
 // one in the background, so a story removed at the origin is gone from such a cache within
