@@ -5,7 +5,14 @@
 // (200, or 400 for the deliberately empty input). The public reader must not answer editor or
 // admin procedures at all (404).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appRouter, isInAudience, listProcedures, type Audience, type ProcedureEntry } from "@dispatch/api";
+import {
+  appRouter,
+  isInAudience,
+  listProcedures,
+  readerTrpcRouter,
+  type Audience,
+  type ProcedureEntry,
+} from "@dispatch/api";
 import { hasChromium, NO_CHROMIUM_REASON } from "@dispatch/ui/testing";
 import { startSecurityStack, type SecurityStack } from "./security-stack";
 
@@ -15,6 +22,8 @@ type Outcome = { status: number; code: string | null };
 type App = "admin" | "reader";
 
 const procedures = listProcedures(appRouter);
+/** What the reader app mounts: the public reads and a signed-in reader's own procedures. */
+const onReader = new Set(listProcedures(readerTrpcRouter).map((procedure) => procedure.path));
 
 let stack: SecurityStack;
 let callers: Caller[] = [];
@@ -60,9 +69,14 @@ async function call(baseUrl: string, procedure: ProcedureEntry, caller: Caller):
 }
 
 /** What a caller must get: refused with this status and code, or let through the role check. */
-function expectedOutcome(app: App, audience: Audience, role: Role | null): { refused: Outcome | null } {
-  if (app === "reader" && (audience === "editor" || audience === "admin"))
-    return { refused: { status: 404, code: "NOT_FOUND" } };
+function expectedOutcome(
+  app: App,
+  path: string,
+  audience: Audience,
+  role: Role | null,
+): { refused: Outcome | null } {
+  // The reader does not mount staff procedures, nor the pages' in-process queries, for anyone.
+  if (app === "reader" && !onReader.has(path)) return { refused: { status: 404, code: "NOT_FOUND" } };
   if (isInAudience(role, audience)) return { refused: null };
   return {
     refused: role === null ? { status: 401, code: "UNAUTHORIZED" } : { status: 403, code: "FORBIDDEN" },
@@ -76,7 +90,7 @@ function describeMismatch(
   outcome: Outcome,
 ): string | null {
   if (procedure.audience === null) return null; // reported by its own test
-  const { refused } = expectedOutcome(app, procedure.audience, caller.role);
+  const { refused } = expectedOutcome(app, procedure.path, procedure.audience, caller.role);
   if (refused) {
     if (outcome.status === refused.status && outcome.code === refused.code) return null;
     return `${app} ${procedure.path} (${procedure.audience}) as ${caller.label}: expected ${refused.status} ${refused.code}, got ${outcome.status} ${outcome.code ?? ""}`.trim();
@@ -91,6 +105,14 @@ describe.skipIf(!hasChromium)(`role matrix over HTTP${hasChromium ? "" : ` (${NO
     expect(procedures.length).toBeGreaterThan(30);
     expect(
       procedures.filter((procedure) => procedure.audience === null).map((procedure) => procedure.path),
+    ).toEqual([]);
+  });
+
+  it("mounts no editor or admin procedure on the reader app", () => {
+    expect(
+      listProcedures(readerTrpcRouter)
+        .filter((procedure) => procedure.audience === "editor" || procedure.audience === "admin")
+        .map((procedure) => procedure.path),
     ).toEqual([]);
   });
 
