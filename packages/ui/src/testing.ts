@@ -85,7 +85,11 @@ export async function startBuiltApp(
       await fetch(url, { signal: AbortSignal.timeout(5_000) });
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`next start for ${app} did not answer in 30 s:\n${output}`);
+      if (Date.now() > deadline) {
+        // Not left running: nobody holds a handle to stop it once this throws.
+        child.kill("SIGKILL");
+        throw new Error(`next start for ${app} did not answer in 30 s:\n${output}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
