@@ -46,7 +46,7 @@ async function call(path, params = {}) {
     response = await fetch(url, { headers: { accept: "application/json" } });
   } catch (error) {
     throw new Error(
-      `Could not reach ${url.origin} (${error.cause?.code ?? error.message}). Is the reader running?`,
+      `Could not reach ${url.origin} (${error.cause?.code ?? error.cause?.errors?.[0]?.code ?? error.cause?.message ?? error.message}). Is the reader running?`,
     );
   }
   const body = await response.json().catch(() => null);
@@ -58,8 +58,12 @@ async function call(path, params = {}) {
 }
 
 const day = (iso) => (iso ? iso.slice(0, 10) : "undated");
-/** Search segments with the matched words in *stars*. */
-const marked = (segments) => segments.map((part) => (part.match ? `*${part.text}*` : part.text)).join("");
+/** Search segments with the matched words in *stars*, on one line. */
+const marked = (segments) =>
+  segments
+    .map((part) => (part.match ? `*${part.text}*` : part.text))
+    .join("")
+    .replace(/\s+/g, " ");
 
 async function main() {
   // 1. GET /api/v1/topics
