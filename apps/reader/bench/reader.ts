@@ -140,8 +140,8 @@ async function benchHttp() {
       const topic = THEMES[0]?.slug ?? "";
       await (await fetch(`${uncached.url}/topics/${topic}`)).text();
       const rows = [
-        await load("static page (/about), cache off", uncached.url, ["/about"]),
-        await load(`topic page (/topics/${topic}), cache off`, uncached.url, [`/topics/${topic}`]),
+        await load("static page (/about)", uncached.url, ["/about"]),
+        await load(`topic page (/topics/${topic})`, uncached.url, [`/topics/${topic}`]),
       ];
       console.log(`\nDISPATCH_PAGE_DATA_CACHE=off: ${CONNECTIONS} connections, ${DURATION_S} s each`);
       console.log(pad("page", 46) + pad("req/s", 10) + pad("p50 ms", 9) + pad("p99 ms", 9) + "errors");
