@@ -159,19 +159,28 @@ function prefixOutput(child: ChildProcess, name: string): void {
   }
 }
 
-/** Waits until the app answers (the first request also compiles the page in dev mode). */
-async function waitForHttp(url: string, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !stopping) {
+/**
+ * Waits until the app answers (the first request also compiles the page in dev mode). A slow
+ * or busy machine only takes longer: it says so every minute and keeps waiting, since giving
+ * up would stop a platform that is about to work. A child that exits stops `pnpm dev` anyway.
+ */
+async function waitForHttp(url: string): Promise<void> {
+  const started = Date.now();
+  let nextNote = started + 60_000;
+  while (!stopping) {
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
       if (response.status < 500) return;
     } catch {
       // not listening yet
     }
+    if (Date.now() >= nextNote) {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      console.log(pc.dim(`still waiting for ${url} (${seconds} s): its first page is compiling`));
+      nextNote += 60_000;
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
 main().catch((error: unknown) => {

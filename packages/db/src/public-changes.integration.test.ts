@@ -9,6 +9,7 @@ import {
   type PublicChange,
   type PublicChangeListener,
 } from "./public-changes";
+import { startEmbeddedPostgres } from "./embedded";
 import { createTestDatabase, EMBEDDED_SKIP_REASON, type TestDatabase } from "./testing";
 
 let database: TestDatabase;
@@ -26,6 +27,9 @@ beforeAll(async () => {
       onChange: (change) => heard.push(change),
       onListening: () => void listening++,
       onLost: () => void lost++,
+      onUnsupported: (reason) => {
+        throw new Error(`PostgreSQL delivers notifications, but the listener says: ${reason}`);
+      },
     },
     { retryMs: 100 },
   );
@@ -145,5 +149,30 @@ describe("public change notifications", () => {
     expect(await heardAfter(() => database.db.source.updateMany({ data: { domain: null } }))).toEqual([
       { kind: "all" },
     ]);
+  });
+});
+
+describe("a database that takes LISTEN but never delivers", () => {
+  it("is reported as unsupported, never as listening (the embedded database of pnpm dev)", async () => {
+    const embedded = await startEmbeddedPostgres();
+    const calls: string[] = [];
+    const embeddedListener = listenForPublicChanges(
+      embedded.url,
+      {
+        onChange: () => calls.push("change"),
+        onListening: () => calls.push("listening"),
+        onLost: () => calls.push("lost"),
+        onUnsupported: (reason) => calls.push(`unsupported: ${reason}`),
+      },
+      { probeTimeoutMs: 1_000 },
+    );
+    try {
+      await expect
+        .poll(() => calls, { timeout: 15_000 })
+        .toEqual(["unsupported: a notification sent through the database did not arrive within 1000 ms"]);
+    } finally {
+      await embeddedListener.stop();
+      await embedded.stop();
+    }
   });
 });

@@ -24,7 +24,14 @@ export type PublicChangeHandlers = {
   onListening: () => void;
   /** The connection is gone: changes are not delivered until onListening again. */
   onLost: (error: unknown) => void;
+  /**
+   * The database takes LISTEN but does not deliver notifications (the embedded PGlite; a
+   * pooler in transaction mode): changes will never be heard, and the listener has stopped.
+   */
+  onUnsupported: (reason: string) => void;
 };
+
+const PROBE_PREFIX = "probe:";
 
 export type PublicChangeListener = { stop: () => Promise<void> };
 
@@ -32,9 +39,11 @@ export type PublicChangeListener = { stop: () => Promise<void> };
 export function listenForPublicChanges(
   connectionString: string,
   handlers: PublicChangeHandlers,
-  options: { retryMs?: number } = {},
+  options: { retryMs?: number; probeTimeoutMs?: number } = {},
 ): PublicChangeListener {
   const retryMs = options.retryMs ?? 1_000;
+  const probeTimeoutMs = options.probeTimeoutMs ?? 5_000;
+  const probes = new Map<string, () => void>();
   let client: pg.Client | null = null;
   let stopped = false;
   let retry: ReturnType<typeof setTimeout> | null = null;
@@ -59,14 +68,55 @@ export function listenForPublicChanges(
     next.on("error", (error) => lose(next, error));
     next.on("end", () => lose(next, new Error("the LISTEN connection closed")));
     next.on("notification", (message) => {
-      if (message.channel === PUBLIC_CHANGE_CHANNEL) handlers.onChange(parsePublicChange(message.payload));
+      if (message.channel !== PUBLIC_CHANGE_CHANNEL) return;
+      if (message.payload?.startsWith(PROBE_PREFIX)) probes.get(message.payload)?.();
+      else handlers.onChange(parsePublicChange(message.payload));
     });
     try {
       await next.connect();
       await next.query(`LISTEN ${PUBLIC_CHANGE_CHANNEL}`);
-      if (client === next && !stopped) handlers.onListening();
+      // LISTEN succeeding proves nothing: PGlite and transaction poolers accept it and never
+      // deliver. Only a notification sent on another connection and heard here counts.
+      const delivered = await probeDelivery();
+      if (client !== next || stopped) return;
+      if (delivered) {
+        handlers.onListening();
+        return;
+      }
+      stopped = true;
+      client = null;
+      next.removeAllListeners();
+      next.on("error", () => undefined);
+      await next.end().catch(() => undefined);
+      handlers.onUnsupported(
+        `a notification sent through the database did not arrive within ${probeTimeoutMs} ms`,
+      );
     } catch (error) {
       lose(next, error);
+    }
+  }
+
+  async function probeDelivery(): Promise<boolean> {
+    const payload = `${PROBE_PREFIX}${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const heard = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), probeTimeoutMs);
+      probes.set(payload, () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    const sender = new pg.Client({ connectionString, application_name: "dispatch-public-changes-probe" });
+    sender.on("error", () => undefined);
+    try {
+      await sender.connect();
+      await sender.query("SELECT pg_notify($1, $2)", [PUBLIC_CHANGE_CHANNEL, payload]);
+    } finally {
+      await sender.end().catch(() => undefined);
+    }
+    try {
+      return await heard;
+    } finally {
+      probes.delete(payload);
     }
   }
 

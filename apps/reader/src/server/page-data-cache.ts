@@ -30,6 +30,11 @@ export function startPageDataCache(): void {
       shared.cache.startListening();
       if (lostOnce) console.info("[reader] listening for changes again: page data is cached again");
     },
+    onUnsupported: (reason) => {
+      console.warn(
+        `[reader] this database does not deliver change notifications (${reason}; the embedded database never does): page data is read from the database on every request`,
+      );
+    },
     onLost: (error) => {
       shared.cache.stopListening();
       lostOnce = true;
