@@ -61,7 +61,7 @@ export default async function HomePage() {
                 <p className="meta">
                   {story.source ? <SourceBadge name={story.source} /> : null}
                   {story.byline.length > 0 ? <span>{story.byline.join(", ")}</span> : null}
-                  <time dateTime={story.publishedAt ?? undefined}>{formatDate(story.publishedAt)}</time>
+                  <time dateTime={story.publishedAt?.toISOString()}>{formatDate(story.publishedAt)}</time>
                 </p>
               </li>
             ))}
@@ -90,7 +90,8 @@ function TopicCardItem({ topic, lead }: { topic: TopicCard; lead: boolean }) {
           </p>
           <p className="meta topic-card__meta">
             <span>
-              Updated <time dateTime={briefing.updatedAt}>{formatDateTime(briefing.updatedAt)}</time>
+              Updated{" "}
+              <time dateTime={briefing.updatedAt.toISOString()}>{formatDateTime(briefing.updatedAt)}</time>
             </span>
             <span>
               {topic.storyCount} {topic.storyCount === 1 ? "story" : "stories"} · {briefing.sources.length}{" "}
