@@ -11,7 +11,6 @@
 //   pnpm bench:lighthouse --bytes-only    only the topic page's weight, no Lighthouse
 //
 // Full reports: artifacts/lighthouse/<page>-<form factor>.json; the topic page: topic.html
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
@@ -20,8 +19,8 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from "lighthouse";
 import { rebuildBriefing } from "@dispatch/api";
 import { createTestDatabase } from "@dispatch/db/testing";
-import { chromiumPath, launchBrowser, screenshotPath, startBuiltApp } from "@dispatch/ui/testing";
-import { THEMES, seedNewsroom } from "./newsroom";
+import { chromiumPath, launchBrowser, screenshotPath } from "@dispatch/ui/testing";
+import { THEMES, buildReader, seedNewsroom, startBenchReader } from "./newsroom";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -188,26 +187,16 @@ function printTable(rows: Row[]) {
 
 const database = await createTestDatabase();
 try {
-  let started = performance.now();
+  const started = performance.now();
   await seedNewsroom(database, STORIES_PER_TOPIC, TOPICS);
   for (const theme of TOPICS) await rebuildBriefing(database.db, theme.slug);
   console.log(
     `seeded ${TOPICS.length} topics × ${STORIES_PER_TOPIC} stories and built their briefings in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   if (!flag("--no-build")) {
-    started = performance.now();
-    const build = spawnSync("npx", ["next", "build"], {
-      cwd: readerDir,
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    if (build.status !== 0) throw new Error("next build failed");
-    console.log(`built the reader in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    buildReader();
   }
-  const app = await startBuiltApp("reader", {
-    DATABASE_URL: database.url,
-    AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789",
-  });
+  const app = await startBenchReader(database.url);
   try {
     // Warm each page once, so Lighthouse measures a served page and not the first compile of a route.
     for (const page of PAGES) {

@@ -1,6 +1,9 @@
 // The benchmark's synthetic newsroom: 50 topics (10 places × 5 subjects) and stories written
 // from templated sentences of our own, deterministic for a given story number.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import type { TestDatabase } from "@dispatch/db/testing";
+import { startBuiltApp } from "@dispatch/ui/testing";
 
 // A small deterministic generator: the same run always writes the same stories.
 function rng(seed: number) {
@@ -153,4 +156,27 @@ export async function seedNewsroom(database: TestDatabase, storiesPerTopic: numb
       })),
     });
   }
+}
+
+const readerDir = fileURLToPath(new URL("..", import.meta.url));
+
+/** A production build of the reader for a bench run (skipped with --no-build), timed. */
+export function buildReader(): void {
+  const started = performance.now();
+  const build = spawnSync("npx", ["next", "build"], {
+    cwd: readerDir,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) throw new Error("next build failed");
+  console.log(`built the reader in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** The built reader on the bench's database. */
+export function startBenchReader(databaseUrl: string, env: Record<string, string> = {}) {
+  return startBuiltApp("reader", {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789",
+    ...env,
+  });
 }

@@ -10,19 +10,14 @@
 //   --search-http                     with --only=search: also load the built reader's /search
 // The HTTP part runs the topic page twice: with the page data cache (the default) and with
 // DISPATCH_PAGE_DATA_CACHE=off (every request reads the database).
-import { spawnSync } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { rebuildBriefing } from "@dispatch/api";
 import { createTestDatabase } from "@dispatch/db/testing";
-import { startBuiltApp } from "@dispatch/ui/testing";
-import { THEMES, seedNewsroom } from "./newsroom";
+import { THEMES, buildReader, seedNewsroom, startBenchReader } from "./newsroom";
 import { benchSearch } from "./search";
 
 const args = new Set(process.argv.slice(2));
 const only = [...args].find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
-const readerDir = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const DURATION_S = 10;
 const CONNECTIONS = 100;
 
@@ -69,19 +64,9 @@ async function benchHttp() {
     );
 
     if (!args.has("--no-build")) {
-      started = performance.now();
-      const build = spawnSync("npx", ["next", "build"], {
-        cwd: readerDir,
-        stdio: "inherit",
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-      });
-      if (build.status !== 0) throw new Error("next build failed");
-      console.log(`built the reader in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      buildReader();
     }
-    const app = await startBuiltApp("reader", {
-      DATABASE_URL: database.url,
-      AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789",
-    });
+    const app = await startBenchReader(database.url);
     try {
       // First visits render from the stored briefing and fill the page cache.
       const firstHits: number[] = [];
@@ -131,11 +116,7 @@ async function benchHttp() {
 
     // The same build with the page data cache off: every request reads the database, as
     // before the cache, so the two rows show what it saves (the render is per request in both).
-    const uncached = await startBuiltApp("reader", {
-      DATABASE_URL: database.url,
-      AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789",
-      DISPATCH_PAGE_DATA_CACHE: "off",
-    });
+    const uncached = await startBenchReader(database.url, { DISPATCH_PAGE_DATA_CACHE: "off" });
     try {
       const topic = THEMES[0]?.slug ?? "";
       await (await fetch(`${uncached.url}/topics/${topic}`)).text();
