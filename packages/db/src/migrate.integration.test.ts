@@ -37,6 +37,7 @@ const expectedTables = [
   "AuditLog",
   "Briefing",
   "RateLimit",
+  "ReaderDigest",
   "Session",
   "SiteSetting",
   "Source",
