@@ -36,6 +36,7 @@ const expectedTables = [
   "Account",
   "AuditLog",
   "Briefing",
+  "BriefingControl",
   "RateLimit",
   "ReaderDigest",
   "Session",
