@@ -4,6 +4,7 @@ import { createCallerFactory, router } from "./trpc";
 import { auditRouter } from "./routers/audit";
 import { briefingRouter } from "./routers/briefing";
 import { followRouter } from "./routers/follow";
+import { digestRouter, meRouter } from "./routers/me";
 import { pageRouter } from "./routers/page";
 import { searchRouter } from "./routers/search";
 import { settingRouter } from "./routers/setting";
@@ -17,7 +18,9 @@ import { userRouter } from "./routers/user";
 export const appRouter = router({
   audit: auditRouter,
   briefing: briefingRouter,
+  digest: digestRouter,
   follow: followRouter,
+  me: meRouter,
   page: pageRouter,
   search: searchRouter,
   setting: settingRouter,
@@ -55,9 +58,10 @@ export type ReaderRouter = typeof readerRouter;
 
 /**
  * What the reader app's `/api/trpc` serves: the public reads above, and a signed-in reader's
- * own procedures (following topics, reader audience: any account, nobody signed out).
+ * own procedures (following topics, My briefing and the digest's settings; reader audience: any
+ * account, nobody signed out). The token-opened `digest` reads stay in-process.
  */
-export const readerTrpcRouter = router({ ...readerRouter._def.record, follow: followRouter });
+export const readerTrpcRouter = router({ ...readerRouter._def.record, follow: followRouter, me: meRouter });
 
 /** A server-side caller over the reader's procedures only. */
 export const createReaderCaller = createCallerFactory(readerRouter);

@@ -4,6 +4,7 @@ export { buildBriefing, BriefingInputError } from "./build-briefing";
 export { splitSentences } from "./text/sentences";
 export type { SentenceSpan } from "./text/sentences";
 export { renderBriefing } from "./output/render";
+export { compareBriefings } from "./output/changes";
 export type { RenderFormat, RenderOptions, RenderedStory } from "./output/render";
 export { ENGINE_VERSION } from "./version";
 export { rewriteWithModel } from "./output/abstractive";

@@ -9,3 +9,4 @@ export {
   type SentMail,
 } from "./mailer";
 export { getMailEnv, parseMailEnv, type MailEnv } from "./env";
+export { digestMail, type DigestMailInput, type DigestItemKind } from "./digest-mail";

@@ -1,8 +1,10 @@
 // Topics a reader account follows: follow and unfollow by slug, the list, and importing the
 // follows a browser kept before the reader had an account (localStorage). A merged topic's
-// old slug follows the topic it was merged into, as its page redirects there.
+// old slug follows the topic it was merged into, as its page redirects there. A new follow
+// starts from the version readers see now: /me and the digest tell what is new after it.
 import type { Db } from "@dispatch/db";
 import { AppError } from "../errors";
+import { readCurrentVersionNumber } from "./my-briefing";
 
 export type FollowedTopic = { slug: string; name: string; followedAt: Date };
 
@@ -27,6 +29,19 @@ async function findFollowTarget(db: Db, slug: string): Promise<FollowTarget | nu
   return { id: topic.id, slug: topic.slug, name: topic.name };
 }
 
+/** A new follow, marked as having seen (and been mailed) the version readers see now. */
+async function startingMarks(db: Db, userId: string, topic: FollowTarget) {
+  const version = await readCurrentVersionNumber(db, topic.slug);
+  const now = new Date();
+  return {
+    userId,
+    topicId: topic.id,
+    seenVersion: version,
+    seenAt: now,
+    mailedVersion: version,
+  };
+}
+
 const unknownTopic = (slug: string) =>
   new AppError(
     "NOT_FOUND",
@@ -39,7 +54,7 @@ export async function followTopic(db: Db, userId: string, slug: string): Promise
   if (!topic) throw unknownTopic(slug);
   const follow = await db.topicFollow.upsert({
     where: { userId_topicId: { userId, topicId: topic.id } },
-    create: { userId, topicId: topic.id },
+    create: await startingMarks(db, userId, topic),
     update: {},
     select: { createdAt: true },
   });
@@ -100,7 +115,7 @@ export async function importFollows(db: Db, userId: string, slugs: string[]): Pr
       if (!result.already.includes(topic.slug)) result.already.push(topic.slug);
       continue;
     }
-    await db.topicFollow.create({ data: { userId, topicId: topic.id } });
+    await db.topicFollow.create({ data: await startingMarks(db, userId, topic) });
     result.added.push(topic.slug);
   }
   return result;
