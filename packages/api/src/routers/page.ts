@@ -3,12 +3,13 @@
 // missing itself). The services in services/reader-pages/ hold the logic and the tests.
 import { z } from "zod";
 import { publicProcedure, router } from "../trpc";
-import { briefingSchema, briefingStorySchema } from "../schemas/briefing";
+import { briefingDiffSchema, briefingSchema, briefingStorySchema } from "../schemas/briefing";
 import { getHomePage } from "../services/reader-pages/home-page";
 import { getSearchPage } from "../services/reader-pages/search-page";
 import { getStoryPage } from "../services/reader-pages/story-page";
 import { getTopicFeed } from "../services/reader-pages/topic-feed";
 import { getTopicPage } from "../services/reader-pages/topic-page";
+import { getTopicVersionPage } from "../services/reader-pages/topic-version";
 import { searchOutput } from "./search";
 import { storyReading } from "./story";
 
@@ -77,6 +78,24 @@ export const pageRouter = router({
       ]),
     )
     .query(({ ctx, input }) => getTopicPage(ctx.db, input.topic)),
+
+  /** Anyone: one published version of a topic's briefing and what changed against the one before, or that there is no such version. */
+  topicVersion: publicProcedure
+    .input(z.object({ topic: slug, version: z.number().int().positive() }))
+    .output(
+      z.discriminatedUnion("kind", [
+        z.object({
+          kind: z.literal("version"),
+          page: publicVersion.extend({ topic: aboutTopic.extend({ id: z.string() }) }),
+          previousVersion: z.number().int().nullable(),
+          latestVersion: z.number().int(),
+          changes: briefingDiffSchema.nullable(),
+        }),
+        z.object({ kind: z.literal("merged"), into: z.string() }),
+        z.object({ kind: z.literal("not-found"), message: z.string() }),
+      ]),
+    )
+    .query(({ ctx, input }) => getTopicVersionPage(ctx.db, input.topic, input.version)),
 
   /** Anyone: a story page — the story's indexed sentences and the briefings citing it, or that it is missing. */
   story: publicProcedure

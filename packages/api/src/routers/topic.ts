@@ -11,6 +11,7 @@ import {
   testTopicRule,
   updateTopic,
 } from "../services/topics";
+import { setReviewBeforePublish } from "../services/briefing-review";
 
 const topicSummary = z.object({
   id: z.string(),
@@ -98,6 +99,11 @@ export const topicRouter = router({
   merge: adminProcedure
     .input(z.object({ from: z.string().min(1), into: z.string().min(1) }))
     .mutation(({ ctx, input }) => mergeTopics(ctx.db, input.from, input.into, actorOf(ctx), ctx.jobs)),
+
+  /** Admins: review before publishing on or off — with it on, a rebuild makes a draft that readers see only once an editor publishes it. */
+  setReview: adminProcedure
+    .input(z.object({ topic: z.string().min(1), enabled: z.boolean() }))
+    .mutation(({ ctx, input }) => setReviewBeforePublish(ctx.db, input.topic, input.enabled, actorOf(ctx))),
 
   /** Admins: which recent stories a keyword rule would tag ("test this rule"). */
   testRule: adminProcedure

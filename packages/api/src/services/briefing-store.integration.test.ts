@@ -157,6 +157,8 @@ describe("a version stored before passages were (format 1)", () => {
         storyIds: latest.storyIds,
         engineVersion: latest.engineVersion,
         format: 1,
+        // Every version stored before review existed was published (the migration says so).
+        publishedAt: new Date(),
       },
     });
   });
@@ -199,6 +201,7 @@ describe("a stored row that is not the engine's shape", () => {
         topicId,
         version: 50,
         content: { headline: 7 },
+        publishedAt: new Date(),
         passages: [],
         storyIds: [],
         engineVersion: "dispatch-briefing/1.0.0",

@@ -6,10 +6,21 @@
 // Upgrades go by the row's `format`, not its engine version: the engine added fields (asOf,
 // disagreements, …) without changing "dispatch-briefing/1.0.0", so rows of one engine version
 // hold two shapes. Format 1 is every row stored before passages were; format 2 is now.
+//
+// Every read here is what readers may see unless asked otherwise: published versions only
+// (a topic reviewed before publishing keeps its drafts from readers; `{ drafts: true }` is for
+// editors), with editors' controls applied (services/briefing-controls.ts) — the one place
+// they are, so pages, feeds, the public API and the admin agree.
 import type { Db, Prisma } from "@dispatch/db";
 import { splitSentences, type Briefing, type Citation } from "@dispatch/briefing";
 import { z } from "zod";
 import { briefingSchema, citedPassageSchema, type CitedPassage } from "../schemas/briefing";
+import {
+  applyBriefingControls,
+  readBriefingControls,
+  type BriefingControlRecord,
+  type EditorialView,
+} from "./briefing-controls";
 
 /** The stored shape written now. */
 export const BRIEFING_FORMAT = 2;
@@ -22,13 +33,25 @@ export type StoredBriefing = {
   createdAt: Date;
   storyIds: string[];
   engineVersion: string;
+  /** null while a draft. */
+  publishedAt: Date | null;
+  /** As readers see it: editors' controls applied. */
   briefing: Briefing;
   passages: CitedPassage[];
+  /** What the controls changed (struck points, what each control found), for editors. */
+  editorial: EditorialView;
 };
+
+/** Drafts are read only when asked for (editors' views). */
+export type ReadOptions = { drafts?: boolean };
+
+const publishedOnly = (options?: ReadOptions) => (options?.drafts ? {} : { publishedAt: { not: null } });
 
 export type BriefingVersionSummary = {
   version: number;
   createdAt: Date;
+  publishedAt: Date | null;
+  publishedBy: string | null;
   storyCount: number;
   engineVersion: string;
   timings: Record<string, number>;
@@ -46,6 +69,7 @@ const ROW_SELECT = {
   format: true,
   storyIds: true,
   engineVersion: true,
+  publishedAt: true,
 } satisfies Prisma.BriefingSelect;
 
 type Row = Prisma.BriefingGetPayload<{ select: typeof ROW_SELECT }>;
@@ -60,6 +84,8 @@ export async function insertBriefingVersion(
     storyIds: string[];
     passages: CitedPassage[];
     timings: Record<string, unknown>;
+    /** false: stored as a draft, unseen by readers until published. */
+    published: boolean;
   },
 ): Promise<void> {
   await db.briefing.create({
@@ -72,60 +98,96 @@ export async function insertBriefingVersion(
       storyIds: input.storyIds,
       engineVersion: input.briefing.engineVersion,
       timings: toJson(input.timings),
+      publishedAt: input.published ? new Date() : null,
     },
   });
 }
 
-/** The latest version of a topic's briefing, or the given one; null when there is none. */
+/** The newest version number of a topic, drafts included (0 before the first build). */
+export async function readLatestVersionNumber(db: Db, topicId: string): Promise<number> {
+  const latest = await db.briefing.findFirst({
+    where: { topicId },
+    orderBy: { version: "desc" },
+    select: { version: true },
+  });
+  return latest?.version ?? 0;
+}
+
+/** Publishes a draft; false when it was published (or removed) meanwhile. */
+export async function markBriefingPublished(
+  db: Pick<Db, "briefing">,
+  topicId: string,
+  version: number,
+  publishedById: string | null,
+): Promise<boolean> {
+  const { count } = await db.briefing.updateMany({
+    where: { topicId, version, publishedAt: null },
+    data: { publishedAt: new Date(), publishedById },
+  });
+  return count === 1;
+}
+
+/** The latest published version of a topic's briefing, or the given one; null when there is none. */
 export async function readBriefingVersion(
   db: Db,
   topicId: string,
   version?: number,
+  options?: ReadOptions,
 ): Promise<StoredBriefing | null> {
-  const row = await db.briefing.findFirst({
-    where: { topicId, ...(version ? { version } : {}) },
-    orderBy: { version: "desc" },
-    select: ROW_SELECT,
-  });
-  return row ? toStored(db, row) : null;
+  const [row, controls] = await Promise.all([
+    db.briefing.findFirst({
+      where: { topicId, ...(version ? { version } : {}), ...publishedOnly(options) },
+      orderBy: { version: "desc" },
+      select: ROW_SELECT,
+    }),
+    readBriefingControls(db, [topicId]),
+  ]);
+  return row ? toStored(db, row, controls) : null;
 }
 
-/** A topic's newest versions, newest first. */
+/** A topic's newest published versions, newest first. */
 export async function readBriefingVersions(
   db: Db,
   topicId: string,
   limit: number,
 ): Promise<StoredBriefing[]> {
-  const rows = await db.briefing.findMany({
-    where: { topicId },
-    orderBy: { version: "desc" },
-    take: limit,
-    select: ROW_SELECT,
-  });
-  return Promise.all(rows.map((row) => toStored(db, row)));
+  const [rows, controls] = await Promise.all([
+    db.briefing.findMany({
+      where: { topicId, ...publishedOnly() },
+      orderBy: { version: "desc" },
+      take: limit,
+      select: ROW_SELECT,
+    }),
+    readBriefingControls(db, [topicId]),
+  ]);
+  return Promise.all(rows.map((row) => toStored(db, row, controls)));
 }
 
-/** The latest version of each of these topics' briefings, in one query (topics without one are absent). */
+/** The latest published version of each of these topics' briefings (topics without one are absent). */
 export async function readLatestBriefings(db: Db, topicIds: string[]): Promise<Map<string, StoredBriefing>> {
   if (topicIds.length === 0) return new Map();
-  const latest = await db.$queryRaw<{ id: string }[]>`
-    SELECT DISTINCT ON ("topicId") id FROM "Briefing"
-    WHERE "topicId" = ANY(${topicIds}::text[])
-    ORDER BY "topicId", version DESC`;
+  const [latest, controls] = await Promise.all([
+    db.$queryRaw<{ id: string }[]>`
+      SELECT DISTINCT ON ("topicId") id FROM "Briefing"
+      WHERE "topicId" = ANY(${topicIds}::text[]) AND "publishedAt" IS NOT NULL
+      ORDER BY "topicId", version DESC`,
+    readBriefingControls(db, topicIds),
+  ]);
   const rows = await db.briefing.findMany({
     where: { id: { in: latest.map((row) => row.id) } },
     select: ROW_SELECT,
   });
-  const stored = await Promise.all(rows.map((row) => toStored(db, row)));
+  const stored = await Promise.all(rows.map((row) => toStored(db, row, controls)));
   return new Map(stored.map((entry) => [entry.topicId, entry]));
 }
 
-/** The latest version of every topic whose latest version was built with this story. */
+/** The latest published version of every topic whose latest published version was built with this story. */
 export async function readLatestBriefingsWithStory(db: Db, storyId: string): Promise<StoredBriefing[]> {
   const latest = await db.$queryRaw<{ id: string }[]>`
     SELECT b.id FROM "Topic" t
     JOIN LATERAL (
-      SELECT id, "storyIds" FROM "Briefing" WHERE "topicId" = t.id ORDER BY version DESC LIMIT 1
+      SELECT id, "storyIds" FROM "Briefing"
+      WHERE "topicId" = t.id AND "publishedAt" IS NOT NULL ORDER BY version DESC LIMIT 1
     ) b ON true
     WHERE ${storyId}::text = ANY(b."storyIds")`;
   if (latest.length === 0) return [];
@@ -133,7 +195,11 @@ export async function readLatestBriefingsWithStory(db: Db, storyId: string): Pro
     where: { id: { in: latest.map((row) => row.id) } },
     select: ROW_SELECT,
   });
-  return Promise.all(rows.map((row) => toStored(db, row)));
+  const controls = await readBriefingControls(
+    db,
+    rows.map((row) => row.topicId),
+  );
+  return Promise.all(rows.map((row) => toStored(db, row, controls)));
 }
 
 /**
@@ -145,7 +211,8 @@ export async function readLatestPassagesOfStories(db: Db, storyIds: string[]): P
   const latest = await db.$queryRaw<{ id: string }[]>`
     SELECT b.id FROM "Topic" t
     JOIN LATERAL (
-      SELECT id, "storyIds" FROM "Briefing" WHERE "topicId" = t.id ORDER BY version DESC LIMIT 1
+      SELECT id, "storyIds" FROM "Briefing"
+      WHERE "topicId" = t.id AND "publishedAt" IS NOT NULL ORDER BY version DESC LIMIT 1
     ) b ON true
     WHERE b."storyIds" && ${storyIds}::text[]`;
   if (latest.length === 0) return [];
@@ -161,25 +228,36 @@ export async function readLatestPassagesOfStories(db: Db, storyIds: string[]): P
             row.passages,
             `version ${row.version} of topic ${row.topicId}'s passages`,
           )
-        : ((await readBriefingVersion(db, row.topicId, row.version))?.passages ?? []),
+        : ((await readBriefingVersion(db, row.topicId, row.version, { drafts: true }))?.passages ?? []),
     ),
   );
   return lists.flat();
 }
 
-/** Every version of a topic's briefing, newest first, without their content. */
+/** Every published version of a topic's briefing (drafts too when asked), newest first, without their content. */
 export async function listBriefingVersionSummaries(
   db: Db,
   topicId: string,
+  options?: ReadOptions,
 ): Promise<BriefingVersionSummary[]> {
   const rows = await db.briefing.findMany({
-    where: { topicId },
+    where: { topicId, ...publishedOnly(options) },
     orderBy: { version: "desc" },
-    select: { version: true, createdAt: true, storyIds: true, engineVersion: true, timings: true },
+    select: {
+      version: true,
+      createdAt: true,
+      publishedAt: true,
+      publishedBy: { select: { name: true } },
+      storyIds: true,
+      engineVersion: true,
+      timings: true,
+    },
   });
   return rows.map((row) => ({
     version: row.version,
     createdAt: row.createdAt,
+    publishedAt: row.publishedAt,
+    publishedBy: row.publishedBy?.name ?? null,
     storyCount: row.storyIds.length,
     engineVersion: row.engineVersion,
     timings: flattenTimings(row.timings),
@@ -257,8 +335,28 @@ export function upgradeContentFromFormat1(content: unknown): unknown {
   return upgraded;
 }
 
+/** Parses a row (upgrading an older format) and applies the topic's controls. */
+async function toStored(
+  db: Db,
+  row: Row,
+  controls: ReadonlyMap<string, BriefingControlRecord[]>,
+): Promise<StoredBriefing> {
+  const parsed = await parseRow(db, row);
+  const applied = applyBriefingControls(parsed.briefing, row.version, controls.get(row.topicId) ?? []);
+  if (applied.editorial.struck.length === 0)
+    return { ...parsed, briefing: applied.briefing, editorial: applied.editorial };
+  // A struck point's own sentences are no longer cited passages of this version.
+  const cited = new Set(citationsOf(applied.briefing).map((c) => `${c.storyId}#${c.sentenceIndex}`));
+  return {
+    ...parsed,
+    briefing: applied.briefing,
+    passages: parsed.passages.filter((passage) => cited.has(`${passage.storyId}#${passage.sentenceIndex}`)),
+    editorial: applied.editorial,
+  };
+}
+
 /** Parses a row, upgrading (and writing back, once) a row stored in an older format. */
-async function toStored(db: Db, row: Row): Promise<StoredBriefing> {
+async function parseRow(db: Db, row: Row): Promise<Omit<StoredBriefing, "editorial">> {
   const where = `version ${row.version} of topic ${row.topicId}'s briefing`;
   if (row.format > BRIEFING_FORMAT) {
     throw new Error(
@@ -294,6 +392,7 @@ function pick(row: Row) {
     createdAt: row.createdAt,
     storyIds: row.storyIds,
     engineVersion: row.engineVersion,
+    publishedAt: row.publishedAt,
   };
 }
 

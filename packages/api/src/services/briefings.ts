@@ -1,6 +1,6 @@
 // Briefing versions: build one from a topic's approved stories and store it as the next
-// version (one INSERT, so readers only ever see complete versions); read the latest or
-// any version; compare two.
+// version (one INSERT, so readers only ever see complete versions) — published at once, or a
+// draft when the topic is reviewed before publishing; read the latest or any version; compare two.
 import type { Db } from "@dispatch/db";
 import { buildBriefing, type Briefing, type StoryInput } from "@dispatch/briefing";
 import { AppError, notFound } from "../errors";
@@ -12,6 +12,8 @@ import {
   insertBriefingVersion,
   listBriefingVersionSummaries,
   readBriefingVersion,
+  readLatestVersionNumber,
+  type ReadOptions,
   type StoredBriefing,
 } from "./briefing-store";
 
@@ -21,6 +23,8 @@ export type RebuildResult = {
   version: number;
   storyCount: number;
   buildMs: number;
+  /** false: stored as a draft waiting for an editor (the topic is reviewed before publishing). */
+  published: boolean;
 };
 
 /** The stories a topic's briefing is built from: approved, published, not deleted. */
@@ -44,7 +48,7 @@ async function loadTopicStories(db: Db, topicId: string) {
 async function findTopic(db: Db, slugOrId: string) {
   const topic = await db.topic.findFirst({
     where: { OR: [{ slug: slugOrId }, { id: slugOrId }] },
-    select: { id: true, slug: true, name: true, status: true },
+    select: { id: true, slug: true, name: true, status: true, reviewBeforePublish: true },
   });
   if (!topic) throw notFound(`Topic “${slugOrId}”`);
   return topic;
@@ -54,9 +58,11 @@ async function findTopic(db: Db, slugOrId: string) {
 export async function rebuildBriefing(db: Db, topicSlugOrId: string, actor?: Actor): Promise<RebuildResult> {
   const topic = await findTopic(db, topicSlugOrId);
   const started = performance.now();
-  const [stories, previous] = await Promise.all([
+  // "What changed" is told against what readers see now: the latest published version.
+  const [stories, previous, latestNumber] = await Promise.all([
     loadTopicStories(db, topic.id),
     readBriefingVersion(db, topic.id),
+    readLatestVersionNumber(db, topic.id),
   ]);
   const loadMs = performance.now() - started;
   const input: StoryInput[] = stories.map((story) => ({
@@ -77,7 +83,8 @@ export async function rebuildBriefing(db: Db, topicSlugOrId: string, actor?: Act
 
   // Two rebuilds racing for the same version: the unique (topic, version) lets one win;
   // the other takes the next number.
-  let latestVersion = previous?.version ?? 0;
+  let latestVersion = latestNumber;
+  const published = !topic.reviewBeforePublish;
   for (let attempt = 0; ; attempt += 1) {
     const version = latestVersion + 1;
     try {
@@ -88,13 +95,14 @@ export async function rebuildBriefing(db: Db, topicSlugOrId: string, actor?: Act
         passages,
         storyIds: stories.map((story) => story.id),
         timings: { loadMs: round(loadMs), buildMs: round(buildMs), stages: briefing.checks.timings ?? {} },
+        published,
       });
       if (actor) {
         await recordAudit(db, actor, {
           action: "briefing.rebuild",
           entityType: "topic",
           entityId: topic.id,
-          details: { version, stories: stories.length },
+          details: { version, stories: stories.length, draft: !published },
         });
       }
       return {
@@ -103,15 +111,11 @@ export async function rebuildBriefing(db: Db, topicSlugOrId: string, actor?: Act
         version,
         storyCount: stories.length,
         buildMs: round(buildMs),
+        published,
       };
     } catch (error) {
       if (attempt >= 3 || (error as { code?: string }).code !== "P2002") throw error;
-      const latest = await db.briefing.findFirst({
-        where: { topicId: topic.id },
-        orderBy: { version: "desc" },
-        select: { version: true },
-      });
-      latestVersion = latest?.version ?? latestVersion + 1;
+      latestVersion = Math.max(await readLatestVersionNumber(db, topic.id), latestVersion + 1);
     }
   }
 }
@@ -180,24 +184,49 @@ export function toPublicVersion(
   };
 }
 
-/** The latest (or a given) version of a topic's briefing, with the stories and passages it cites. */
-export async function getBriefing(db: Db, topicSlug: string, version?: number): Promise<BriefingView | null> {
+/**
+ * The latest published (or a given) version of a topic's briefing, with the stories and
+ * passages it cites. A draft is not found unless `drafts` is asked (editors).
+ */
+export async function getBriefing(
+  db: Db,
+  topicSlug: string,
+  version?: number,
+  options?: ReadOptions,
+): Promise<BriefingView | null> {
+  const found = await getStoredBriefing(db, topicSlug, version, options);
+  return found
+    ? {
+        topic: found.topic,
+        ...toPublicVersion(found.stored, await loadPublicStories(db, found.stored.storyIds)),
+      }
+    : null;
+}
+
+/** The stored version itself (its editorial view included), for editors' pages. */
+export async function getStoredBriefing(
+  db: Db,
+  topicSlug: string,
+  version?: number,
+  options?: ReadOptions,
+): Promise<{ topic: BriefingView["topic"]; stored: StoredBriefing } | null> {
   const topic = await db.topic.findFirst({
     where: { slug: topicSlug, status: "active" },
     select: { id: true, slug: true, name: true, description: true },
   });
   if (!topic) throw notFound(`Topic “${topicSlug}”`);
-  const stored = await readBriefingVersion(db, topic.id, version);
+  const stored = await readBriefingVersion(db, topic.id, version, options);
   if (!stored) {
     if (version) throw notFound(`Version ${version} of the “${topic.name}” briefing`);
     return null;
   }
-  return { topic, ...toPublicVersion(stored, await loadPublicStories(db, stored.storyIds)) };
+  return { topic, stored };
 }
 
-export async function listBriefingVersions(db: Db, topicSlug: string) {
+/** A topic's published versions (drafts too when asked), newest first. */
+export async function listBriefingVersions(db: Db, topicSlug: string, options?: ReadOptions) {
   const topic = await findTopic(db, topicSlug);
-  return listBriefingVersionSummaries(db, topic.id);
+  return listBriefingVersionSummaries(db, topic.id, options);
 }
 
 export type BriefingDiff = {
@@ -212,19 +241,30 @@ export type BriefingDiff = {
   removedStoryIds: string[];
 };
 
-/** What changed between two versions: points, storylines, sources and stories. */
+/** What changed between two published versions (drafts too when asked): points, storylines, sources and stories. */
 export async function diffBriefingVersions(
   db: Db,
   topicSlug: string,
   from: number,
   to: number,
+  options?: ReadOptions,
 ): Promise<BriefingDiff> {
   if (from === to) throw new AppError("INVALID_INPUT", "Pick two different versions to compare.");
   const [older, newer] = await Promise.all([
-    getBriefing(db, topicSlug, from),
-    getBriefing(db, topicSlug, to),
+    getBriefing(db, topicSlug, from, options),
+    getBriefing(db, topicSlug, to, options),
   ]);
   if (!older || !newer) throw notFound(`Versions ${from} and ${to} of “${topicSlug}”`);
+  return compareBriefingViews(older, newer);
+}
+
+/** What changed from one version, as read, to another. */
+export function compareBriefingViews(
+  older: Pick<BriefingView, "version" | "briefing" | "stories">,
+  newer: Pick<BriefingView, "version" | "briefing" | "stories">,
+): BriefingDiff {
+  const from = older.version;
+  const to = newer.version;
   const a = older.briefing;
   const b = newer.briefing;
   const pointTexts = new Set(a.points.map((point) => point.text));
