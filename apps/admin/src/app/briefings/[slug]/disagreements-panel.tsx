@@ -12,7 +12,13 @@ const KIND_LABELS: Record<string, string> = {
   status: "Status",
 };
 
-export function DisagreementsPanel({ page, readerUrl }: { page: BriefingPage; readerUrl: string }) {
+export function DisagreementsPanel({
+  page,
+  readerUrl,
+}: {
+  page: Pick<BriefingPage, "briefing" | "stories" | "version">;
+  readerUrl: string;
+}) {
   const { briefing } = page;
   const superseded = briefing.points.filter((point) => point.supersededBy);
   const storyOf = new Map(page.stories.map((story) => [story.id, story]));

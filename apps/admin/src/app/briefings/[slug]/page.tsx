@@ -1,5 +1,7 @@
-// One topic's briefing for staff: the engine's checks and timings, every version, and two
-// versions compared side by side. Admins rebuild it here.
+// One topic's briefing for staff: the draft waiting (with Publish), the version shown with a
+// pin, strike or lock beside each part, the editors' controls, the engine's checks and
+// timings, every version with its state, and two versions compared side by side with who
+// pinned, struck or locked what. Admins rebuild it and turn review before publishing on here.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,13 +12,24 @@ import { getCaller } from "~/server/context";
 import { isAdmin, requireStaff } from "~/server/page-access";
 import type { RouterOutputs } from "~/trpc/types";
 import { RebuildButton } from "../rebuild-button";
+import {
+  LockWordingForm,
+  PinButton,
+  PublishButton,
+  ReviewToggle,
+  StrikeForm,
+  UndoButton,
+} from "./control-forms";
 import { DisagreementsPanel } from "./disagreements-panel";
+import styles from "./editing.module.css";
 
 export const metadata: Metadata = { title: "Briefing" };
 export const dynamic = "force-dynamic";
 
 type Params = Record<string, string | string[] | undefined>;
-type BriefingPage = NonNullable<RouterOutputs["briefing"]["get"]>;
+type EditorPage = RouterOutputs["briefing"]["editorView"];
+type EditorVersion = NonNullable<EditorPage["shown"]>;
+type VersionState = EditorPage["versions"][number]["state"];
 
 function versionParam(value: string | string[] | undefined): number | undefined {
   const number = typeof value === "string" ? Number.parseInt(value, 10) : Number.NaN;
@@ -43,31 +56,22 @@ export default async function BriefingPage(props: {
   const slug = decodeURIComponent(rawSlug);
   const params = await props.searchParams;
   const caller = await getCaller();
-  const [topic, versions] = await Promise.all([
-    caller.topic.getForEditing({ topic: slug }).catch(rethrowUnlessMissing),
-    caller.briefing.versions({ topic: slug }).catch(rethrowUnlessMissing),
-  ]);
-  const shownVersion = versionParam(params.v);
-  const shown =
-    topic.status === "active"
-      ? await caller.briefing.get({ topic: slug, version: shownVersion }).catch(rethrowUnlessMissing)
-      : null;
+  const view = await caller.briefing
+    .editorView({ topic: slug, version: versionParam(params.v) })
+    .catch(rethrowUnlessMissing);
+  const { topic, versions, shown, draft, controls, publishedVersion } = view;
   const from = versionParam(params.from);
   const to = versionParam(params.to);
-  const comparing = from !== undefined && to !== undefined;
-  const comparison = comparing
-    ? await Promise.all([
-        caller.briefing.diff({ topic: slug, from, to }),
-        caller.briefing.get({ topic: slug, version: from }),
-        caller.briefing.get({ topic: slug, version: to }),
-      ]).then(
-        ([diff, older, newer]) => ({ ok: true as const, diff, older, newer }),
-        (error: unknown) => ({
-          ok: false as const,
-          message: error instanceof Error ? error.message : "Could not compare these versions.",
-        }),
-      )
-    : null;
+  const comparison =
+    from !== undefined && to !== undefined
+      ? await caller.briefing.compare({ topic: topic.slug, from, to }).then(
+          (result) => ({ ok: true as const, ...result }),
+          (error: unknown) => ({
+            ok: false as const,
+            message: error instanceof Error ? error.message : "Could not compare these versions.",
+          }),
+        )
+      : null;
   const timings = new Map(versions.map((version) => [version.version, version.timings]));
   const readerUrl = getAuthEnv().readerUrl;
   const defaultFrom = versions[1]?.version ?? versions[0]?.version;
@@ -84,8 +88,20 @@ export default async function BriefingPage(props: {
       </div>
       <p className="muted">
         /{topic.slug} · {versions.length} version{versions.length === 1 ? "" : "s"} ·{" "}
+        {publishedVersion !== null ? `readers see v${publishedVersion}` : "nothing published yet"} ·{" "}
         <a href={`${readerUrl}/topics/${topic.slug}`}>Open on the reader site</a>
       </p>
+      <p className="muted">
+        Review before publishing: <strong>{topic.reviewBeforePublish ? "on" : "off"}</strong>
+        {topic.reviewBeforePublish
+          ? " — a rebuild makes a draft; readers see it once an editor publishes it. "
+          : " — every rebuild is published at once. "}
+        {isAdmin(user) ? <ReviewToggle topic={topic.slug} enabled={topic.reviewBeforePublish} /> : null}
+      </p>
+
+      {draft ? <DraftPanel slug={topic.slug} draft={draft} publishedVersion={publishedVersion} /> : null}
+      {shown ? <EditingPanel slug={topic.slug} shown={shown} /> : null}
+      <ControlsPanel slug={topic.slug} controls={controls} shownVersion={shown?.version ?? null} />
 
       {shown ? <DisagreementsPanel page={shown} readerUrl={readerUrl} /> : null}
       {shown ? (
@@ -107,6 +123,7 @@ export default async function BriefingPage(props: {
                 <thead>
                   <tr>
                     <th scope="col">Version</th>
+                    <th scope="col">State</th>
                     <th scope="col">Built</th>
                     <th scope="col" className="num">
                       Stories
@@ -133,6 +150,14 @@ export default async function BriefingPage(props: {
                         >
                           v{version.version}
                         </Link>
+                      </td>
+                      <td>
+                        <span className={`status status--${STATE_STATUS[version.state]}`}>
+                          {STATE_LABELS[version.state]}
+                        </span>
+                        {version.publishedBy ? (
+                          <span className="meta-inline"> by {version.publishedBy}</span>
+                        ) : null}
                       </td>
                       <td>{formatDateTime(version.createdAt)}</td>
                       <td className="num">{version.storyCount}</td>
@@ -167,11 +192,11 @@ export default async function BriefingPage(props: {
       </section>
 
       {comparison ? (
-        comparison.ok && comparison.older && comparison.newer ? (
+        comparison.ok ? (
           <Comparison diff={comparison.diff} older={comparison.older} newer={comparison.newer} />
         ) : (
           <p className="form-error" role="alert">
-            {comparison.ok ? "One of these versions does not exist." : comparison.message}
+            {comparison.message}
           </p>
         )
       ) : null}
@@ -179,7 +204,249 @@ export default async function BriefingPage(props: {
   );
 }
 
-function BriefingSummary({ page, timings }: { page: BriefingPage; timings: Record<string, number> }) {
+const STATE_LABELS: Record<VersionState, string> = {
+  published: "published",
+  draft: "draft",
+  "passed-over": "never published",
+};
+const STATE_STATUS: Record<VersionState, string> = {
+  published: "published",
+  draft: "draft",
+  "passed-over": "archived",
+};
+
+/** The draft waiting: what it changes against what readers see, a way to compare, and Publish. */
+function DraftPanel(props: {
+  slug: string;
+  draft: NonNullable<EditorPage["draft"]>;
+  publishedVersion: number | null;
+}) {
+  const { draft, publishedVersion, slug } = props;
+  const diff = draft.diff;
+  return (
+    <section aria-labelledby="draft-heading" className={`panel ${styles.draftBanner}`}>
+      <h2 id="draft-heading">Draft v{draft.version} waits for review</h2>
+      <p>
+        {publishedVersion !== null
+          ? `Readers see v${publishedVersion} until it is published.`
+          : "Readers see nothing of this topic until it is published."}
+      </p>
+      {diff ? (
+        <ul className="diff-summary">
+          <li>
+            Against v{diff.from}: <strong>{diff.addedPoints.length}</strong> points added,{" "}
+            <strong>{diff.removedPoints.length}</strong> removed, {diff.addedStoryIds.length} new{" "}
+            {diff.addedStoryIds.length === 1 ? "story" : "stories"}
+            {diff.addedSources.length ? `, first reports from ${diff.addedSources.join(", ")}` : ""}
+          </li>
+        </ul>
+      ) : null}
+      <div className="button-row">
+        {publishedVersion !== null ? (
+          <Link
+            className="button button--secondary"
+            href={`/briefings/${slug}?v=${draft.version}&from=${publishedVersion}&to=${draft.version}#compare-heading`}
+          >
+            Compare v{publishedVersion} → v{draft.version}
+          </Link>
+        ) : null}
+        <PublishButton topic={slug} version={draft.version} publishedVersion={publishedVersion} />
+      </div>
+    </section>
+  );
+}
+
+/** The version shown, as readers would see it, with a pin, strike or lock beside each part. */
+function EditingPanel({ slug, shown }: { slug: string; shown: EditorVersion }) {
+  const { briefing } = shown;
+  const pointsById = new Map(briefing.points.map((point) => [point.id, point]));
+  const pinnedBy = new Map(shown.pinned.map((pin) => [pin.pointId, pin.by]));
+  const labelLock = new Map(shown.lockedLabels.map((lock) => [lock.storylineId, lock]));
+  const on = { topic: slug, version: shown.version };
+  return (
+    <section aria-labelledby="editing-heading" className="panel">
+      <h2 id="editing-heading">
+        Points of v{shown.version}{" "}
+        <span className="meta-inline">
+          · {STATE_LABELS[shown.state]} · as readers {shown.state === "published" ? "see" : "would see"} it
+        </span>
+      </h2>
+      <p className="briefing-headline">
+        {shown.lockedHeadline ? (
+          <span className={styles.locked}>locked by {shown.lockedHeadline.by ?? "an editor"}</span>
+        ) : null}
+        {briefing.headline}
+      </p>
+      <div className={styles.tools}>
+        <LockWordingForm
+          {...on}
+          what="headline"
+          current={briefing.headline}
+          locked={!!shown.lockedHeadline}
+        />
+        {shown.lockedHeadline ? (
+          <UndoButton topic={slug} controlId={shown.lockedHeadline.controlId} label="Unlock headline" />
+        ) : null}
+      </div>
+      {briefing.storylines.map((storyline) => {
+        const lock = labelLock.get(storyline.id);
+        return (
+          <div key={storyline.id}>
+            <div className={styles.storylineHead}>
+              <h3>
+                {lock ? (
+                  <span className={styles.locked}>label locked by {lock.by ?? "an editor"}</span>
+                ) : null}
+                {storyline.label}
+              </h3>
+              <div className={styles.tools}>
+                <LockWordingForm
+                  {...on}
+                  what="label"
+                  storylineId={storyline.id}
+                  current={storyline.label}
+                  locked={!!lock}
+                />
+                {lock ? <UndoButton topic={slug} controlId={lock.controlId} label="Unlock label" /> : null}
+              </div>
+            </div>
+            <ol className={styles.points}>
+              {storyline.pointIds.flatMap((pointId) => {
+                const point = pointsById.get(pointId);
+                if (!point) return [];
+                const pinned = pinnedBy.has(point.id);
+                return [
+                  <li key={point.id} className={styles.point} data-point-id={point.id}>
+                    <p>
+                      {pinned ? (
+                        <span className={styles.pinned}>
+                          pinned by {pinnedBy.get(point.id) ?? "an editor"}
+                        </span>
+                      ) : null}
+                      {point.text}{" "}
+                      <span className="meta-inline">
+                        ({point.sourceCount} source{point.sourceCount === 1 ? "" : "s"})
+                      </span>
+                    </p>
+                    <div className={styles.tools}>
+                      {pinned ? null : <PinButton {...on} pointId={point.id} label={point.text} />}
+                      <StrikeForm {...on} pointId={point.id} label={point.text} />
+                    </div>
+                  </li>,
+                ];
+              })}
+            </ol>
+          </div>
+        );
+      })}
+      {shown.struck.length > 0 ? (
+        <>
+          <h3>Struck from this version</h3>
+          <ol className={styles.points}>
+            {shown.struck.map((entry) => (
+              <li key={entry.controlId} className={styles.point}>
+                <p>
+                  <span className={styles.struck}>struck by {entry.by ?? "an editor"}</span>
+                  <span className={styles.struckText}>{entry.text}</span>
+                </p>
+                <p className="meta">Reason: {entry.reason}</p>
+                <UndoButton topic={slug} controlId={entry.controlId} label="Restore" />
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+const CONTROL_LABELS: Record<string, string> = {
+  pin: "Pinned",
+  strike: "Struck",
+  label: "Label locked",
+  headline: "Headline locked",
+};
+const UNDO_LABELS: Record<string, string> = {
+  pin: "Unpin",
+  strike: "Restore",
+  label: "Unlock",
+  headline: "Unlock",
+};
+
+/** Every control of the topic: who, what, why, and whether it found its point in the version shown. */
+function ControlsPanel(props: {
+  slug: string;
+  controls: EditorPage["controls"];
+  shownVersion: number | null;
+}) {
+  const { controls, slug, shownVersion } = props;
+  return (
+    <section aria-labelledby="controls-heading" className="panel">
+      <h2 id="controls-heading">Editors&apos; controls</h2>
+      {controls.length === 0 ? (
+        <p className="muted">
+          None. Pin a point to keep it first in its storyline, strike one to keep it from readers, or lock a
+          label or the headline to your wording; each holds through later rebuilds.
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Control</th>
+                <th scope="col">On</th>
+                <th scope="col">By</th>
+                <th scope="col">In v{shownVersion ?? "—"}</th>
+                <th scope="col">
+                  <span className="visually-hidden">Undo</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {controls.map((control) => (
+                <tr key={control.id}>
+                  <td>{CONTROL_LABELS[control.kind] ?? control.kind}</td>
+                  <td>
+                    {control.value ? (
+                      <>
+                        “{control.value}” <span className="meta-inline">(was “{control.targetText}”)</span>
+                      </>
+                    ) : (
+                      control.targetText
+                    )}
+                    {control.reason ? <div className="meta">Reason: {control.reason}</div> : null}
+                  </td>
+                  <td>
+                    {control.by ?? "—"}
+                    <div className="meta">
+                      {formatDateTime(control.createdAt)} · from v{control.sinceVersion}
+                    </div>
+                  </td>
+                  <td>
+                    {!control.applies
+                      ? "applies from a later version"
+                      : control.matched
+                        ? "applied"
+                        : "found nothing to apply to"}
+                  </td>
+                  <td>
+                    <UndoButton
+                      topic={slug}
+                      controlId={control.id}
+                      label={UNDO_LABELS[control.kind] ?? "Undo"}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function BriefingSummary({ page, timings }: { page: EditorVersion; timings: Record<string, number> }) {
   const { briefing } = page;
   const checks = briefing.checks;
   const stages = Object.entries(briefing.checks.timings ?? {});
@@ -265,9 +532,9 @@ function BriefingSummary({ page, timings }: { page: BriefingPage; timings: Recor
 }
 
 function Comparison(props: {
-  diff: RouterOutputs["briefing"]["diff"];
-  older: BriefingPage;
-  newer: BriefingPage;
+  diff: RouterOutputs["briefing"]["compare"]["diff"];
+  older: EditorVersion;
+  newer: EditorVersion;
 }) {
   const { diff, older, newer } = props;
   const added = new Set(diff.addedPoints.map((point) => point.text));
@@ -303,32 +570,55 @@ function Comparison(props: {
         {[
           { page: older, mark: removed, label: "removed" },
           { page: newer, mark: added, label: "added" },
-        ].map(({ page, mark, label }) => (
-          <div key={page.version} className="side-by-side__col">
-            <h3>
-              v{page.version}{" "}
-              <span className="meta-inline">
-                · {formatDateTime(page.createdAt)} · {page.briefing.points.length} points
-              </span>
-            </h3>
-            <p className="briefing-headline">{page.briefing.headline}</p>
-            <ol className="point-list">
-              {page.briefing.points.map((point) => (
-                <li key={point.id} className={mark.has(point.text) ? `point-${label}` : undefined}>
-                  {mark.has(point.text) ? (
-                    <span className={`status status--${label === "added" ? "stored" : "rejected"}`}>
-                      {label}
+        ].map(({ page, mark, label }) => {
+          const pinnedBy = new Map(page.pinned.map((pin) => [pin.pointId, pin.by]));
+          return (
+            <div key={page.version} className="side-by-side__col">
+              <h3>
+                v{page.version}{" "}
+                <span className="meta-inline">
+                  · {STATE_LABELS[page.state]} · {formatDateTime(page.createdAt)} ·{" "}
+                  {page.briefing.points.length} points
+                </span>
+              </h3>
+              <p className="briefing-headline">
+                {page.lockedHeadline ? (
+                  <span className={styles.locked}>locked by {page.lockedHeadline.by ?? "an editor"}</span>
+                ) : null}
+                {page.briefing.headline}
+              </p>
+              <ol className="point-list">
+                {page.briefing.points.map((point) => (
+                  <li key={point.id} className={mark.has(point.text) ? `point-${label}` : undefined}>
+                    {mark.has(point.text) ? (
+                      <span className={`status status--${label === "added" ? "stored" : "rejected"}`}>
+                        {label}
+                      </span>
+                    ) : null}{" "}
+                    {pinnedBy.has(point.id) ? (
+                      <span className={styles.pinned}>pinned by {pinnedBy.get(point.id) ?? "an editor"}</span>
+                    ) : null}
+                    {point.text}{" "}
+                    <span className="meta-inline">
+                      ({point.sourceCount} source{point.sourceCount === 1 ? "" : "s"})
                     </span>
-                  ) : null}{" "}
-                  {point.text}{" "}
-                  <span className="meta-inline">
-                    ({point.sourceCount} source{point.sourceCount === 1 ? "" : "s"})
-                  </span>
-                </li>
-              ))}
-            </ol>
-          </div>
-        ))}
+                  </li>
+                ))}
+              </ol>
+              {page.struck.length > 0 ? (
+                <ul className="point-list">
+                  {page.struck.map((entry) => (
+                    <li key={entry.controlId}>
+                      <span className={styles.struck}>struck by {entry.by ?? "an editor"}</span>
+                      <span className={styles.struckText}>{entry.text}</span>{" "}
+                      <span className="meta-inline">({entry.reason})</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          );
+        })}
       </div>
     </section>
   );
