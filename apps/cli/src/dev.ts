@@ -100,11 +100,16 @@ async function main(): Promise<void> {
     children.push(child);
   }
 
-  // The background worker (briefing rebuilds, topic suggestions), on the same database.
+  // The background worker (briefing rebuilds, topic suggestions, digests), on the same database.
   const worker = spawn(
     process.execPath,
     ["--import", "tsx", path.join(repoRoot, "apps", "worker", "src", "main.ts")],
-    { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] },
+    // Its digest mails link to the reader started here, unless the environment names another.
+    {
+      cwd: repoRoot,
+      env: { DISPATCH_READER_URL: `http://localhost:${getCliEnv().READER_PORT}`, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   prefixOutput(worker, "worker");
   worker.on("exit", (code) => {

@@ -1,12 +1,35 @@
 // The worker's environment: the database's schema, with DATABASE_URL required (its jobs live
-// there). Checked at start (main.ts), so a bad value stops it naming the variable.
-import { exitOnInvalidEnv, getServerDbEnv } from "@dispatch/db/env";
+// there), the mail's (SMTP_URL: the digest is sent through it; unset, no digest goes out) and
+// where readers reach the reader (links in the digest). Checked at start (main.ts), so a bad
+// value stops it naming the variable.
+import { z } from "zod";
+import { exitOnInvalidEnv, getServerDbEnv, readEnv } from "@dispatch/db/env";
+import { getMailEnv } from "@dispatch/mail/env";
 
-export function getWorkerEnv(): { databaseUrl: string } {
-  return { databaseUrl: getServerDbEnv().DATABASE_URL };
+const workerEnvSchema = z.object({
+  /** Where readers reach the reader app: the digest's links start with it. */
+  DISPATCH_READER_URL: z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return ["http:", "https:"].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, "must be an http(s) URL such as https://news.example.com")
+    .transform((value) => new URL(value).origin)
+    .default("http://localhost:3000"),
+});
+
+export function getWorkerEnv(): { databaseUrl: string; readerUrl: string } {
+  return {
+    databaseUrl: getServerDbEnv().DATABASE_URL,
+    readerUrl: readEnv(workerEnvSchema, process.env).DISPATCH_READER_URL,
+  };
 }
 
 /** Start-up: every variable the worker reads, all problems in one message. */
 export function validateWorkerEnv(): void {
-  exitOnInvalidEnv("worker", [getServerDbEnv]);
+  exitOnInvalidEnv("worker", [getServerDbEnv, getMailEnv, getWorkerEnv]);
 }

@@ -1,5 +1,7 @@
-// @dispatch/worker: the background worker (briefing rebuilds, topic suggestions) on pg-boss.
+// @dispatch/worker: the background worker (briefing rebuilds, topic suggestions, digests) on pg-boss.
 export {
+  DIGEST_CRON,
+  runDigestJob,
   startWorker,
   stopOnSignal,
   type JobHook,

@@ -6,10 +6,10 @@ import { startWorker, stopOnSignal } from "./worker";
 
 async function main(): Promise<void> {
   validateWorkerEnv();
-  const url = getWorkerEnv().databaseUrl;
+  const { databaseUrl: url, readerUrl } = getWorkerEnv();
   const db = createDb(url, { max: 4 });
-  const worker = await startWorker({ connectionString: url, db });
-  console.log("ready: serving briefing.rebuild and stories.suggest");
+  const worker = await startWorker({ connectionString: url, db, readerUrl });
+  console.log("ready: serving briefing.rebuild and stories.suggest; digest.send every hour");
   await stopOnSignal(async () => {
     await worker.stop();
     await db.$disconnect();

@@ -1,7 +1,14 @@
 // The background worker: serves the briefing.rebuild and stories.suggest queues from
-// PostgreSQL with pg-boss. Several workers (processes) may serve the same database.
+// PostgreSQL with pg-boss, and sends the readers' digests every hour (digest.send, on pg-boss's
+// schedule). Several workers (processes) may serve the same database.
 import PgBoss from "pg-boss";
-import { AppError, rebuildBriefing, suggestTopicsForStories, type JobQueue } from "@dispatch/api";
+import {
+  AppError,
+  rebuildBriefing,
+  sendDueDigests,
+  suggestTopicsForStories,
+  type JobQueue,
+} from "@dispatch/api";
 import {
   createBossJobQueue,
   DEFAULT_JOB_SETTINGS,
@@ -12,6 +19,7 @@ import {
   type SuggestJobData,
 } from "@dispatch/api/pg-boss-queue";
 import type { Db } from "@dispatch/db";
+import { getMailer, type Mailer } from "@dispatch/mail";
 
 /** What a job handler and its hook see of a job. */
 export type JobInfo = {
@@ -45,7 +53,16 @@ export type WorkerOptions = {
   log?: (line: string) => void;
   /** The suggestion service (injectable for tests). */
   suggestTopics?: typeof suggestTopicsForStories;
+  /** Where digests go (default: SMTP_URL's mailer; null when it is unset, and no digest is sent). */
+  mailer?: Mailer | null;
+  /** Where readers reach the reader, for the digest's links. */
+  readerUrl?: string;
+  /** When digest.send runs (cron, UTC); null: not scheduled (tests call runDigestJob). */
+  digestCron?: string | null;
 };
+
+/** Every hour, five past: each run mails the readers whose daily or weekly digest is due. */
+export const DIGEST_CRON = "5 * * * *";
 
 export type RunningWorker = {
   boss: PgBoss;
@@ -66,7 +83,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     application_name: "dispatch-worker",
     supervise: true,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 10,
-    schedule: false,
+    // The clock for digest.send; pg-boss keeps one schedule however many workers start it.
+    schedule: options.digestCron !== null,
     migrate: true,
   });
   boss.on("error", (error) => log(`pg-boss error: ${describeError(error)}`));
@@ -74,11 +92,18 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await ensureQueues(boss, settings);
   const queue = createBossJobQueue(boss, settings);
 
+  const digest = {
+    mailer: options.mailer === undefined ? getMailer() : options.mailer,
+    readerUrl: options.readerUrl ?? "http://localhost:3000",
+  };
   const handlers: Record<string, (data: unknown) => Promise<string>> = {
     [QUEUES.rebuild]: (data) => runRebuild(options.db, data as RebuildJobData),
     [QUEUES.suggest]: (data) =>
       runSuggest(options.db, queue, data as SuggestJobData, options.suggestTopics ?? suggestTopicsForStories),
+    [QUEUES.digest]: () => runDigestJob(options.db, digest),
   };
+  if (options.digestCron !== null) await boss.schedule(QUEUES.digest, options.digestCron ?? DIGEST_CRON);
+  else await boss.unschedule(QUEUES.digest);
   const hook: JobHook = options.hook ?? ((_job, run) => run());
   const workOptions = {
     batchSize: 1,
@@ -137,6 +162,21 @@ async function runRebuild(db: Db, data: RebuildJobData): Promise<string> {
       return `${data.topicId} skipped (topic no longer exists)`;
     throw error;
   }
+}
+
+/**
+ * The digest job: mails every reader whose digest is due and has something new (see
+ * sendDueDigests). Without SMTP_URL nothing can be sent, and the line says so.
+ */
+export async function runDigestJob(
+  db: Db,
+  deps: { mailer: Mailer | null; readerUrl: string; now?: Date },
+): Promise<string> {
+  if (!deps.mailer) return "skipped: SMTP_URL is not set, so no digest can be mailed";
+  const run = await sendDueDigests(db, { mailer: deps.mailer, readerUrl: deps.readerUrl, now: deps.now });
+  const failed = run.failed.map((failure) => `${failure.email} (${failure.error})`).join(", ");
+  if (run.failed.length > 0 && run.sent.length === 0) throw new Error(`no digest could be sent: ${failed}`);
+  return `${run.due} due → ${run.sent.length} sent, ${run.nothingNew} with nothing new${failed ? `, failed: ${failed}` : ""}`;
 }
 
 /** Stores topic suggestions for new stories, then rebuilds the topics a rule tagged outright. */

@@ -58,3 +58,5 @@ export {
   API_ROUTES,
   type ApiRoute,
 } from "./openapi";
+export { sendDueDigests, selectDigest, DIGEST_INTERVAL_MS, type DigestRun } from "./services/reader-digest";
+export { FOLLOW_IMPORT_LIMIT } from "./services/follows";

@@ -22,7 +22,7 @@ export function registerWorkerCommand(program: Command): void {
       await withDatabase(async (db, connection) => {
         const worker = await startWorker({ connectionString: connection.url, db, concurrency });
         console.log(
-          `${pc.bold("Worker")}    serving briefing.rebuild and stories.suggest on ${connection.describe}`,
+          `${pc.bold("Worker")}    serving briefing.rebuild and stories.suggest (digest.send hourly) on ${connection.describe}`,
         );
         console.log(pc.dim("  Ctrl-C stops after the running jobs finish."));
         await stopOnSignal(() => worker.stop());

@@ -9,6 +9,8 @@ export const QUEUES = {
   rebuild: "briefing.rebuild",
   /** Suggest topics for new stories. Data: SuggestJobData. */
   suggest: "stories.suggest",
+  /** Mail the readers' due digests (scheduled hourly by the worker). No data. */
+  digest: "digest.send",
 } as const;
 
 export type RebuildJobData = { topicId: string };
@@ -56,6 +58,9 @@ export async function ensureQueues(boss: PgBoss, settings: JobSettings): Promise
   const queues: PgBoss.Queue[] = [
     { name: QUEUES.rebuild, policy: "stately", ...common },
     { name: QUEUES.suggest, policy: "standard", ...common },
+    // One digest run at a time: two at once could mail a reader twice. Retried a little
+    // (an SMTP server down); a mail sent is recorded at once, so a retry does not resend it.
+    { name: QUEUES.digest, policy: "singleton", ...common, retryLimit: 2 },
   ];
   for (const queue of queues) {
     await boss.createQueue(queue.name, queue);
