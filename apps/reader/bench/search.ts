@@ -189,6 +189,12 @@ async function benchSearchHttp(databaseUrl: string, queries: SearchQuery[], dura
     console.log(
       `\nthe built reader's /search page over HTTP (autocannon, ${durationSeconds} s each); load average ${load()}`,
     );
+    // Said so the figures are read rightly: the reader keeps each search's answer until a story
+    // changes (page-data-cache.ts), and these requests cycle over the same ${paths.length} searches.
+    console.log(
+      `(the reader keeps each search's answer until a story changes; requests cycle over ${paths.length} ` +
+        "searches, so after the first round they are answered from memory: this measures rendering more than search)",
+    );
     for (const connections of [1, CONCURRENT]) {
       let next = 0;
       const result = await autocannon({

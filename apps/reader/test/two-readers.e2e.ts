@@ -221,8 +221,24 @@ describe.skipIf(!hasNginx)("two reader instances behind nginx", () => {
     for (const read of reads) expect(read.text).not.toContain("Unannounced headline");
   });
 
+  /** What each instance's search page says for a word only the later story has. */
+  const searchEachInstance = () =>
+    Promise.all(
+      readers.map(async (reader) => {
+        const response = await fetch(`${reader.url}/search?q=lane`);
+        expect(response.status).toBe(200);
+        // Matched words are marked up: compare the text alone.
+        const text = (await response.text()).replace(/<!-- -->/g, "").replace(/<[^>]+>/g, "");
+        return text.includes(LATER.title);
+      }),
+    );
+
   it("after a new story and a rebuild, both instances serve the new version within seconds", async () => {
+    // Each instance keeps the answer to this search (none yet) until a story changes.
+    expect(await searchEachInstance()).toEqual([false, false]);
+    expect(await searchEachInstance()).toEqual([false, false]);
     await addStory(LATER);
+    await expect.poll(searchEachInstance, { timeout: 10_000, interval: 250 }).toEqual([true, true]);
     const rebuilt = await rebuildBriefing(database.db, TOPIC);
     expect(rebuilt.version).toBe(2);
     await expect

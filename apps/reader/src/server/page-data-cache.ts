@@ -8,14 +8,19 @@ import { PublicReadCache, type ReadTag } from "./public-read-cache";
 
 export type { ReadTag };
 
-type Shared = { cache: PublicReadCache; started: boolean };
+// Two shelves, so that a burst of distinct searches cannot push the pages out: searches are
+// many and each is read by few, pages are few and read by everyone.
+type Shared = { cache: PublicReadCache; searches: PublicReadCache; started: boolean };
 
 // On globalThis: Next may load this module once per route bundle, and one process wants one
 // cache and one LISTEN connection.
 const shared = ((globalThis as { dispatchPageDataCache?: Shared }).dispatchPageDataCache ??= {
   cache: new PublicReadCache(),
+  searches: new PublicReadCache(1000),
   started: false,
 });
+const MAX_SEARCH_KEY = 600;
+const shelves = () => [shared.cache, shared.searches];
 
 /** Starts listening for changes (once per process); until it is listening, reads are not cached. */
 export function startPageDataCache(): void {
@@ -25,9 +30,9 @@ export function startPageDataCache(): void {
   shared.started = true;
   let lostOnce = false;
   listenForPublicChanges(url, {
-    onChange: (change) => shared.cache.apply(change),
+    onChange: (change) => shelves().forEach((shelf) => shelf.apply(change)),
     onListening: () => {
-      shared.cache.startListening();
+      shelves().forEach((shelf) => shelf.startListening());
       if (lostOnce) console.info("[reader] listening for changes again: page data is cached again");
     },
     onUnsupported: (reason) => {
@@ -36,7 +41,7 @@ export function startPageDataCache(): void {
       );
     },
     onLost: (error) => {
-      shared.cache.stopListening();
+      shelves().forEach((shelf) => shelf.stopListening());
       lostOnce = true;
       console.warn(
         "[reader] lost the database's change notifications; pages read the database directly until they are back:",
@@ -50,4 +55,16 @@ export function startPageDataCache(): void {
 export function cachedRead<T>(key: string, tags: readonly ReadTag[], load: () => Promise<T>): Promise<T> {
   startPageDataCache();
   return shared.cache.read(key, tags, load);
+}
+
+/**
+ * A search's answer, from memory while changes are heard. Results change only when stories,
+ * tags, topics or sources do (the "everything" change); a rebuilt briefing leaves them be.
+ * A popular search, or the next page of one, then costs no database work.
+ */
+export function cachedSearch<T>(key: string, load: () => Promise<T>): Promise<T> {
+  // Over-long forms are refused by the search anyway; keeping them would only hold memory.
+  if (key.length > MAX_SEARCH_KEY) return load();
+  startPageDataCache();
+  return shared.searches.read(key, [], load);
 }

@@ -2,6 +2,7 @@
 // filters, highlighted snippets and pages. A plain GET form, so it works without JavaScript.
 import type { Metadata } from "next";
 import { SourceBadge, formatDate } from "@dispatch/ui";
+import { cachedSearch } from "~/server/page-data-cache";
 import { getPublicCaller } from "~/server/public-caller";
 
 export const dynamic = "force-dynamic";
@@ -17,14 +18,17 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   // One query (page.search): the filters, and how to search, what is wrong with the form or a
   // page of results. Search results are the same for everyone, so no session lookup is needed.
-  const { form, filters, filtered, state } = await getPublicCaller().page.search({
+  const input = {
     q: first(params.q) ?? "",
     topic: first(params.topic) ?? "",
     source: first(params.source) ?? "",
     from: first(params.from) ?? "",
     to: first(params.to) ?? "",
     page: first(params.page) ?? "",
-  });
+  };
+  const { form, filters, filtered, state } = await cachedSearch(JSON.stringify(input), () =>
+    getPublicCaller().page.search(input),
+  );
 
   return (
     <div className="search-page">
