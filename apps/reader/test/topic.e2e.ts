@@ -50,6 +50,23 @@ describe.skipIf(!hasChromium)("reader topic and story", () => {
       page.getByRole("img", { name: /Stories per (day|week) about Saltmere Port Strike/ }).count(),
     ).resolves.toBe(1);
 
+    // A storyline's further points are fetched when "more points" is opened, with their panels.
+    const more = page.locator("details.more-points").first();
+    const shown = await points.count();
+    const folded = Number(/^(\d+) more/.exec(await more.locator("summary").innerText())?.[1]);
+    expect(folded).toBeGreaterThan(0);
+    await page.getByRole("button", { name: /Keyboard shortcuts/ }).waitFor(); // hydrated
+    await more.locator("summary").click();
+    await more.locator(".points--more [data-point-id]").first().waitFor();
+    await expect(points.count()).resolves.toBe(shown + folded);
+    await expect(more.locator("[data-point-id] .sources-panel").count()).resolves.toBe(folded);
+    // The numbered list of stories is fetched when its panel is opened.
+    const references = page.locator("details.references-panel");
+    await references.locator("summary").click();
+    await expect(references.locator(".references li a").first().getAttribute("href")).resolves.toMatch(
+      /^\/stories\/[^#]+$/,
+    );
+
     // The inline panel shows the cited sentence itself.
     await firstPoint.locator(".sources-panel summary").click();
     const passage = (await firstPoint.locator(".passage mark").first().innerText()).trim();
@@ -122,6 +139,20 @@ describe.skipIf(!hasChromium)("reader topic and story", () => {
     await expect(passage.locator(".passage__source a").getAttribute("href")).resolves.toMatch(
       /^\/stories\/[^#]+#s-\d+$/,
     );
+    // A storyline's folded points are on its own page, and the numbered stories on the sources page.
+    await page.goto(`${readerUrl}/topics/${TOPIC}`);
+    const more = page.locator("details.more-points").first();
+    const folded = Number(/^(\d+) more/.exec(await more.locator("summary").innerText())?.[1]);
+    await more.locator("summary").click();
+    await more.getByRole("link", { name: /on the storyline’s page/ }).click();
+    await page.waitForURL(`**/topics/${TOPIC}/storylines/*`);
+    expect(await page.locator("[data-point-id]").count()).toBeGreaterThan(folded);
+    await page.goto(`${readerUrl}/topics/${TOPIC}`);
+    const references = page.locator("details.references-panel");
+    await references.locator("summary").click();
+    await references.getByRole("link", { name: /Read the list of stor/ }).click();
+    await page.waitForURL(`**/topics/${TOPIC}/sources`);
+    expect(await page.locator(".references li a[href^='/stories/']").count()).toBeGreaterThan(1);
     await context.close();
   });
 

@@ -6,6 +6,16 @@ import { useEffect, useRef, useState } from "react";
 import { formatDateTime } from "@dispatch/ui";
 import { readVisit, writeVisit, type Visit } from "./following";
 
+// The points new since the last visit, for the ones a storyline loads later (point-list.tsx).
+const freshIds = new Set<string>();
+
+/** Marks the new-since-last-visit points inside `root` (points loaded after the page). */
+export function markFreshPoints(root: Element): void {
+  for (const element of root.querySelectorAll("[data-point-id]"))
+    if (freshIds.has(element.getAttribute("data-point-id") ?? ""))
+      element.setAttribute("data-new-since-visit", "");
+}
+
 const FIRST_VISIT =
   "First visit: next time, points added since today are marked “new since your last visit”.";
 
@@ -24,6 +34,7 @@ export function LastVisit(props: { slug: string; version: number; pointIds: stri
     } else {
       const fresh = props.pointIds.filter((id) => !seen.has(id));
       for (const id of fresh) {
+        freshIds.add(id);
         document
           .querySelector(`[data-point-id="${CSS.escape(id)}"]`)
           ?.setAttribute("data-new-since-visit", "");

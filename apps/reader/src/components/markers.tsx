@@ -18,8 +18,8 @@ export function Markers(props: { markers: Marker[]; more: number }) {
       ))}
       {props.more > 0 ? (
         <sup className="cite cite--more">
-          +{props.more}
-          <span className="visually-hidden"> more {props.more === 1 ? "source" : "sources"}</span>
+          {`+${props.more}`}
+          <span className="visually-hidden">{` more ${props.more === 1 ? "source" : "sources"}`}</span>
         </sup>
       ) : null}
     </>

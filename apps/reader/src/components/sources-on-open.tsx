@@ -62,14 +62,14 @@ export function SourcePanel(props: { outlets: string[]; outletCount: number; pag
         {props.outletCount <= 1 ? (
           <span className="sources-panel__single">Single source</span>
         ) : (
-          <span className="sources-panel__multi">Reported by {props.outletCount} outlets</span>
+          <span className="sources-panel__multi">{`Reported by ${props.outletCount} outlets`}</span>
         )}
         <span className="sources-panel__badges">
           {props.outlets.map((name) => (
             <SourceBadge key={name} name={name} />
           ))}
           {props.outletCount > props.outlets.length ? (
-            <span className="sources-panel__more">+{props.outletCount - props.outlets.length}</span>
+            <span className="sources-panel__more">{`+${props.outletCount - props.outlets.length}`}</span>
           ) : null}
         </span>
         <span className="visually-hidden"> — show the source passages</span>

@@ -16,6 +16,18 @@ export function storyHref(story: { slug: string }, sentenceIndex?: number): stri
   return `/stories/${encodeURIComponent(story.slug)}${sentenceIndex === undefined ? "" : `#s-${sentenceIndex}`}`;
 }
 
+/** Where a point's sources are readable without JavaScript; the page's script reads them as
+ * JSON from the same path under /api. */
+export function pointSourcesHref(slug: string, pointId: string): string {
+  return `/topics/${encodeURIComponent(slug)}/points/${encodeURIComponent(pointId)}`;
+}
+
+/** A storyline's own page, every point of it; the topic page's folded points are read from the
+ * same path under /api as JSON. */
+export function storylineHref(slug: string, storylineId: string): string {
+  return `/topics/${encodeURIComponent(slug)}/storylines/${encodeURIComponent(storylineId)}`;
+}
+
 /** Each cited story gets a number, in order of first citation, like a reference list. */
 export function numberStories(
   briefing: Briefing,

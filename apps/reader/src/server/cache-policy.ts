@@ -12,7 +12,17 @@
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalidate=10";
 
 /** The public pages, as next.config.ts `headers()` sources. */
-export const PUBLIC_PAGE_SOURCES = ["/", "/about", "/search", "/topics/:slug", "/stories/:idOrSlug"] as const;
+export const PUBLIC_PAGE_SOURCES = [
+  "/",
+  "/about",
+  "/search",
+  "/topics/:slug",
+  // What the topic page's panels lead to without JavaScript.
+  "/topics/:slug/points/:pointId",
+  "/topics/:slug/storylines/:storylineId",
+  "/topics/:slug/sources",
+  "/stories/:idOrSlug",
+] as const;
 
 /** The session cookie's names, plain and on https (auth's COOKIE_PREFIX; a test ties them). */
 export const SESSION_COOKIES = ["dispatch.session_token", "__Secure-dispatch.session_token"] as const;

@@ -11,7 +11,8 @@ import {
   type Citation,
   type Point,
 } from "~/server/briefing-view";
-import { getPublicCaller, orNull } from "~/server/public-caller";
+import { getPublicCaller } from "~/server/public-caller";
+import { loadTopic } from "~/server/topic-data";
 
 export type SourcePassage = {
   key: string;
@@ -44,7 +45,9 @@ export type PointSources = {
 /** The point's sources in the topic's current briefing, or null if either is gone. */
 export async function getPointSources(slug: string, pointId: string): Promise<PointSources | null> {
   const caller = getPublicCaller();
-  const page = await orNull(caller.briefing.get({ topic: slug }));
+  // The topic page's own data (cached until the briefing changes); the passages are read here.
+  const data = await loadTopic(slug);
+  const page = data.kind === "briefing" ? data.page : null;
   const point = page?.briefing.points.find((item) => item.id === pointId);
   if (!page || !point) return null;
   const disagreements = page.briefing.disagreements.filter((d) => d.pointIds.includes(point.id));
@@ -85,12 +88,6 @@ export async function getPointSources(slug: string, pointId: string): Promise<Po
       }),
     })),
   };
-}
-
-/** Where a point's sources are readable without JavaScript; the page's script reads them as
- * JSON from the same path under /api. */
-export function pointSourcesHref(slug: string, pointId: string): string {
-  return `/topics/${encodeURIComponent(slug)}/points/${encodeURIComponent(pointId)}`;
 }
 
 function uniqueCitations(citations: Citation[]): Citation[] {

@@ -2,55 +2,28 @@
 // Readable in full without JavaScript.
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { cache } from "react";
 import { SourceBadge, formatDate, formatDateTime } from "@dispatch/ui";
-import { CitationMarkers, SourcePanel } from "~/components/citations";
+import { CitationMarkers } from "~/components/citations";
 import { CoverageChart } from "~/components/coverage-chart";
-import { SourcesDiffer, SupersededNote, UpdatedFrom, indexDisagreements } from "~/components/disagreements";
 import { FollowButton } from "~/components/follow-button";
 import { LastVisit } from "~/components/last-visit";
-import { References } from "~/components/references";
-import {
-  allCitations,
-  numberStories,
-  outletsOf,
-  storyHref,
-  type BriefingPage,
-  type Entity,
-} from "~/server/briefing-view";
-import { cachedRead } from "~/server/page-data-cache";
-import { getPublicCaller } from "~/server/public-caller";
+import { MorePoints, PointItems } from "~/components/point-list";
+import { ReferencesOnOpen } from "~/components/references";
+import { numberStories, storyHref, storylineHref, type Entity } from "~/server/briefing-view";
+import { storylinePoints } from "~/server/point-views";
+import { loadTopic, type TopicBriefing } from "~/server/topic-data";
 
 // Rendered per request: the Content-Security-Policy's nonce (src/proxy.ts) is new for each
 // response and Next can only put it on the scripts of a page it renders now. The data is
 // cached until the database says it changed, so a rebuilt briefing, or one without a story
 // just removed, shows at once.
 export const dynamic = "force-dynamic";
-const POINTS_SHOWN = 5;
 // Long-running topics gather hundreds of dated events and quotes; the page keeps the most
 // useful ones so it stays readable (and light enough to serve quickly).
 const MAX_TIMELINE = 30;
 const MAX_QUOTES = 12;
 
 type Params = { params: Promise<{ slug: string }> };
-
-// One read per topic per process until the topic's briefing, or anything public, changes
-// (server/page-data-cache.ts); cache() shares it between the metadata and the page.
-const loadTopic = cache((slug: string) =>
-  cachedRead(`topic:${slug}`, [`topic:${slug}`], () => readTopic(slug)),
-);
-
-async function readTopic(slug: string) {
-  const caller = getPublicCaller();
-  // One query (page.topic) says which state the topic is in and returns what the page shows.
-  const data = await caller.page.topic({ topic: slug });
-  if (data.kind !== "briefing") return data;
-  // The source panels' sentences, as the version stored them when it was built.
-  const passages = await caller.story.passages({
-    refs: allCitations(data.page.briefing).map(({ storyId, sentenceIndex }) => ({ storyId, sentenceIndex })),
-  });
-  return { ...data, passages };
-}
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug } = await params;
@@ -108,23 +81,13 @@ export default async function TopicPage({ params }: Params) {
   return <Briefing data={data} />;
 }
 
-type BriefingData = {
-  page: Omit<BriefingPage, "passages">;
-  versions: { version: number; createdAt: Date; storyCount: number }[];
-  previousVersion: number | null;
-  passages: { storyId: string; sentenceIndex: number; before: string; sentence: string; after: string }[];
-};
-
-function Briefing({ data }: { data: BriefingData }) {
+function Briefing({ data }: { data: TopicBriefing }) {
   const { page, versions } = data;
   const { briefing, topic } = page;
   const numbers = numberStories(briefing, page.stories);
-  const pointsById = new Map(briefing.points.map((point) => [point.id, point]));
   const changes = briefing.changes;
-  const newPoints = new Set(changes?.newPointIds ?? []);
   const { previousVersion } = data;
   const storylineTitle = new Map(briefing.storylines.map((storyline) => [storyline.id, storyline.title]));
-  const { differ, replaced } = indexDisagreements(briefing);
 
   return (
     <article className="briefing" aria-labelledby="briefing-headline">
@@ -211,7 +174,7 @@ function Briefing({ data }: { data: BriefingData }) {
           </ol>
         </nav>
 
-        {briefing.storylines.map((storyline, storylineIndex) => (
+        {storylinePoints(page, numbers).map(({ storyline, lead, more }, storylineIndex) => (
           <section
             key={storyline.id}
             id={storyline.id}
@@ -219,71 +182,27 @@ function Briefing({ data }: { data: BriefingData }) {
             aria-labelledby={`${storyline.id}-title`}
           >
             <p className="storyline__label">
-              Storyline {storylineIndex + 1} of {briefing.storylines.length}
+              {`Storyline ${storylineIndex + 1} of ${briefing.storylines.length}`}
               <span aria-hidden="true"> · </span>
               <span className="storyline__sources">{storyline.sources.join(", ")}</span>
             </p>
             <h2 id={`${storyline.id}-title`} className="storyline__title">
               {storyline.title}
             </h2>
-            {(() => {
-              const points = storyline.pointIds.flatMap((pointId) => {
-                const point = pointsById.get(pointId);
-                return point ? [point] : [];
-              });
-              const renderPoint = (point: (typeof points)[number]) => (
-                <li
-                  key={point.id}
-                  id={`p-${point.id}`}
-                  className="point"
-                  data-point-id={point.id}
-                  tabIndex={-1}
-                >
-                  <p className={point.supersededBy ? "point__text point__text--superseded" : "point__text"}>
-                    {newPoints.has(point.id) ? (
-                      <span className="badge badge--new">New in v{page.version}</span>
-                    ) : null}
-                    {point.supersededBy ? <span className="badge badge--superseded">Superseded</span> : null}
-                    {point.text}
-                    <CitationMarkers citations={point.citations} numbers={numbers} />
-                  </p>
-                  {point.supersededBy ? <SupersededNote point={point} numbers={numbers} /> : null}
-                  {replaced.has(point.id) ? (
-                    <UpdatedFrom older={replaced.get(point.id) ?? []} numbers={numbers} />
-                  ) : null}
-                  {differ.has(point.id) ? (
-                    <SourcesDiffer
-                      slug={topic.slug}
-                      pointId={point.id}
-                      disagreements={differ.get(point.id) ?? []}
-                    />
-                  ) : null}
-                  <SourcePanel
-                    slug={topic.slug}
-                    pointId={point.id}
-                    outlets={outletsOf(point.citations, numbers)}
-                  />
-                </li>
-              );
-              // The strongest points first; the rest one click away (a <details>, so no JS needed).
-              const lead = points.slice(0, POINTS_SHOWN);
-              const more = points.slice(POINTS_SHOWN);
-              return (
-                <>
-                  <ol className="points">{lead.map(renderPoint)}</ol>
-                  {more.length > 0 ? (
-                    <details className="more-points">
-                      <summary>
-                        {more.length} more {more.length === 1 ? "point" : "points"} in this storyline
-                      </summary>
-                      <ol className="points points--more" start={POINTS_SHOWN + 1}>
-                        {more.map(renderPoint)}
-                      </ol>
-                    </details>
-                  ) : null}
-                </>
-              );
-            })()}
+            {/* The strongest points first; the rest fetched when opened (or, without
+                JavaScript, on the storyline's own page). */}
+            <ol className="points">
+              <PointItems points={lead} slug={topic.slug} version={page.version} />
+            </ol>
+            {more.length > 0 ? (
+              <MorePoints
+                count={more.length}
+                start={lead.length + 1}
+                storylineHref={storylineHref(topic.slug, storyline.id)}
+                slug={topic.slug}
+                version={page.version}
+              />
+            ) : null}
           </section>
         ))}
 
@@ -303,9 +222,7 @@ function Briefing({ data }: { data: BriefingData }) {
                     )}
                     {event.resolution === "relative" ? (
                       <span className="timeline__said">
-                        {" "}
-                        (“{event.dateText}”
-                        {event.basis === "uploaded" ? ", read against the upload date" : ""})
+                        {` (“${event.dateText}”${event.basis === "uploaded" ? ", read against the upload date" : ""})`}
                       </span>
                     ) : null}
                   </p>
@@ -380,20 +297,13 @@ function Briefing({ data }: { data: BriefingData }) {
             {briefing.sources.map((source) => (
               <li key={source.name}>
                 <SourceBadge name={source.name} />
-                <span className="source-counts__n">
-                  {source.stories} {source.stories === 1 ? "story" : "stories"}
-                </span>
+                <span className="source-counts__n">{plural(source.stories, "story", "stories")}</span>
               </li>
             ))}
           </ul>
-          <References
-            stories={[...numbers.values()].map(({ n, story }) => ({
-              n,
-              slug: story.slug,
-              title: story.title,
-              source: story.source ?? "Unknown source",
-              date: formatDate(story.publishedAt),
-            }))}
+          <ReferencesOnOpen
+            count={numbers.size}
+            pageHref={`/topics/${encodeURIComponent(topic.slug)}/sources`}
           />
         </section>
 
@@ -445,8 +355,7 @@ function EntityList({ id, title, entities }: { id: string; title: string; entiti
               {entity.name}
             </a>
             <span className="meta">
-              {" "}
-              {plural(entity.mentions, "mention")} in {plural(entity.storyIds.length, "story", "stories")}
+              {` ${plural(entity.mentions, "mention")} in ${plural(entity.storyIds.length, "story", "stories")}`}
             </span>
             {entity.aliases.length > 0 ? (
               <span className="entities__aliases">Also: {entity.aliases.join(", ")}</span>

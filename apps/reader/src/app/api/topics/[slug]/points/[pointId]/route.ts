@@ -1,5 +1,6 @@
 // A briefing point's cited passages and disagreements as JSON, read when a reader opens one
 // of the point's panels on the topic page (components/sources-on-open.tsx).
+import { PUBLIC_CACHE_CONTROL } from "~/server/cache-policy";
 import { getPointSources } from "~/server/point-sources";
 
 export const dynamic = "force-dynamic";
@@ -18,5 +19,6 @@ export async function GET(
       { status: 404 },
     );
   }
-  return Response.json(sources);
+  // The same for every reader, and read from the page data the database's changes refresh.
+  return Response.json(sources, { headers: { "Cache-Control": PUBLIC_CACHE_CONTROL } });
 }
