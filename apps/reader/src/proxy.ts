@@ -24,6 +24,6 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Pages only: not the API, Next's assets, or the feeds, sitemap and robots.txt (not HTML).
   matcher: [
-    "/((?!api/|_next/|favicon\\.ico|robots\\.txt|sitemap\\.xml|feed\\.xml|topics/[^/]+/feed\\.(?:xml|atom|json)).*)",
+    "/((?!api/|_next/|favicon\\.ico|robots\\.txt|sitemap\\.xml|feed\\.xml|topics/[^/]+/feed\\.(?:xml|atom|json)|me/feed/).*)",
   ],
 };

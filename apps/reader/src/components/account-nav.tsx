@@ -1,5 +1,5 @@
-// The masthead's account links: "Sign in" for visitors; the reader's name (to their account)
-// and a sign-out button once signed in. Rendered on the server with the page, so the
+// The masthead's account links: "Sign in" for visitors; My briefing, the reader's name (to their
+// account) and a sign-out button once signed in. Rendered on the server with the page, so the
 // masthead does not change after it loads.
 import { signOutAction } from "~/server/account-actions";
 import { getCurrentUser } from "~/server/context";
@@ -9,6 +9,7 @@ export async function AccountNav() {
   if (!user) return <a href="/sign-in">Sign in</a>;
   return (
     <>
+      <a href="/me">My briefing</a>
       <a href="/account" title={`Signed in as ${user.email}`}>
         {user.name}
       </a>

@@ -1,34 +1,19 @@
-"use client";
-// Follow a topic in this browser. Usable only once JavaScript runs: without it there is
-// nothing to store the choice in, so until then the button keeps its place, invisible and
-// out of the tab order, and nothing moves when it appears (layout shift).
-import { useEffect, useState } from "react";
-import { readFollowing, setFollowing } from "./following";
+// The topic page's Follow button. Signed in, it follows through the account (rendered on the
+// server in its final state, so nothing changes size when the page hydrates, and it works
+// without JavaScript); signed out, it follows in this browser, as before accounts.
+import { getCaller, getCurrentUser } from "~/server/context";
+import { AccountFollowButton } from "./account-follow-button";
+import { BrowserFollowButton } from "./browser-follow-button";
 
-export function FollowButton(props: { slug: string; name: string }) {
-  const [following, setFollowingState] = useState<boolean | null>(null);
-  useEffect(() => {
-    setFollowingState(readFollowing().some((topic) => topic.slug === props.slug));
-  }, [props.slug]);
-  if (following === null) {
-    return (
-      <button type="button" className="follow-button" style={{ visibility: "hidden" }} disabled aria-hidden>
-        Follow topic
-      </button>
-    );
-  }
+export async function FollowButton(props: { slug: string; name: string }) {
+  const user = await getCurrentUser();
+  if (!user) return <BrowserFollowButton slug={props.slug} name={props.name} />;
+  const follows = await (await getCaller()).follow.list();
   return (
-    <button
-      type="button"
-      className={following ? "follow-button is-following" : "follow-button"}
-      aria-pressed={following}
-      onClick={() => {
-        setFollowing({ slug: props.slug, name: props.name }, !following);
-        setFollowingState(!following);
-      }}
-      title="Saved in this browser; no account needed"
-    >
-      {following ? "Following" : "Follow topic"}
-    </button>
+    <AccountFollowButton
+      slug={props.slug}
+      name={props.name}
+      following={follows.some((topic) => topic.slug === props.slug)}
+    />
   );
 }

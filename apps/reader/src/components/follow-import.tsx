@@ -1,6 +1,7 @@
 "use client";
 // Offers the topics this browser followed before the reader had an account (localStorage)
-// for import into the account. Shows nothing when the browser follows none the account lacks.
+// for import into the account: on the sign-in form (SignInFollowOffer) and on /account and /me
+// (FollowImport). Each shows nothing when the browser follows none the account lacks.
 import { useActionState, useEffect, useState } from "react";
 import { importFollowsAction, type ImportState } from "~/server/follow-actions";
 import { readFollowing, type FollowedTopic } from "./following";
@@ -43,5 +44,30 @@ export function FollowImport(props: { followedSlugs: string[] }) {
         </button>
       </form>
     </section>
+  );
+}
+
+/**
+ * On the sign-in form: the topics this browser follows, offered for the account being signed
+ * into (checked by default; the sign-in action follows them once the password is right).
+ * Renders nothing when this browser follows none.
+ */
+export function SignInFollowOffer() {
+  const [local, setLocal] = useState<FollowedTopic[]>([]);
+  useEffect(() => {
+    setLocal(readFollowing());
+  }, []);
+  if (local.length === 0) return null;
+  return (
+    <div className="form-field sign-in-follow-offer">
+      <label className="checkbox-field">
+        <input type="checkbox" name="importFollows" value="1" defaultChecked /> Also follow with my account
+        the {local.length === 1 ? "topic" : `${local.length} topics`} this browser follows:{" "}
+        {local.map((topic) => topic.name).join(", ")}
+      </label>
+      {local.map((topic) => (
+        <input key={topic.slug} type="hidden" name="localFollow" value={topic.slug} />
+      ))}
+    </div>
   );
 }

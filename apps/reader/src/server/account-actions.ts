@@ -13,7 +13,9 @@ import {
   signUpWithPassword,
   verifyEmailToken,
   type CookieToSet,
+  type SessionUser,
 } from "@dispatch/auth";
+import { createCaller, createInnerContext, FOLLOW_IMPORT_LIMIT } from "@dispatch/api";
 import { getDb } from "@dispatch/db";
 
 /** What a form shows after a try: an error (with a reason to style or test by), or a done note. */
@@ -36,7 +38,23 @@ export async function signInAction(_previous: FormState, form: FormData): Promis
   });
   if (!result.ok) return { error: result.message, reason: result.reason, done: null, email };
   await applyCookies(result.cookies);
+  if (form.get("importFollows") === "1") await importBrowserFollows(result.user, form.getAll("localFollow"));
   redirect(next);
+}
+
+/**
+ * Follows with the account just signed into the topics this browser followed (offered on the
+ * sign-in form). Never stands in the way of signing in: what cannot be followed is left out,
+ * and /account offers the rest again.
+ */
+async function importBrowserFollows(user: SessionUser, slugs: FormDataEntryValue[]): Promise<void> {
+  try {
+    await createCaller(createInnerContext({ db: getDb(), user, via: "ui" })).follow.import({
+      slugs: slugs.map(String).slice(0, FOLLOW_IMPORT_LIMIT),
+    });
+  } catch (error) {
+    console.error("[reader] importing a browser's follows at sign-in failed:", error);
+  }
 }
 
 export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {

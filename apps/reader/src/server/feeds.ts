@@ -115,7 +115,13 @@ function renderVersionHtml(page: Pick<BriefingPage, "briefing" | "stories">, ori
   const changeLine = changes
     ? `<p><em>${changes.newPointIds.length} new points and ${changes.newStoryIds.length} new stories since the previous version.</em></p>`
     : "";
-  return `${changeLine}<p>${overview}</p><h3>Key points</h3><ul>${points}</ul>`;
+  // What this version adds, first: a feed reader is asked "what changed", not "what is there".
+  const newPoints = (changes?.newPointIds ?? []).flatMap((id) => {
+    const point = page.briefing.points.find((candidate) => candidate.id === id);
+    return point ? [`<li>${escapeHtml(point.text)}${cite(point.citations)}</li>`] : [];
+  });
+  const newList = newPoints.length > 0 ? `<h3>New in this version</h3><ul>${newPoints.join("")}</ul>` : "";
+  return `${changeLine}${newList}<p>${overview}</p><h3>Key points</h3><ul>${points}</ul>`;
 }
 
 /** The newest stories across every topic. */

@@ -6,11 +6,28 @@ import { TRPCError } from "@trpc/server";
 import { getCaller } from "./context";
 
 export type ImportState = { message: string | null; error: string | null };
+export type FollowState = { following: boolean; error: string | null };
 
 function describe(error: unknown): string {
   if (error instanceof TRPCError) return error.message;
   console.error("[reader] follow action failed:", error);
   return "That did not work on our side. Try again in a moment.";
+}
+
+/** The topic page's Follow button, signed in: follows (follow=1) or unfollows through the account. */
+export async function setFollowAction(previous: FollowState, form: FormData): Promise<FollowState> {
+  const slug = String(form.get("slug") ?? "");
+  const follow = form.get("follow") === "1";
+  try {
+    const caller = await getCaller();
+    if (follow) await caller.follow.add({ slug });
+    else await caller.follow.remove({ slug });
+    revalidatePath("/account");
+    revalidatePath("/me");
+    return { following: follow, error: null };
+  } catch (error) {
+    return { following: previous.following, error: describe(error) };
+  }
 }
 
 export async function unfollowAction(form: FormData): Promise<void> {

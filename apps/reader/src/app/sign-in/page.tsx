@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { MIN_PASSWORD_LENGTH, safeNextPath } from "@dispatch/auth";
 import { AccountForm } from "~/components/account-form";
+import { SignInFollowOffer } from "~/components/follow-import";
 import { signInAction } from "~/server/account-actions";
 import { getCurrentUser } from "~/server/context";
 
@@ -44,7 +45,9 @@ export default async function SignInPage(props: {
             hint: `At least ${MIN_PASSWORD_LENGTH} characters.`,
           },
         ]}
-      />
+      >
+        <SignInFollowOffer />
+      </AccountForm>
       <p className="meta">
         <a href="/forgot-password">Forgot your password?</a> · No account yet?{" "}
         <a href="/sign-up">Create one</a>
