@@ -200,6 +200,22 @@ describe("my briefing", { timeout: 60_000 }, () => {
         message: expect.stringMatching(/no version 99.*Reload \/me/),
       },
     );
+    // A draft (the topic is reviewed before publishing) is neither shown nor can be marked.
+    await database.db.topic.update({ where: { slug: "sarn-floods" }, data: { reviewBeforePublish: true } });
+    await addStory("sarn-floods", {
+      slug: "sarn-floods-draft",
+      source: "Lowland Herald",
+      title: "Sarn ferry resumes",
+      body: "The Sarn ferry ran again on Saturday after the water fell, the operator said.",
+      publishedAt: "2026-11-29T08:00:00Z",
+    });
+    const draft = await rebuildBriefing(database.db, "sarn-floods");
+    const current = (await caller.me.briefing()).topics.find((news) => news.topic.slug === "sarn-floods");
+    expect(current?.current?.version).toBe(draft.version - 1);
+    expect(current?.items.map((item) => item.text).join("\n")).not.toContain("Sarn ferry");
+    await expect(
+      caller.me.markSeen({ seen: [{ topic: "sarn-floods", version: draft.version }] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const refused = await caller.me
       .markSeen({ seen: [{ topic: "sarn-floods", version: 0 }] })
       .catch((e) => e);

@@ -274,8 +274,8 @@ export async function getMyBriefing(db: Db, userId: string): Promise<MyBriefing>
 /**
  * Records that the reader saw these versions on /me. A newer version than the one recorded
  * moves the old one to `base` (what a reload compares with); the same or an older one (a stale
- * tab) changes nothing. A topic the reader does not follow, or a version that does not exist,
- * is refused with what to do.
+ * tab) changes nothing. A topic the reader does not follow, or a version readers cannot see
+ * (none such, or a draft), is refused with what to do.
  */
 export async function markMyBriefingSeen(
   db: Db,
@@ -294,10 +294,8 @@ export async function markMyBriefingSeen(
         "NOT_FOUND",
         `You do not follow a topic at “${entry.topic}”, so there is nothing to mark as seen. Follow it from its page first.`,
       );
-    const exists = await db.briefing.findUnique({
-      where: { topicId_version: { topicId: follow.topicId, version: entry.version } },
-      select: { version: true },
-    });
+    // A version readers may see (published): a draft's number cannot be marked as seen.
+    const exists = await readVersion(db, entry.topic, entry.version);
     if (!exists)
       throw new AppError(
         "NOT_FOUND",
