@@ -140,7 +140,7 @@ export type ControlView = {
 export type EditorVersion = Omit<BriefingView, "topic"> & {
   state: VersionState;
   /** Pinned point ids, with who pinned them. */
-  pinned: { pointId: string; by: string | null }[];
+  pinned: { pointId: string; by: string | null; controlId: string }[];
   /** Points struck from this version, with who struck them and why. */
   struck: { pointId: string; text: string; by: string | null; reason: string | null; controlId: string }[];
   /** Storylines whose label is locked, with the engine's wording. */
@@ -173,7 +173,9 @@ async function readEditorVersion(
       ...view,
       state,
       pinned: effects.flatMap((effect) =>
-        effect.control.kind === "pin" && effect.matched ? [{ pointId: effect.matched, by: by(effect) }] : [],
+        effect.control.kind === "pin" && effect.matched
+          ? [{ pointId: effect.matched, by: by(effect), controlId: effect.control.id }]
+          : [],
       ),
       struck: stored.editorial.struck.map(({ point, controlId }) => {
         const effect = effects.find((candidate) => candidate.control.id === controlId);

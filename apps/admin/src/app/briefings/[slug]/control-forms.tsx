@@ -79,9 +79,16 @@ export function LockWordingForm(
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState(props.current);
-  const refresh = useRefresh();
-  const label = useMutation(trpc.briefing.lockLabel.mutationOptions(refresh));
-  const headline = useMutation(trpc.briefing.lockHeadline.mutationOptions(refresh));
+  const router = useRouter();
+  // Locked: the form closes and the page shows the wording with who locked it.
+  const done = {
+    onSuccess: () => {
+      setOpen(false);
+      router.refresh();
+    },
+  };
+  const label = useMutation(trpc.briefing.lockLabel.mutationOptions(done));
+  const headline = useMutation(trpc.briefing.lockHeadline.mutationOptions(done));
   const pending = label.isPending || headline.isPending;
   const id = `lock-${props.what}-${props.storylineId ?? "headline"}`;
   if (!open) {

@@ -261,6 +261,7 @@ function EditingPanel({ slug, shown }: { slug: string; shown: EditorVersion }) {
   const { briefing } = shown;
   const pointsById = new Map(briefing.points.map((point) => [point.id, point]));
   const pinnedBy = new Map(shown.pinned.map((pin) => [pin.pointId, pin.by]));
+  const pins = new Map(shown.pinned.map((pin) => [pin.pointId, pin]));
   const labelLock = new Map(shown.lockedLabels.map((lock) => [lock.storylineId, lock]));
   const on = { topic: slug, version: shown.version };
   return (
@@ -314,7 +315,8 @@ function EditingPanel({ slug, shown }: { slug: string; shown: EditorVersion }) {
               {storyline.pointIds.flatMap((pointId) => {
                 const point = pointsById.get(pointId);
                 if (!point) return [];
-                const pinned = pinnedBy.has(point.id);
+                const pin = pins.get(point.id);
+                const pinned = pin !== undefined;
                 return [
                   <li key={point.id} className={styles.point} data-point-id={point.id}>
                     <p>
@@ -329,7 +331,11 @@ function EditingPanel({ slug, shown }: { slug: string; shown: EditorVersion }) {
                       </span>
                     </p>
                     <div className={styles.tools}>
-                      {pinned ? null : <PinButton {...on} pointId={point.id} label={point.text} />}
+                      {pin ? (
+                        <UndoButton topic={slug} controlId={pin.controlId} label="Unpin" />
+                      ) : (
+                        <PinButton {...on} pointId={point.id} label={point.text} />
+                      )}
                       <StrikeForm {...on} pointId={point.id} label={point.text} />
                     </div>
                   </li>,

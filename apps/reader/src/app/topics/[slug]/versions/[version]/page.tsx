@@ -109,96 +109,100 @@ export default async function TopicVersionPage(props: Params) {
             <a href={`${topicHref}/versions/${previousVersion}`}>← Version {previousVersion}</a>
           ) : null}
         </nav>
+        <div className="briefing__overview">
+          {briefing.overview.map((sentence, index) => (
+            <span key={index}>
+              {sentence.text}
+              {cites(sentence.citations)}{" "}
+            </span>
+          ))}
+        </div>
       </header>
 
-      <section aria-labelledby="what-changed" className="changes">
-        <h2 id="what-changed" className="changes__heading">
-          {changes ? `What changed since version ${changes.from}` : "The first version of this briefing"}
-        </h2>
-        {changes ? (
-          <>
-            <p>
-              {changes.addedPoints.length} {changes.addedPoints.length === 1 ? "point" : "points"} added,{" "}
-              {changes.removedPoints.length} removed
-              {changes.addedStoryIds.length
-                ? `; new stories: ${changes.addedStoryIds.map((id) => `“${titleOf(id) ?? "a story"}”`).join(", ")}`
-                : ""}
-              {changes.addedSources.length ? `; first reports from ${changes.addedSources.join(", ")}` : ""}.
-            </p>
-            {changes.addedPoints.length > 0 ? (
-              <>
-                <h3>Added</h3>
-                <ul>
-                  {changes.addedPoints.map((point) => (
-                    <li key={point.text}>{point.text}</li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-            {changes.removedPoints.length > 0 ? (
-              <>
-                <h3>No longer in the briefing</h3>
-                <ul>
-                  {changes.removedPoints.map((point) => (
-                    <li key={point.text}>{point.text}</li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-            {changes.addedStorylines.length > 0 ? (
-              <p>New storylines: {changes.addedStorylines.join(", ")}.</p>
-            ) : null}
-          </>
-        ) : (
-          <p>Nothing came before it.</p>
-        )}
-      </section>
-
-      <div className="briefing__overview">
-        {briefing.overview.map((sentence, index) => (
-          <span key={index}>
-            {sentence.text}
-            {cites(sentence.citations)}{" "}
-          </span>
+      <div className="briefing__main">
+        {briefing.storylines.map((storyline) => (
+          <section key={storyline.id} className="storyline" aria-labelledby={`${storyline.id}-title`}>
+            <h2 id={`${storyline.id}-title`} className="storyline__title">
+              {storyline.title}
+            </h2>
+            <ol className="points">
+              {storyline.pointIds.flatMap((pointId) => {
+                const point = pointsById.get(pointId);
+                return point
+                  ? [
+                      <li key={point.id} className="point">
+                        <p className="point__text">
+                          {point.text}
+                          {cites(point.citations)}
+                        </p>
+                      </li>,
+                    ]
+                  : [];
+              })}
+            </ol>
+          </section>
         ))}
       </div>
 
-      {briefing.storylines.map((storyline) => (
-        <section key={storyline.id} className="storyline" aria-labelledby={`${storyline.id}-title`}>
-          <h2 id={`${storyline.id}-title`} className="storyline__title">
-            {storyline.title}
+      <aside className="briefing__side" aria-label="About this version">
+        <section aria-labelledby="what-changed" className="changes">
+          <h2 id="what-changed" className="changes__heading">
+            {changes ? `What changed since version ${changes.from}` : "The first version of this briefing"}
           </h2>
-          <ol className="points">
-            {storyline.pointIds.flatMap((pointId) => {
-              const point = pointsById.get(pointId);
-              return point
-                ? [
-                    <li key={point.id} className="point">
-                      <p className="point__text">
-                        {point.text}
-                        {cites(point.citations)}
-                      </p>
-                    </li>,
-                  ]
-                : [];
-            })}
+          {changes ? (
+            <>
+              <p>
+                {changes.addedPoints.length} {changes.addedPoints.length === 1 ? "point" : "points"} added,{" "}
+                {changes.removedPoints.length} removed
+                {changes.addedStoryIds.length
+                  ? `; new stories: ${changes.addedStoryIds.map((id) => `“${titleOf(id) ?? "a story"}”`).join(", ")}`
+                  : ""}
+                {changes.addedSources.length ? `; first reports from ${changes.addedSources.join(", ")}` : ""}
+                .
+              </p>
+              {changes.addedPoints.length > 0 ? (
+                <>
+                  <h3>Added</h3>
+                  <ul>
+                    {changes.addedPoints.map((point) => (
+                      <li key={point.text}>{point.text}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {changes.removedPoints.length > 0 ? (
+                <>
+                  <h3>No longer in the briefing</h3>
+                  <ul>
+                    {changes.removedPoints.map((point) => (
+                      <li key={point.text}>{point.text}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {changes.addedStorylines.length > 0 ? (
+                <p>New storylines: {changes.addedStorylines.join(", ")}.</p>
+              ) : null}
+            </>
+          ) : (
+            <p>Nothing came before it.</p>
+          )}
+        </section>
+
+        <section aria-labelledby="version-stories">
+          <h2 id="version-stories" className="side-heading">
+            Stories in this version
+          </h2>
+          <ol>
+            {page.stories.map((story) => (
+              <li key={story.id}>
+                <a href={`/stories/${encodeURIComponent(story.slug)}`}>{story.title}</a>
+                {story.source ? <span className="meta"> · {story.source}</span> : null}
+              </li>
+            ))}
           </ol>
         </section>
-      ))}
-
-      <section aria-labelledby="version-stories">
-        <h2 id="version-stories" className="section-heading">
-          Stories in this version
-        </h2>
-        <ol>
-          {page.stories.map((story) => (
-            <li key={story.id}>
-              <a href={`/stories/${encodeURIComponent(story.slug)}`}>{story.title}</a>
-              {story.source ? <span className="meta"> · {story.source}</span> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      </aside>
     </article>
   );
 }
