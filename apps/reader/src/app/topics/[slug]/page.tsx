@@ -321,7 +321,7 @@ function Briefing({ data }: { data: TopicBriefing }) {
                 {version.version === page.version ? (
                   <strong>Version {version.version} (this one)</strong>
                 ) : (
-                  <>Version {version.version}</>
+                  <a href={`/topics/${topic.slug}/versions/${version.version}`}>Version {version.version}</a>
                 )}
                 <span className="meta">
                   {" "}
