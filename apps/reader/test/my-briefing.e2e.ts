@@ -282,5 +282,45 @@ describe.skipIf(!hasChromium)(
       await expect(page.getByLabel("Off", { exact: false }).isChecked()).resolves.toBe(true);
       await context.close();
     });
+
+    it("follows in the browser when signed out, and offers those follows at sign-in", async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      // The account stops following Kell bridge (signed in, from /account).
+      await page.goto(`${readerUrl}/sign-in`);
+      await page.getByLabel("Email", { exact: true }).fill(EMAIL);
+      await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL(`${readerUrl}/`);
+      await page.goto(`${readerUrl}/account`);
+      await page.getByRole("button", { name: "Stop following Kell bridge" }).click();
+      await page.waitForFunction(
+        () => !document.querySelector("#followed-topics")?.textContent?.includes("Kell"),
+      );
+      await page.getByRole("button", { name: "Sign out" }).first().click();
+      await page.waitForURL(/\/sign-in\?signed-out=1$/);
+
+      // Signed out, the topic page's button follows in this browser, as before accounts.
+      await page.goto(`${readerUrl}/topics/kell-bridge`);
+      const button = page.locator(".briefing__kicker-row .follow-button:not([aria-hidden])");
+      await button.click();
+      await expect(button.getAttribute("aria-pressed")).resolves.toBe("true");
+      await expect(
+        page.evaluate(() => window.localStorage.getItem("dispatch:following") ?? ""),
+      ).resolves.toContain("kell-bridge");
+
+      // Signing in offers that follow to the account, checked; the account then follows it.
+      await page.goto(`${readerUrl}/sign-in?next=/account`);
+      const offer = page.getByLabel(
+        /Also follow with my account the topic this browser follows: Kell bridge/,
+      );
+      await expect(offer.isChecked()).resolves.toBe(true);
+      await page.getByLabel("Email", { exact: true }).fill(EMAIL);
+      await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL(`${readerUrl}/account`);
+      await expect(page.locator("#followed-topics").textContent()).resolves.toContain("Kell bridge");
+      await context.close();
+    });
   },
 );
