@@ -123,6 +123,7 @@ describe.skipIf(!hasChromium)("editors steer the briefing", { timeout: 300_000 }
     const points = editor.getByRole("region", { name: /^Points of v1/ });
     await points.getByRole("button", { name: `Pin “${PINNED}”` }).click();
     await points.getByText(/^pinned by /).waitFor();
+    const struckId = await points.locator("li", { hasText: STRUCK }).getAttribute("data-point-id");
     await points.getByRole("button", { name: `Strike… “${STRUCK}”` }).click();
     const strike = points.getByRole("form", { name: `Strike “${STRUCK}”` });
     await strike.getByRole("button", { name: "Strike point" }).click();
@@ -167,6 +168,16 @@ describe.skipIf(!hasChromium)("editors steer the briefing", { timeout: 300_000 }
     await expect(storyline.getByRole("heading", { level: 2 }).innerText()).resolves.toBe(LABEL);
     await expect(storyline.locator(".point__text").first().innerText()).resolves.toContain("talks");
     await expect(reader.locator("main").innerText()).resolves.not.toContain(STRUCK);
+    // Nor on the point's own page, in the feed or in the public API.
+    expect(await openReader(reader, `/topics/${TOPIC}/points/${struckId}`)).toBe(404);
+    const feed = await reader.request.get(`${readerUrl}/topics/${TOPIC}/feed.json`);
+    expect(await feed.text()).not.toContain(STRUCK);
+    // The API's cited passages keep a neighbouring sentence as context: the story still has it.
+    const api = await reader.request.get(`${readerUrl}/api/v1/topics/${TOPIC}/briefing?version=1`);
+    expect(api.status()).toBe(200);
+    const answer = await api.text();
+    for (const field of ["text", "sentence"]) expect(answer).not.toContain(`"${field}":"${STRUCK}"`);
+    expect(answer).toContain("Harbour master Ivo Brandt");
 
     // Review before publishing: the next rebuild is a draft the reader does not see.
     await admin.goto(`${adminUrl}/briefings/${TOPIC}`);
@@ -193,6 +204,7 @@ describe.skipIf(!hasChromium)("editors steer the briefing", { timeout: 300_000 }
     await editor.waitForURL(/from=2&to=3/);
     const draft = editor.getByRole("region", { name: "Draft v3 waits for review" });
     await expect(draft.innerText()).resolves.toContain("Readers see v2 until it is published.");
+    await draft.screenshot({ path: screenshotPath("editors-admin-draft") });
     await editor.getByRole("region", { name: "v2 → v3" }).waitFor();
     await draft.getByRole("button", { name: "Publish v3" }).click();
     await editor.getByRole("status").filter({ hasText: "Published: readers see version 3." }).waitFor();
@@ -201,8 +213,9 @@ describe.skipIf(!hasChromium)("editors steer the briefing", { timeout: 300_000 }
     await expect(reader.locator(".briefing__meta").innerText()).resolves.toContain("Version 3");
     await expect(reader.locator("main").innerText()).resolves.toContain("rota deal");
 
-    // Old versions on the reader, with what changed and the strike applied there too.
-    expect(await openReader(reader, `/topics/${TOPIC}/versions/1`)).toBe(200);
+    // Old versions on the reader, from the topic page's list, with the strike applied there too.
+    await reader.getByRole("link", { name: "Version 1" }).click();
+    await reader.waitForURL(`${readerUrl}/topics/${TOPIC}/versions/1`);
     await expect(
       reader.getByRole("heading", { level: 2, name: "The first version of this briefing" }).count(),
     ).resolves.toBe(1);
