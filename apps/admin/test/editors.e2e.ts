@@ -208,6 +208,8 @@ describe.skipIf(!hasChromium)("editors steer the briefing", { timeout: 300_000 }
     await editor.getByRole("region", { name: "v2 → v3" }).waitFor();
     await draft.getByRole("button", { name: "Publish v3" }).click();
     await editor.getByRole("status").filter({ hasText: "Published: readers see version 3." }).waitFor();
+    await editor.getByRole("region", { name: /^Points of v3 · published/ }).waitFor();
+    await editor.screenshot({ path: screenshotPath("editors-admin-briefing-page"), fullPage: true });
 
     expect(await openReader(reader, `/topics/${TOPIC}`)).toBe(200);
     await expect(reader.locator(".briefing__meta").innerText()).resolves.toContain("Version 3");
