@@ -80,7 +80,18 @@ async function screenshotTopic(baseUrl: string) {
       await page.getByRole("button", { name: /Keyboard shortcuts/ }).waitFor(); // hydrated
       const file = screenshotPath(`lighthouse-topic-${name}`);
       await page.screenshot({ path: file, fullPage: true });
-      console.log(`screenshot: ${file}`);
+      // The first screen, and the first storyline with its folded points opened: readable sizes.
+      const first = screenshotPath(`lighthouse-topic-${name}-first-screen`);
+      await page.screenshot({ path: first });
+      const storyline = page.locator(".storyline").first();
+      const more = storyline.locator("details.more-points");
+      if ((await more.count()) > 0) {
+        await more.locator("> summary").click();
+        await more.locator(".points--more [data-point-id]").first().waitFor();
+      }
+      const opened = screenshotPath(`lighthouse-topic-${name}-storyline-opened`);
+      await storyline.screenshot({ path: opened });
+      console.log(`screenshots: ${file}, ${first}, ${opened}`);
       await page.close();
     }
   } finally {
