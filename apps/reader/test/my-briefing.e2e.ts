@@ -149,6 +149,12 @@ describe.skipIf(!hasChromium)(
       await follow(page, "sarn-floods");
       await page.screenshot({ path: screenshotPath("readers-topic-follow-signed-in") });
       await follow(page, "kell-bridge");
+      // The home page's Following shelf is the account's, rendered with the page.
+      await page.goto(`${readerUrl}/`);
+      await expect(page.locator("section.following li").allTextContents()).resolves.toEqual([
+        expect.stringContaining("Kell bridge"),
+        expect.stringContaining("Sarn floods"),
+      ]);
 
       // /me before anything new: both topics, nothing new since following.
       await page.goto(`${readerUrl}/me`);

@@ -1,39 +1,17 @@
-"use client";
-// The home page's "Following" shelf: the topics this browser follows, first.
-import { useEffect, useState } from "react";
-import { FOLLOWING_EVENT, readFollowing, type FollowedTopic } from "./following";
+// The home page's "Following" shelf. Signed in, the account's followed topics, rendered on the
+// server (nothing appears after the page loads); signed out, the ones this browser follows.
+import { getCaller, getCurrentUser } from "~/server/context";
+import { BrowserFollowedTopics, FollowingShelf } from "./browser-followed-topics";
 
-export function FollowedTopics(props: { known: { slug: string; name: string; headline: string | null }[] }) {
-  const [followed, setFollowed] = useState<FollowedTopic[]>([]);
-  useEffect(() => {
-    const update = () => setFollowed(readFollowing());
-    update();
-    window.addEventListener(FOLLOWING_EVENT, update);
-    window.addEventListener("storage", update);
-    return () => {
-      window.removeEventListener(FOLLOWING_EVENT, update);
-      window.removeEventListener("storage", update);
-    };
-  }, []);
-  const topics = followed
-    .map((topic) => props.known.find((known) => known.slug === topic.slug))
-    .filter((topic): topic is NonNullable<typeof topic> => Boolean(topic));
-  if (topics.length === 0) return null;
-  return (
-    <section className="following" aria-labelledby="following-heading">
-      <h2 id="following-heading" className="section-heading">
-        Following
-      </h2>
-      <ul className="following__list">
-        {topics.map((topic) => (
-          <li key={topic.slug}>
-            <a href={`/topics/${topic.slug}`}>
-              <strong>{topic.name}</strong>
-              {topic.headline ? <span className="following__headline">{topic.headline}</span> : null}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+type KnownTopic = { slug: string; name: string; headline: string | null };
+
+export async function FollowedTopics(props: { known: KnownTopic[] }) {
+  const user = await getCurrentUser();
+  if (!user) return <BrowserFollowedTopics known={props.known} />;
+  const follows = await (await getCaller()).follow.list();
+  const topics = follows.flatMap((follow) => {
+    const known = props.known.find((topic) => topic.slug === follow.slug);
+    return known ? [known] : [];
+  });
+  return <FollowingShelf topics={topics} meLink />;
 }
