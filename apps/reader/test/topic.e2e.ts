@@ -203,6 +203,32 @@ describe.skipIf(!hasChromium)("reader topic and story", () => {
     await context.close();
   });
 
+  it("lets shared caches keep what the topic page's panels fetch, and the public API's reads", async () => {
+    const html = await (await fetch(`${readerUrl}/topics/${TOPIC}`)).text();
+    const storyline = /href="(\/topics\/[^"]+\/storylines\/[^"#]+)"/.exec(html)?.[1];
+    const point = /href="(\/topics\/[^"]+\/points\/[^"#]+)"/.exec(html)?.[1];
+    expect(storyline && point).toBeTruthy();
+    for (const path of [
+      `/api${storyline}`,
+      `/api${point}`,
+      `/api/topics/${TOPIC}/sources`,
+      "/api/v1/topics",
+    ]) {
+      const response = await fetch(`${readerUrl}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("cache-control"), path).toMatch(
+        /^public, .*s-maxage=\d+.*stale-while-revalidate/,
+      );
+    }
+    // A briefing rebuilt since the page was opened: the folded points say what to do, and are not cached.
+    const gone = await fetch(`${readerUrl}/api/topics/${TOPIC}/storylines/no-such-storyline`);
+    expect(gone.status).toBe(404);
+    await expect(gone.json()).resolves.toMatchObject({
+      error: expect.stringMatching(/reload the topic page/),
+    });
+    expect(gone.headers.get("cache-control") ?? "").not.toMatch(/public/);
+  });
+
   it("answers 404 for a missing topic or story", async () => {
     const page = await browser.newPage();
     for (const path of ["/topics/no-such-topic", "/stories/no-such-story"]) {
