@@ -284,6 +284,24 @@ describe.skipIf(!hasChromium)(
         body: "List-Unsubscribe=One-Click",
       });
       expect(unsubscribed.status).toBe(200);
+      // An unknown token is refused in words; opening the address (GET) only leads to the page
+      // with the button, which turns the digest off once pressed.
+      const token = oneClick.split("/").at(-1) ?? "";
+      const bogus = await fetch(oneClick.replace(token, "A".repeat(32)), {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "List-Unsubscribe=One-Click",
+      });
+      expect(bogus.status).toBe(404);
+      await expect(bogus.text()).resolves.toMatch(/does not work.*account page/);
+      const opened = await fetch(oneClick, { redirect: "manual" });
+      expect(opened.status).toBe(303);
+      expect(opened.headers.get("location")).toBe(`${readerUrl}/digest/unsubscribe/${token}`);
+      await page.goto(`${readerUrl}/digest/unsubscribe/${token}`);
+      await page.getByRole("button", { name: "Unsubscribe from the digest" }).click();
+      await expect(page.locator(".form-note[role=status]").textContent()).resolves.toBe(
+        `Unsubscribed: no more digest mails will be sent to ${EMAIL}. You can turn the digest back on from your account page.`,
+      );
       await page.goto(`${readerUrl}/account`);
       await expect(page.getByLabel("Off", { exact: false }).isChecked()).resolves.toBe(true);
       await context.close();
