@@ -94,32 +94,32 @@ export type DraftWaiting = {
   publishedVersion: number | null;
 };
 
-/** Every topic with a draft waiting for an editor, oldest first (the review queue). */
+/** Every active topic with a draft waiting for an editor, oldest first (the review queue), in one query. */
 export async function listDraftsWaiting(db: Db): Promise<DraftWaiting[]> {
-  const rows = await db.$queryRaw<{ topicId: string; version: number }[]>`
-    SELECT DISTINCT ON (b."topicId") b."topicId", b.version FROM "Briefing" b
-    JOIN "Topic" t ON t.id = b."topicId" AND t.status = 'active'
-    ORDER BY b."topicId", b.version DESC`;
-  const drafts = await Promise.all(
-    rows.map(async (row) => {
-      const draft = await findWaitingDraft(db, row.topicId);
-      if (!draft) return null;
-      const topic = await db.topic.findUniqueOrThrow({
-        where: { id: row.topicId },
-        select: { slug: true, name: true },
-      });
-      return {
-        topic,
-        version: draft.version,
-        builtAt: draft.createdAt,
-        storyCount: draft.storyIds.length,
-        publishedVersion: draft.publishedVersion,
-      };
-    }),
-  );
-  return drafts
-    .filter((draft): draft is DraftWaiting => draft !== null)
-    .sort((a, b) => a.builtAt.getTime() - b.builtAt.getTime());
+  const rows = await db.$queryRaw<
+    {
+      slug: string;
+      name: string;
+      version: number;
+      builtAt: Date;
+      storyCount: number;
+      publishedVersion: number | null;
+    }[]
+  >`
+    SELECT t.slug, t.name, newest.version, newest."createdAt" AS "builtAt",
+           cardinality(newest."storyIds")::int AS "storyCount", published.version AS "publishedVersion"
+    FROM "Topic" t
+    JOIN LATERAL (
+      SELECT version, "createdAt", "storyIds", "publishedAt" FROM "Briefing"
+      WHERE "topicId" = t.id ORDER BY version DESC LIMIT 1
+    ) newest ON newest."publishedAt" IS NULL
+    LEFT JOIN LATERAL (
+      SELECT version FROM "Briefing"
+      WHERE "topicId" = t.id AND "publishedAt" IS NOT NULL ORDER BY version DESC LIMIT 1
+    ) published ON true
+    WHERE t.status = 'active'
+    ORDER BY newest."createdAt", t.slug`;
+  return rows.map(({ slug, name, ...draft }) => ({ topic: { slug, name }, ...draft }));
 }
 
 /** A control as the admin lists it: who, what, why, and what it found in the version shown. */
