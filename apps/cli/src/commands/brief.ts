@@ -121,7 +121,7 @@ export function registerRebuildCommand(program: Command): void {
         for (const slug of slugs) {
           const result = await caller.briefing.rebuild({ topic: slug });
           console.log(
-            `${pc.green("rebuilt")} ${result.slug} → version ${result.version} (${result.storyCount} stories, ${result.buildMs} ms)`,
+            `${pc.green("rebuilt")} ${result.slug} → version ${result.version} (${result.storyCount} stories, ${result.buildMs} ms)${result.published ? "" : " — a draft: readers see it once an editor publishes it in the admin"}`,
           );
         }
       });

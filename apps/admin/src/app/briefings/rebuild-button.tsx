@@ -22,7 +22,8 @@ export function RebuildButton({ topic }: { topic: string }) {
       {rebuild.data ? (
         <p className="form-note" role="status">
           Built version {rebuild.data.version} from {rebuild.data.storyCount} stories in{" "}
-          {Math.round(rebuild.data.buildMs)} ms.
+          {Math.round(rebuild.data.buildMs)} ms
+          {rebuild.data.published ? "." : ": a draft, waiting for an editor to publish it."}
         </p>
       ) : null}
       <ErrorMessage error={rebuild.error} />
