@@ -43,7 +43,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: "Briefings",
     summary: "Get a topic's briefing",
     description:
-      "The latest briefing (or the `version` asked for): headline, storylines, points with their citations, timeline, quotes, and the stories it cites. `null` before the topic's first briefing is built.",
+      "The latest published briefing (or the published `version` asked for; a draft under review is not found): headline, storylines, points with their citations, timeline, quotes, and the stories it cites. `null` before the topic's first briefing is built.",
   },
   {
     method: "GET",
@@ -51,7 +51,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
     procedure: "briefing.versions",
     tag: "Briefings",
     summary: "List a briefing's versions",
-    description: "Every stored version of the topic's briefing, newest first.",
+    description:
+      "Every published version of the topic's briefing, newest first (drafts under review are left out).",
   },
   {
     method: "GET",
