@@ -13,7 +13,7 @@ import {
   sleep,
   waitFor,
 } from "../test/fixtures";
-import { startWorker, type JobHook, type RunningWorker } from "./worker";
+import { DIGEST_CRON, runDigestJob, startWorker, type JobHook, type RunningWorker } from "./worker";
 
 let database: TestDatabase;
 const running: RunningWorker[] = [];
@@ -276,4 +276,18 @@ describe("stories.suggest", () => {
       log.some((line) => line.includes("stories.suggest 1 stories") && line.includes("1 topics auto-tagged")),
     ).toBe(true);
   }, 30_000);
+});
+
+describe("digest.send", () => {
+  it("is scheduled hourly, once however many workers start, and says so when no mail can be sent", async () => {
+    const first = await start();
+    await start();
+    const schedules = await first.boss.getSchedules();
+    expect(schedules.filter((schedule) => schedule.name === QUEUES.digest)).toMatchObject([
+      { name: QUEUES.digest, cron: DIGEST_CRON },
+    ]);
+    expect(await runDigestJob(database.db, { mailer: null, readerUrl: "http://localhost:3000" })).toBe(
+      "skipped: SMTP_URL is not set, so no digest can be mailed",
+    );
+  });
 });
