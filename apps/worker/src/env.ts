@@ -22,11 +22,13 @@ const workerEnvSchema = z.object({
     .default("http://localhost:3000"),
 });
 
+/** Where the digest's links point: DISPATCH_READER_URL's origin, or http://localhost:3000. */
+export function getDigestReaderUrl(): string {
+  return readEnv(workerEnvSchema, process.env).DISPATCH_READER_URL;
+}
+
 export function getWorkerEnv(): { databaseUrl: string; readerUrl: string } {
-  return {
-    databaseUrl: getServerDbEnv().DATABASE_URL,
-    readerUrl: readEnv(workerEnvSchema, process.env).DISPATCH_READER_URL,
-  };
+  return { databaseUrl: getServerDbEnv().DATABASE_URL, readerUrl: getDigestReaderUrl() };
 }
 
 /** Start-up: every variable the worker reads, all problems in one message. */

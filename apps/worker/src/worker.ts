@@ -20,6 +20,7 @@ import {
 } from "@dispatch/api/pg-boss-queue";
 import type { Db } from "@dispatch/db";
 import { getMailer, type Mailer } from "@dispatch/mail";
+import { getDigestReaderUrl } from "./env";
 
 /** What a job handler and its hook see of a job. */
 export type JobInfo = {
@@ -55,7 +56,7 @@ export type WorkerOptions = {
   suggestTopics?: typeof suggestTopicsForStories;
   /** Where digests go (default: SMTP_URL's mailer; null when it is unset, and no digest is sent). */
   mailer?: Mailer | null;
-  /** Where readers reach the reader, for the digest's links. */
+  /** Where readers reach the reader, for the digest's links (default: DISPATCH_READER_URL). */
   readerUrl?: string;
   /** When digest.send runs (cron, UTC); null: not scheduled (tests call runDigestJob). */
   digestCron?: string | null;
@@ -94,7 +95,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   const digest = {
     mailer: options.mailer === undefined ? getMailer() : options.mailer,
-    readerUrl: options.readerUrl ?? "http://localhost:3000",
+    readerUrl: options.readerUrl ?? getDigestReaderUrl(),
   };
   const handlers: Record<string, (data: unknown) => Promise<string>> = {
     [QUEUES.rebuild]: (data) => runRebuild(options.db, data as RebuildJobData),
