@@ -21,6 +21,7 @@ import {
   type RunningApp,
 } from "@dispatch/ui/testing";
 import { runDigestJob } from "@dispatch/worker";
+import { seriousViolations } from "./axe";
 
 const EMAIL = "ada.follower@example.test";
 const PASSWORD = "ada's long passphrase";
@@ -177,6 +178,7 @@ describe.skipIf(!hasChromium)(
       const rssUrl = (await rssCode.textContent()) ?? "";
       expect(rssUrl).toMatch(new RegExp(`^${readerUrl}/me/feed/[A-Za-z0-9_-]{32}\\.xml$`));
       await page.locator("#digest").screenshot({ path: screenshotPath("readers-account-digest") });
+      expect(await seriousViolations(page)).toEqual([]);
 
       // An editor uploads two more stories; the worker's rebuild makes version 2.
       await upload([
@@ -217,6 +219,7 @@ describe.skipIf(!hasChromium)(
       for (const href of cites) expect(href).toMatch(/^\/stories\/[^#]+#s-\d+$/);
       await expect(section(page, "kell-bridge").textContent()).resolves.toContain("Nothing new");
       await page.screenshot({ path: screenshotPath("readers-me-after"), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
       // A citation leads to the sentence it cites.
       await sarn.locator(".cite a").first().click();
       await page.waitForURL(/\/stories\/.+#s-\d+$/);
