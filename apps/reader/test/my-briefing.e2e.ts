@@ -113,6 +113,23 @@ async function follow(page: Page, slug: string): Promise<void> {
   // Followed with the account: the page rendered again on the server says so before hydrating.
   await page.reload();
   await expect(button.textContent()).resolves.toBe("Following");
+  // Nothing in the button's row moved while the page loaded and hydrated (Layout Instability API).
+  await page.waitForLoadState("load");
+  const shifted = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const moved: string[] = [];
+        type Shift = PerformanceEntry & { sources?: { node?: Node | null }[] };
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Shift[])
+            for (const source of entry.sources ?? [])
+              if (source.node instanceof Element && source.node.closest(".briefing__kicker-row"))
+                moved.push(source.node.outerHTML.slice(0, 80));
+        }).observe({ type: "layout-shift", buffered: true });
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(moved)));
+      }),
+  );
+  expect(shifted).toEqual([]);
 }
 
 const section = (page: Page, slug: string) => page.locator(`section[data-topic="${slug}"]`);
