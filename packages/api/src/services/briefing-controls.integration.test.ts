@@ -357,4 +357,24 @@ describe("editors' controls", { timeout: 60_000 }, () => {
     expect(version.previousVersion).toBe(2);
     expect(version.changes?.addedStoryIds.length).toBe(1);
   });
+  it("striking a pinned point takes the pin away with it", async () => {
+    const caller = as(editor);
+    const before = await caller.briefing.editorView({ topic: "orrin-ferries" });
+    const pin = before.controls.find((control) => control.kind === "pin");
+    if (!pin?.matched || !before.shown) throw new Error("no pinned point in the latest version");
+    await caller.briefing.strikePoint({
+      topic: "orrin-ferries",
+      version: before.shown.version,
+      pointId: pin.matched,
+      reason: "Superseded by the deal.",
+    });
+    const after = await caller.briefing.editorView({ topic: "orrin-ferries" });
+    expect(after.controls.map((control) => control.kind).sort()).toEqual([
+      "headline",
+      "label",
+      "strike",
+      "strike",
+    ]);
+    expect(after.shown?.briefing.points.map((point) => point.id)).not.toContain(pin.matched);
+  });
 });

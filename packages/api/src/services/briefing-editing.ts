@@ -69,8 +69,8 @@ export async function strikePoint(db: Db, input: Target & { pointId: string; rea
   const pins = stored.editorial.effects
     .filter((effect) => effect.control.kind === "pin" && effect.matched === point.id)
     .map((effect) => effect.control.id);
-  if (pins.length) await db.briefingControl.deleteMany({ where: { id: { in: pins } } });
   return saveControl(db, actor, {
+    replaces: pins,
     topicId: topic.id,
     kind: "strike",
     targetId: point.id,
@@ -175,6 +175,8 @@ async function saveControl(
   actor: Actor,
   control: {
     id?: string;
+    /** Controls this one makes pointless (a pin on the point being struck), removed with it. */
+    replaces?: string[];
     topicId: string;
     kind: BriefingControlKind;
     targetId: string;
@@ -187,9 +189,10 @@ async function saveControl(
     audit: { action: string; details: Record<string, string | number> };
   },
 ) {
-  const { id, audit, ...data } = control;
+  const { id, audit, replaces = [], ...data } = control;
   const log = controlAudit(actor, control.topicId, audit.action, audit.details);
   return db.$transaction(async (tx) => {
+    if (replaces.length) await tx.briefingControl.deleteMany({ where: { id: { in: replaces } } });
     const saved = id
       ? await tx.briefingControl.update({ where: { id }, data: { ...data, createdById: actor.userId } })
       : await tx.briefingControl.upsert({
