@@ -182,6 +182,29 @@ describe("my briefing", { timeout: 60_000 }, () => {
     expect(sarn?.items.map((item) => item.text).join("\n")).not.toContain("four more shelters");
   });
 
+  it("counts a follow made before marks were kept from the version it was followed at", async () => {
+    const { user } = await createUser(database.db, { email: "legacy@briefing.test", role: "reader" });
+    const kell = await database.db.topic.findUniqueOrThrow({ where: { slug: "kell-bridge" } });
+    // As item 4 stored follows: no seen or mailed version.
+    await database.db.topicFollow.create({ data: { userId: user.id, topicId: kell.id } });
+    await addStory("kell-bridge", {
+      slug: "kell-bridge-ferry",
+      source: "Lowland Herald",
+      title: "Kell ferry adds sailings",
+      body: "The Kell ferry added four sailings a day while the bridge is shut, the operator said.",
+      publishedAt: "2026-11-26T08:00:00Z",
+    });
+    await rebuildBriefing(database.db, "kell-bridge");
+    const [kellNews] = (await callerFor(user).me.briefing()).topics;
+    // New against version 1, the one readers saw when it was followed: had it counted from no
+    // version, every point of version 2 (the bridge's closing included) would be new.
+    expect(kellNews?.since.version).toBe(1);
+    expect(kellNews?.current?.version).toBe(2);
+    expect(kellNews?.newStoryCount).toBe(1);
+    const texts = kellNews?.items.map((item) => item.text).join("\n") ?? "";
+    expect(texts).not.toContain("closed on Tuesday for repairs");
+  });
+
   it("refuses marks for a topic not followed, an unknown topic or a version that does not exist", async () => {
     const caller = callerFor(reader);
     await caller.follow.remove({ slug: "quiet-topic" });

@@ -7,7 +7,7 @@
 import type { Db } from "@dispatch/db";
 import { compareBriefings, type Briefing, type Citation } from "@dispatch/briefing";
 import { AppError } from "../errors";
-import { getBriefing, type BriefingView } from "./briefings";
+import { getBriefing, listBriefingVersions, type BriefingView } from "./briefings";
 
 /** Items shown per topic; the rest are counted ("and 12 more on the topic page"). */
 export const MY_BRIEFING_ITEMS_PER_TOPIC = 20;
@@ -182,6 +182,17 @@ async function readVersion(db: Db, slug: string, version: number): Promise<Brief
   }
 }
 
+/**
+ * The version readers saw at a moment (the newest published by then), for a follow with no
+ * mark yet (made before marks were kept): what is new is counted from when it was followed.
+ * Null when the topic had no published version then: its whole first briefing is new.
+ */
+export async function readVersionAt(db: Db, slug: string, at: Date): Promise<number | null> {
+  const versions = await listBriefingVersions(db, slug);
+  const seen = versions.find((version) => (version.publishedAt ?? version.createdAt) <= at);
+  return seen?.version ?? null;
+}
+
 /** The version number readers see now for a topic (null before its first briefing). */
 export async function readCurrentVersionNumber(db: Db, slug: string): Promise<number | null> {
   return (await readCurrent(db, slug))?.version ?? null;
@@ -239,8 +250,9 @@ export async function getMyBriefing(db: Db, userId: string): Promise<MyBriefing>
       }
       // A newer version than the one seen: new against the one seen. The one seen again (a
       // reload): new against the visit before, so what was new stays until something newer is.
-      if (follow.seenVersion !== current.version) {
-        return compareWithCurrent(db, topic, current, follow.seenVersion, follow.seenAt ?? follow.createdAt);
+      const seenVersion = follow.seenVersion ?? (await readVersionAt(db, topic.slug, follow.createdAt));
+      if (seenVersion !== current.version) {
+        return compareWithCurrent(db, topic, current, seenVersion, follow.seenAt ?? follow.createdAt);
       }
       if (follow.baseVersion !== null && follow.baseVersion !== current.version) {
         return compareWithCurrent(db, topic, current, follow.baseVersion, follow.baseAt ?? follow.createdAt);

@@ -13,7 +13,7 @@ import type { Db } from "@dispatch/db";
 import { digestMail, type Mailer } from "@dispatch/mail";
 import { AppError } from "../errors";
 import { getBriefing, type BriefingView } from "./briefings";
-import { compareWithCurrent, type TopicNews } from "./my-briefing";
+import { compareWithCurrent, readVersionAt, type TopicNews } from "./my-briefing";
 
 export const DIGEST_FREQUENCIES = ["off", "daily", "weekly"] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
@@ -157,13 +157,16 @@ export async function selectDigest(db: Db, userId: string, now: Date = new Date(
     } catch (error) {
       if (!(error instanceof AppError && error.code === "NOT_FOUND")) throw error;
     }
-    if (!current || current.version === follow.mailedVersion) continue;
+    // A follow with no mark yet (made before marks were kept): from the version it was followed at.
+    const mailedVersion =
+      follow.mailedVersion ?? (await readVersionAt(db, follow.topic.slug, follow.createdAt));
+    if (!current || current.version === mailedVersion) continue;
     covered.push({ topicId: follow.topicId, version: current.version });
     const news = await compareWithCurrent(
       db,
       follow.topic,
       current,
-      follow.mailedVersion,
+      mailedVersion,
       lastSent?.lastSentAt ?? follow.createdAt ?? now,
     );
     if (news.items.length > 0) topics.push(news);
