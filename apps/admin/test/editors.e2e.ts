@@ -199,7 +199,12 @@ describe.skipIf(!hasChromium)("editors steer the briefing", { timeout: 300_000 }
       "There is no such version of this briefing",
     );
 
-    // The editor sees what the draft changes, then publishes it.
+    // The editor sees what the draft changes, then publishes it: Publish waits for the comparison.
+    await editor.goto(`${adminUrl}/briefings/${TOPIC}`);
+    const waiting = editor.getByRole("region", { name: "Draft v3 waits for review" });
+    await waiting.getByRole("link", { name: "Compare v2 → v3" }).waitFor();
+    await expect(waiting.getByRole("button", { name: "Publish v3" }).count()).resolves.toBe(0);
+    await editor.goto(`${adminUrl}/briefings`);
     await drafts.getByRole("link", { name: "Orrin ferries" }).click();
     await editor.waitForURL(/from=2&to=3/);
     const draft = editor.getByRole("region", { name: "Draft v3 waits for review" });

@@ -99,7 +99,14 @@ export default async function BriefingPage(props: {
         {isAdmin(user) ? <ReviewToggle topic={topic.slug} enabled={topic.reviewBeforePublish} /> : null}
       </p>
 
-      {draft ? <DraftPanel slug={topic.slug} draft={draft} publishedVersion={publishedVersion} /> : null}
+      {draft ? (
+        <DraftPanel
+          slug={topic.slug}
+          draft={draft}
+          publishedVersion={publishedVersion}
+          compared={from === publishedVersion && to === draft.version}
+        />
+      ) : null}
       {shown ? <EditingPanel slug={topic.slug} shown={shown} /> : null}
       <ControlsPanel slug={topic.slug} controls={controls} shownVersion={shown?.version ?? null} />
 
@@ -215,13 +222,17 @@ const STATE_STATUS: Record<VersionState, string> = {
   "passed-over": "archived",
 };
 
-/** The draft waiting: what it changes against what readers see, a way to compare, and Publish. */
+/**
+ * The draft waiting: what it changes against what readers see and the comparison; Publish is
+ * offered once that comparison is on the page (or when nothing was published before).
+ */
 function DraftPanel(props: {
   slug: string;
   draft: NonNullable<EditorPage["draft"]>;
   publishedVersion: number | null;
+  compared: boolean;
 }) {
-  const { draft, publishedVersion, slug } = props;
+  const { draft, publishedVersion, slug, compared } = props;
   const diff = draft.diff;
   return (
     <section aria-labelledby="draft-heading" className={`panel ${styles.draftBanner}`}>
@@ -242,15 +253,26 @@ function DraftPanel(props: {
         </ul>
       ) : null}
       <div className="button-row">
-        {publishedVersion !== null ? (
-          <Link
-            className="button button--secondary"
-            href={`/briefings/${slug}?v=${draft.version}&from=${publishedVersion}&to=${draft.version}#compare-heading`}
-          >
-            Compare v{publishedVersion} → v{draft.version}
-          </Link>
-        ) : null}
-        <PublishButton topic={slug} version={draft.version} publishedVersion={publishedVersion} />
+        {publishedVersion !== null && !compared ? (
+          <>
+            <Link
+              className="button"
+              href={`/briefings/${slug}?v=${draft.version}&from=${publishedVersion}&to=${draft.version}#compare-heading`}
+            >
+              Compare v{publishedVersion} → v{draft.version}
+            </Link>
+            <span className="meta-inline">Publishing is offered beside the comparison.</span>
+          </>
+        ) : (
+          <>
+            {compared ? (
+              <a className="button button--secondary" href="#compare-heading">
+                See the comparison below
+              </a>
+            ) : null}
+            <PublishButton topic={slug} version={draft.version} publishedVersion={publishedVersion} />
+          </>
+        )}
       </div>
     </section>
   );
