@@ -53,7 +53,7 @@ export interface Supersession {
   citations: Citation[];
   source: string;
   asOf: string | null;
-  /** One line for a reader: "Al Jazeera (26 November) reports 140 killed; BBC had 104 killed". */
+  /** One line for a reader: "Al Jazeera (26 November) reports 140 killed; BBC had reported 104 killed". */
   description: string;
 }
 

@@ -88,7 +88,7 @@ describe("superseded facts", () => {
       "The interior ministry met aid agencies on Thursday to plan the relief effort in the Dalmora valley.",
     ]);
     expect(planned?.supersededBy?.description).toBe(
-      "Northern Post (26 November 2026) reports the interior ministry met aid agencies on Thursday; Northern Post (24 November 2026) had the interior ministry will meet aid agencies on Thursday",
+      "Northern Post (26 November 2026) reports that the interior ministry met aid agencies on Thursday; Northern Post (24 November 2026) had reported that the interior ministry will meet aid agencies on Thursday",
     );
   });
 
@@ -117,7 +117,7 @@ describe("superseded facts", () => {
     expect(b.disagreements.filter((d) => d.kind === "number")).toEqual([]);
     const old = b.points.find((p) => p.text.includes("killed 104"));
     expect(old?.supersededBy?.description).toBe(
-      "Coastal Herald (25 November 2026) reports 140 people killed; Northern Post (24 November 2026) had 104 people killed",
+      "Coastal Herald (25 November 2026) reports 140 people killed; Northern Post (24 November 2026) had reported 104 people killed",
     );
     expect(b.points[0]?.text).toContain("killed 140");
   });

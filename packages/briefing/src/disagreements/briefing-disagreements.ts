@@ -164,7 +164,7 @@ export function markDisagreements(input: DisagreementInput): Disagreement[] {
         citations: [citeClaim(b.sentence)],
         source: b.sentence.source,
         asOf: b.sentence.asOf,
-        description: `${b.sentence.source}${dated(b.sentence.asOf)} reports ${b.value}; ${a.sentence.source}${dated(a.sentence.asOf)} had ${a.value}`,
+        description: describeUpdate(diff.kind, b, a),
       };
       continue;
     }
@@ -328,6 +328,27 @@ function newestAsOf(
     if (!best || time > best.time || (time === best.time && asOf > best.asOf)) best = { time, asOf };
   }
   return best?.asOf ?? null;
+}
+
+/**
+ * How a reader is told a fact was updated, a sentence that reads on its own: "Upland Gazette
+ * (27 November 2026) reports that the ministry met charities on Friday; Upland Gazette (23
+ * November 2026) had reported that the ministry will meet charities on Friday". A count or a
+ * date is reported or given as it stands; a status is a clause, so it takes "that".
+ */
+function describeUpdate(
+  kind: Disagreement["kind"],
+  newer: { sentence: ClaimSentence; value: string },
+  older: { sentence: ClaimSentence; value: string },
+): string {
+  const [now, then] =
+    kind === "date"
+      ? ["now gives", "had given"]
+      : kind === "status"
+        ? ["reports that", "had reported that"]
+        : ["reports", "had reported"];
+  const who = (side: { sentence: ClaimSentence }) => `${side.sentence.source}${dated(side.sentence.asOf)}`;
+  return `${who(newer)} ${now} ${newer.value}; ${who(older)} ${then} ${older.value}`;
 }
 
 function dated(asOf: string | null): string {
