@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildBriefing } from "@dispatch/api";
-import { createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
+import { addTestStory, createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
 import { findFreePort, startBuiltApp, type RunningApp } from "@dispatch/ui/testing";
 
 const nginxPath = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
@@ -74,24 +74,9 @@ describe.skipIf(!hasNginx)("two reader instances behind nginx", () => {
   let topicId = "";
 
   async function addStory(item: ReturnType<typeof story>) {
-    const source = await database.db.source.upsert({
-      where: { name: item.source },
-      create: { name: item.source },
-      update: {},
-    });
-    const row = await database.db.story.create({
-      data: {
-        slug: item.slug,
-        title: item.title,
-        body: item.body,
-        original: item.body,
-        originalFormat: "text",
-        contentHash: `two-readers-${item.slug}`,
-        sourceId: source.id,
-        publishedAt: new Date(Date.UTC(2026, 10, item.day)),
-      },
-    });
-    await database.db.storyTopic.create({ data: { storyId: row.id, topicId, origin: "manual" } });
+    await addTestStory(database.db, { ...item, publishedAt: new Date(Date.UTC(2026, 10, item.day)) }, [
+      { id: topicId },
+    ]);
   }
 
   beforeAll(async () => {

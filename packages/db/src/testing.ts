@@ -113,3 +113,47 @@ function redact(url: string): string {
   if (parsed.password) parsed.password = "***";
   return parsed.toString();
 }
+
+/** A story a test writes itself: its words, its outlet and when it was published. */
+export type TestStory = {
+  slug: string;
+  title: string;
+  body: string;
+  source: string;
+  publishedAt?: Date | string | null;
+  dek?: string | null;
+};
+
+/**
+ * Stores one published story (its outlet made on first use), tagged by an editor to the given
+ * topics, as a newsroom's upload would leave it; tests and journeys then rebuild or read.
+ */
+export async function addTestStory(
+  db: Db,
+  story: TestStory,
+  topics: readonly { id: string }[] = [],
+): Promise<{ id: string }> {
+  const source = await db.source.upsert({
+    where: { name: story.source },
+    create: { name: story.source },
+    update: {},
+  });
+  const row = await db.story.create({
+    data: {
+      slug: story.slug,
+      title: story.title,
+      dek: story.dek ?? null,
+      body: story.body,
+      original: story.body,
+      originalFormat: "text",
+      contentHash: `test-story-${story.slug}`,
+      sourceId: source.id,
+      publishedAt: story.publishedAt == null ? null : new Date(story.publishedAt),
+    },
+    select: { id: true },
+  });
+  for (const topic of topics) {
+    await db.storyTopic.create({ data: { storyId: row.id, topicId: topic.id, origin: "manual" } });
+  }
+  return row;
+}

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { createUser, type SessionUser } from "@dispatch/auth";
-import { createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
+import { addTestStory, createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
 import { createOpenApiHandler } from "../openapi/handler";
 import { createCaller, readerRouter } from "../root";
 import { createInnerContext } from "../trpc";
@@ -68,25 +68,7 @@ const STRUCK_TEXT = "The island route to Kessa was cancelled for the day.";
 const PINNED_TEXT = "The ferry company said talks would be held on Thursday.";
 
 async function addStory(story: typeof LATER) {
-  const db = database.db;
-  const source = await db.source.upsert({
-    where: { name: story.source },
-    create: { name: story.source },
-    update: {},
-  });
-  const row = await db.story.create({
-    data: {
-      slug: story.slug,
-      title: story.title,
-      body: story.body,
-      original: story.body,
-      originalFormat: "text",
-      contentHash: `controls-${story.slug}`,
-      sourceId: source.id,
-      publishedAt: new Date(story.publishedAt),
-    },
-  });
-  await db.storyTopic.create({ data: { storyId: row.id, topicId, origin: "manual" } });
+  await addTestStory(database.db, story, [{ id: topicId }]);
 }
 
 const as = (user: SessionUser | null) =>

@@ -3,7 +3,7 @@
 // added later) is upgraded once on first read and written back; a row that is not the
 // engine's shape is refused with a message saying what to do.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
+import { addTestStory, createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
 import { BRIEFING_FORMAT, citationsOf, readBriefingVersion } from "./briefing-store";
 import { getBriefing, rebuildBriefing } from "./briefings";
 import { getCitedPassages, readStory } from "./stories";
@@ -39,21 +39,8 @@ beforeAll(async () => {
   const topic = await database.db.topic.create({ data: { slug: "fenmouth-weir", name: "Fenmouth weir" } });
   topicId = topic.id;
   for (const story of STORIES) {
-    const source = await database.db.source.create({ data: { name: story.source } });
-    const row = await database.db.story.create({
-      data: {
-        slug: story.slug,
-        title: story.title,
-        body: story.body,
-        original: story.body,
-        originalFormat: "text",
-        contentHash: `store-${story.slug}`,
-        sourceId: source.id,
-        publishedAt: new Date("2026-11-23T08:00:00Z"),
-      },
-    });
+    const row = await addTestStory(database.db, { ...story, publishedAt: "2026-11-23T08:00:00Z" }, [topic]);
     storyIds[story.slug] = row.id;
-    await database.db.storyTopic.create({ data: { storyId: row.id, topicId, origin: "manual" } });
   }
   await rebuildBriefing(database.db, "fenmouth-weir");
 });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { createUser, type SessionUser } from "@dispatch/auth";
-import { createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
+import { addTestStory, createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
 import { createCaller } from "../root";
 import { createInnerContext } from "../trpc";
 import { rebuildBriefing } from "./briefings";
@@ -44,26 +44,8 @@ const OTHER = {
 };
 
 async function addStory(topicSlug: string, story: typeof FIRST): Promise<void> {
-  const db = database.db;
-  const topic = await db.topic.findUniqueOrThrow({ where: { slug: topicSlug } });
-  const source = await db.source.upsert({
-    where: { name: story.source },
-    create: { name: story.source },
-    update: {},
-  });
-  const row = await db.story.create({
-    data: {
-      slug: story.slug,
-      title: story.title,
-      body: story.body,
-      original: story.body,
-      originalFormat: "text",
-      contentHash: `me-${story.slug}`,
-      sourceId: source.id,
-      publishedAt: new Date(story.publishedAt),
-    },
-  });
-  await db.storyTopic.create({ data: { storyId: row.id, topicId: topic.id, origin: "manual" } });
+  const topic = await database.db.topic.findUniqueOrThrow({ where: { slug: topicSlug } });
+  await addTestStory(database.db, story, [topic]);
 }
 
 const callerFor = (user: SessionUser | null) =>

@@ -4,7 +4,7 @@
 // headers), readers with nothing new get none, and a second run sends nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, type SessionUser } from "@dispatch/auth";
-import { createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
+import { addTestStory, createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
 import { createMailer, type Mailer } from "@dispatch/mail";
 import { startMailCatcher, type MailCatcher } from "@dispatch/mail/catcher";
 import { createCaller } from "../root";
@@ -21,26 +21,8 @@ let quiet: SessionUser;
 const READER_URL = "https://news.example.test";
 
 async function addStory(topicSlug: string, story: { slug: string; title: string; body: string; at: string }) {
-  const db = database.db;
-  const topic = await db.topic.findUniqueOrThrow({ where: { slug: topicSlug } });
-  const source = await db.source.upsert({
-    where: { name: "Tarn Courier" },
-    create: { name: "Tarn Courier" },
-    update: {},
-  });
-  const row = await db.story.create({
-    data: {
-      slug: story.slug,
-      title: story.title,
-      body: story.body,
-      original: story.body,
-      originalFormat: "text",
-      contentHash: `digest-${story.slug}`,
-      sourceId: source.id,
-      publishedAt: new Date(story.at),
-    },
-  });
-  await db.storyTopic.create({ data: { storyId: row.id, topicId: topic.id, origin: "manual" } });
+  const topic = await database.db.topic.findUniqueOrThrow({ where: { slug: topicSlug } });
+  await addTestStory(database.db, { ...story, source: "Tarn Courier", publishedAt: story.at }, [topic]);
 }
 
 const callerFor = (user: SessionUser | null) =>

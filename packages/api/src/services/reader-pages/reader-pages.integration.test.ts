@@ -2,7 +2,7 @@
 // output schemas are checked too): every state a page can be in, the search form's rules, and
 // that the home page reads briefings in a fixed number of queries whatever the topic count.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
+import { addTestStory, createTestDatabase, type TestDatabase } from "@dispatch/db/testing";
 import { createCaller } from "../../root";
 import { createInnerContext } from "../../trpc";
 import { rebuildBriefing } from "../briefings";
@@ -53,26 +53,7 @@ beforeAll(async () => {
     data: { slug: "old-quay", name: "Old quay", status: "archived", mergedIntoId: quay.id },
   });
   await db.topic.create({ data: { slug: "shelved", name: "Shelved", status: "archived" } });
-  for (const story of STORIES) {
-    const source = await db.source.upsert({
-      where: { name: story.source },
-      create: { name: story.source },
-      update: {},
-    });
-    const row = await db.story.create({
-      data: {
-        slug: story.slug,
-        title: story.title,
-        body: story.body,
-        original: story.body,
-        originalFormat: "text",
-        contentHash: `pages-${story.slug}`,
-        sourceId: source.id,
-        publishedAt: new Date(story.publishedAt),
-      },
-    });
-    await db.storyTopic.create({ data: { storyId: row.id, topicId: quay.id, origin: "manual" } });
-  }
+  for (const story of STORIES) await addTestStory(db, story, [quay]);
   await rebuildBriefing(db, "pellam-quay");
   await rebuildBriefing(db, "pellam-quay");
   await db.story.update({ where: { slug: "quay-pulled" }, data: { deletedAt: new Date() } });
