@@ -5,6 +5,7 @@ export { splitSentences } from "./text/sentences";
 export type { SentenceSpan } from "./text/sentences";
 export { renderBriefing } from "./output/render";
 export { compareBriefings } from "./output/changes";
+export { compressToHeadline } from "./storylines/headline-compression";
 export type { RenderFormat, RenderOptions, RenderedStory } from "./output/render";
 export { ENGINE_VERSION } from "./version";
 export { rewriteWithModel } from "./output/abstractive";

@@ -134,4 +134,34 @@ describe("applying controls", () => {
     expect(briefing.points.map((p) => p.id)).toEqual(["p1", "p3"]);
     expect(briefing.headline).toBe("Engine headline");
   });
+  describe("a headline the engine wrote from a struck point", () => {
+    const told = [
+      point("route", "The island route to Kessa was cancelled for the day, the ferry company said.", [
+        cite("a", 0),
+      ]),
+      point("strike", "Ferry crews at Orrin harbour went on strike on Monday over new rotas.", [
+        cite("b", 0),
+      ]),
+    ];
+    const engine = { ...briefingOf(told), headline: "Island route to Kessa cancelled for the day" };
+    const strikeRoute = control({
+      kind: "strike",
+      targetId: "route",
+      citationKeys: ["a#0"],
+      reason: "Wrong.",
+    });
+
+    it("is written again from what is left", () => {
+      const { briefing } = applyBriefingControls(engine, 1, [strikeRoute]);
+      expect(briefing.headline).not.toMatch(/Kessa|cancel/i);
+      expect(briefing.headline).toMatch(/Ferry crews/);
+      expect(briefing.headlineStoryId).toBeNull();
+    });
+    it("stays when the struck point is another, and gives way to an editor's lock", () => {
+      const other = control({ kind: "strike", targetId: "strike", citationKeys: ["b#0"], reason: "Wrong." });
+      expect(applyBriefingControls(engine, 1, [other]).briefing.headline).toBe(engine.headline);
+      const locked = control({ kind: "headline", value: "Kessa cut off" });
+      expect(applyBriefingControls(engine, 1, [strikeRoute, locked]).briefing.headline).toBe("Kessa cut off");
+    });
+  });
 });

@@ -9,7 +9,13 @@
 // acted (the point citing most of them), else by its text; a storyline by its id, else by
 // the stories it held (the storyline sharing most of them).
 import type { Db } from "@dispatch/db";
-import type { Briefing, Citation, Point, Storyline } from "@dispatch/briefing";
+import {
+  compressToHeadline,
+  type Briefing,
+  type Citation,
+  type Point,
+  type Storyline,
+} from "@dispatch/briefing";
 
 export type BriefingControlKind = "pin" | "strike" | "label" | "headline";
 
@@ -175,11 +181,18 @@ export function applyBriefingControls(
     ...ids.filter((id) => keptIds.has(id) && !pinnedIds.has(id)),
   ];
 
+  // A headline the engine wrote from a struck point would still tell readers what editors
+  // struck: it is written again from what is left (unless an editor locked one).
+  const rewritten =
+    headline === null && struckPoints.some((point) => headlineRepeats(briefing.headline, point.text))
+      ? headlineFrom([...overview.map((sentence) => sentence.text), ...points.map((point) => point.text)])
+      : null;
+
   return {
     briefing: {
       ...briefing,
-      headline: headline ?? briefing.headline,
-      headlineStoryId: headline ? null : briefing.headlineStoryId,
+      headline: headline ?? rewritten ?? briefing.headline,
+      headlineStoryId: headline || rewritten ? null : briefing.headlineStoryId,
       overview,
       storylines: briefing.storylines.map((storyline) => {
         const label = labels.get(storyline.id);
@@ -225,6 +238,31 @@ export function applyBriefingControls(
     },
     editorial: { effects, struck },
   };
+}
+
+/** Words that carry a headline's sense, cut to a short stem so "walk out" meets "walked out". */
+function senseWords(text: string): string[] {
+  return (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).map((word) => word.slice(0, 5));
+}
+
+/** Most of the headline's words come from the point: the engine compressed it from that point. */
+function headlineRepeats(headline: string, pointText: string): boolean {
+  const words = senseWords(headline);
+  if (words.length === 0) return false;
+  const inPoint = new Set(senseWords(pointText));
+  return words.filter((word) => inPoint.has(word)).length / words.length >= 0.6;
+}
+
+/** The first of these sentences that makes a headline; else the first one, cut to a few words. */
+function headlineFrom(sentences: readonly string[]): string | null {
+  for (const sentence of sentences) {
+    const written = compressToHeadline(sentence);
+    if (written) return written;
+  }
+  const first = sentences[0];
+  if (!first) return null;
+  const words = first.split(/\s+/);
+  return words.length > 12 ? `${words.slice(0, 12).join(" ")}…` : first;
 }
 
 /** An overview sentence or timeline event says what a point says: same words, or only its sentences. */
