@@ -2,10 +2,11 @@
 // version (one INSERT, so readers only ever see complete versions) — published at once, or a
 // draft when the topic is reviewed before publishing; read the latest or any version; compare two.
 import type { Db } from "@dispatch/db";
-import { buildBriefing, type Briefing, type StoryInput } from "@dispatch/briefing";
+import { buildBriefing, type Briefing, type Point, type StoryInput } from "@dispatch/briefing";
 import { AppError, notFound } from "../errors";
 import type { CitedPassage } from "../schemas/briefing";
 import { recordAudit, type Actor } from "./audit";
+import { citationKey } from "./briefing-controls";
 import { redactBriefing } from "./briefing-redaction";
 import {
   extractCitedPassages,
@@ -267,8 +268,15 @@ export function compareBriefingViews(
   const to = newer.version;
   const a = older.briefing;
   const b = newer.briefing;
-  const pointTexts = new Set(a.points.map((point) => point.text));
-  const newPointTexts = new Set(b.points.map((point) => point.text));
+  // A point is the same point in both when it says the same words or cites a sentence the
+  // other cited: a rebuild may reword a point (a new story can lead it) without changing the fact.
+  const sameIn = (points: readonly Point[]) => {
+    const texts = new Set(points.map((point) => point.text));
+    const cited = new Set(points.flatMap((point) => point.citations.map(citationKey)));
+    return (point: Point) => texts.has(point.text) || point.citations.some((c) => cited.has(citationKey(c)));
+  };
+  const inOlder = sameIn(a.points);
+  const inNewer = sameIn(b.points);
   const labels = new Set(a.storylines.map((storyline) => storyline.label));
   const newLabels = new Set(b.storylines.map((storyline) => storyline.label));
   const storyIds = new Set(older.stories.map((story) => story.id));
@@ -278,11 +286,9 @@ export function compareBriefingViews(
     from,
     to,
     addedPoints: b.points
-      .filter((point) => !pointTexts.has(point.text))
+      .filter((point) => !inOlder(point))
       .map((point) => ({ text: point.text, sourceCount: point.sourceCount })),
-    removedPoints: a.points
-      .filter((point) => !newPointTexts.has(point.text))
-      .map((point) => ({ text: point.text })),
+    removedPoints: a.points.filter((point) => !inNewer(point)).map((point) => ({ text: point.text })),
     addedStorylines: [...newLabels].filter((label) => !labels.has(label)),
     removedStorylines: [...labels].filter((label) => !newLabels.has(label)),
     addedSources: b.sources.map((source) => source.name).filter((name) => !sources.has(name)),
