@@ -40,7 +40,7 @@ describe("render shows disagreements and superseded facts", () => {
       "- Superseded: The interior ministry will meet aid agencies on Thursday to plan the relief effort. (single source) [1.3]",
     );
     expect(md).toMatch(
-      / {2}- Updated: Northern Post \(26 November 2026\) reports the interior ministry met aid agencies on Thursday; .* \[2\.1\]/,
+      / {2}- Updated: Northern Post \(26 November 2026\) reports that the interior ministry met aid agencies on Thursday; .* \[2\.1\]/,
     );
     expect(md).toContain("## Where sources differ");
   });
