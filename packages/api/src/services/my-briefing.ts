@@ -7,6 +7,8 @@
 import type { Db } from "@dispatch/db";
 import { compareBriefings, type Briefing, type Citation } from "@dispatch/briefing";
 import { AppError } from "../errors";
+import { citationKey } from "./briefing-controls";
+import { listBriefingVersionSummaries } from "./briefing-store";
 import { getBriefing, listBriefingVersions, type BriefingView } from "./briefings";
 
 /** Items shown per topic; the rest are counted ("and 12 more on the topic page"). */
@@ -55,6 +57,11 @@ export type MyBriefing = {
 const byNewest = (a: { asOf: Date | null }, b: { asOf: Date | null }) =>
   (b.asOf?.getTime() ?? -Infinity) - (a.asOf?.getTime() ?? -Infinity);
 
+/** Topics with the newest news first (its newest item, else when its version was built). */
+export const byNewestNews = (a: TopicNews, b: TopicNews) => newsTime(b) - newsTime(a);
+const newsTime = (news: TopicNews) =>
+  news.items[0]?.asOf?.getTime() ?? news.current?.createdAt.getTime() ?? 0;
+
 const latest = (dates: (string | Date | null | undefined)[]): Date | null => {
   const times = dates.flatMap((date) => (date ? [new Date(date).getTime()] : [])).filter(Number.isFinite);
   return times.length > 0 ? new Date(Math.max(...times)) : null;
@@ -68,7 +75,7 @@ function emptyLike(briefing: Briefing): Briefing {
 /** The side-citations of a disagreement as one key, to know it again in another version. */
 const disagreementKey = (sides: { citation: Citation }[]) =>
   sides
-    .map((side) => `${side.citation.storyId}#${side.citation.sentenceIndex}`)
+    .map((side) => citationKey(side.citation))
     .sort()
     .join("|");
 
@@ -162,18 +169,15 @@ export function describeNewSince(
   return { items, newStoryCount: changes.newStoryIds.length };
 }
 
-/** The published version readers see now, or null before the first; an inactive topic is null too. */
-async function readCurrent(db: Db, slug: string): Promise<BriefingView | null> {
-  try {
-    return await getBriefing(db, slug);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") return null;
-    throw error;
-  }
-}
-
-/** A version as readers see it, or null when it is gone (a version number that no longer reads). */
-async function readVersion(db: Db, slug: string, version: number): Promise<BriefingView | null> {
+/**
+ * A topic's published version as readers see it (the current one, or `version`); null when
+ * there is none to see: no briefing yet, an inactive topic, or a number that no longer reads.
+ */
+export async function readVisibleBriefing(
+  db: Db,
+  slug: string,
+  version?: number,
+): Promise<BriefingView | null> {
   try {
     return await getBriefing(db, slug, version);
   } catch (error) {
@@ -195,7 +199,7 @@ export async function readVersionAt(db: Db, slug: string, at: Date): Promise<num
 
 /** The version number readers see now for a topic (null before its first briefing). */
 export async function readCurrentVersionNumber(db: Db, slug: string): Promise<number | null> {
-  return (await readCurrent(db, slug))?.version ?? null;
+  return (await readVisibleBriefing(db, slug))?.version ?? null;
 }
 
 /**
@@ -209,7 +213,7 @@ export async function compareWithCurrent(
   from: number | null,
   since: Date,
 ): Promise<TopicNews> {
-  const seen = from === null ? null : await readVersion(db, topic.slug, from);
+  const seen = from === null ? null : await readVisibleBriefing(db, topic.slug, from);
   const { items, newStoryCount } = describeNewSince(current, seen?.briefing ?? null, topic.slug);
   return {
     topic,
@@ -237,7 +241,7 @@ export async function getMyBriefing(db: Db, userId: string): Promise<MyBriefing>
   const topics = await Promise.all(
     follows.map(async (follow): Promise<TopicNews> => {
       const topic = follow.topic;
-      const current = await readCurrent(db, topic.slug);
+      const current = await readVisibleBriefing(db, topic.slug);
       if (!current) {
         return {
           topic,
@@ -271,13 +275,11 @@ export async function getMyBriefing(db: Db, userId: string): Promise<MyBriefing>
       };
     }),
   );
-  const newest = (news: TopicNews) =>
-    news.items[0]?.asOf?.getTime() ?? news.current?.createdAt.getTime() ?? 0;
   topics.sort((a, b) => {
     const aNew = a.items.length > 0 ? 1 : 0;
     const bNew = b.items.length > 0 ? 1 : 0;
     if (aNew !== bNew) return bNew - aNew;
-    if (aNew) return newest(b) - newest(a);
+    if (aNew) return byNewestNews(a, b);
     return a.topic.name.localeCompare(b.topic.name);
   });
   return { topics };
@@ -307,8 +309,8 @@ export async function markMyBriefingSeen(
         `You do not follow a topic at “${entry.topic}”, so there is nothing to mark as seen. Follow it from its page first.`,
       );
     // A version readers may see (published): a draft's number cannot be marked as seen.
-    const exists = await readVersion(db, entry.topic, entry.version);
-    if (!exists)
+    const published = await listBriefingVersionSummaries(db, follow.topicId);
+    if (!published.some((summary) => summary.version === entry.version))
       throw new AppError(
         "NOT_FOUND",
         `“${entry.topic}” has no version ${entry.version}. Reload /me to see the current one.`,

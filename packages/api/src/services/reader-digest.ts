@@ -12,8 +12,13 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@dispatch/db";
 import { digestMail, type Mailer } from "@dispatch/mail";
 import { AppError } from "../errors";
-import { getBriefing, type BriefingView } from "./briefings";
-import { compareWithCurrent, readVersionAt, type TopicNews } from "./my-briefing";
+import {
+  byNewestNews,
+  compareWithCurrent,
+  readVersionAt,
+  readVisibleBriefing,
+  type TopicNews,
+} from "./my-briefing";
 
 export const DIGEST_FREQUENCIES = ["off", "daily", "weekly"] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
@@ -151,12 +156,7 @@ export async function selectDigest(db: Db, userId: string, now: Date = new Date(
   const topics: TopicNews[] = [];
   const covered: DigestSelection["covered"] = [];
   for (const follow of follows) {
-    let current: BriefingView | null = null;
-    try {
-      current = await getBriefing(db, follow.topic.slug);
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === "NOT_FOUND")) throw error;
-    }
+    const current = await readVisibleBriefing(db, follow.topic.slug);
     // A follow with no mark yet (made before marks were kept): from the version it was followed at.
     const mailedVersion =
       follow.mailedVersion ?? (await readVersionAt(db, follow.topic.slug, follow.createdAt));
@@ -171,11 +171,7 @@ export async function selectDigest(db: Db, userId: string, now: Date = new Date(
     );
     if (news.items.length > 0) topics.push(news);
   }
-  topics.sort(
-    (a, b) =>
-      (b.items[0]?.asOf?.getTime() ?? b.current?.createdAt.getTime() ?? 0) -
-      (a.items[0]?.asOf?.getTime() ?? a.current?.createdAt.getTime() ?? 0),
-  );
+  topics.sort(byNewestNews);
   return { topics, covered };
 }
 
