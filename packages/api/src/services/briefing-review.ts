@@ -10,6 +10,7 @@ import type { ControlEffect } from "./briefing-controls";
 import { listBriefingVersionSummaries, markBriefingPublished } from "./briefing-store";
 import {
   compareBriefingViews,
+  findTopic,
   getStoredBriefing,
   loadPublicStories,
   toPublicVersion,
@@ -19,13 +20,23 @@ import {
 
 export type VersionState = "published" | "draft" | "passed-over";
 
-async function findTopic(db: Db, slug: string) {
-  const topic = await db.topic.findFirst({
-    where: { OR: [{ slug }, { id: slug }] },
-    select: { id: true, slug: true, name: true, status: true, reviewBeforePublish: true },
+/** What a version is to editors: published, a draft waiting, or a draft a later publication passed over. */
+function versionState(
+  version: { version: number; publishedAt: Date | null },
+  publishedVersion: number | null,
+): VersionState {
+  if (version.publishedAt) return "published";
+  return publishedVersion !== null && version.version < publishedVersion ? "passed-over" : "draft";
+}
+
+/** The version readers see now (null before the first publication). */
+async function readPublishedVersionNumber(db: Db, topicId: string): Promise<number | null> {
+  const published = await db.briefing.findFirst({
+    where: { topicId, publishedAt: { not: null } },
+    orderBy: { version: "desc" },
+    select: { version: true },
   });
-  if (!topic) throw notFound(`Topic “${slug}”`);
-  return topic;
+  return published?.version ?? null;
 }
 
 /** Turns review before publishing on or off for a topic (a draft waiting stays one until published or replaced). */
@@ -44,20 +55,16 @@ export async function setReviewBeforePublish(db: Db, slug: string, enabled: bool
 
 /** The newest version, when it is a draft newer than every published one: what waits for an editor. */
 async function findWaitingDraft(db: Db, topicId: string) {
-  const [newest, published] = await Promise.all([
+  const [newest, publishedVersion] = await Promise.all([
     db.briefing.findFirst({
       where: { topicId },
       orderBy: { version: "desc" },
       select: { version: true, createdAt: true, publishedAt: true, storyIds: true },
     }),
-    db.briefing.findFirst({
-      where: { topicId, publishedAt: { not: null } },
-      orderBy: { version: "desc" },
-      select: { version: true },
-    }),
+    readPublishedVersionNumber(db, topicId),
   ]);
   if (!newest || newest.publishedAt) return null;
-  return { ...newest, publishedVersion: published?.version ?? null };
+  return { ...newest, publishedVersion };
 }
 
 /** Publishes the topic's waiting draft; `version` is the one the editor reviewed. */
@@ -161,11 +168,7 @@ async function readEditorVersion(
   const view = toPublicVersion(stored, await loadPublicStories(db, stored.storyIds));
   const by = (effect: ControlEffect) => effect.control.createdBy?.name ?? null;
   const effects = stored.editorial.effects;
-  const state: VersionState = stored.publishedAt
-    ? "published"
-    : publishedVersion !== null && stored.version < publishedVersion
-      ? "passed-over"
-      : "draft";
+  const state = versionState(stored, publishedVersion);
   return {
     topic: found.topic,
     effects,
@@ -232,14 +235,8 @@ export async function getEditorBriefingPage(
   const topic = await findTopic(db, slug);
   const summaries = await listBriefingVersionSummaries(db, topic.id, { drafts: true });
   const publishedVersion = summaries.find((summary) => summary.publishedAt)?.version ?? null;
-  const stateOf = (summary: (typeof summaries)[number]): VersionState =>
-    summary.publishedAt
-      ? "published"
-      : publishedVersion !== null && summary.version < publishedVersion
-        ? "passed-over"
-        : "draft";
   const newest = summaries[0];
-  const draftVersion = newest && stateOf(newest) === "draft" ? newest.version : null;
+  const draftVersion = newest && versionState(newest, publishedVersion) === "draft" ? newest.version : null;
   const active = topic.status === "active";
   const shown =
     active && summaries.length ? await readEditorVersion(db, topic.slug, version, publishedVersion) : null;
@@ -247,10 +244,14 @@ export async function getEditorBriefingPage(
 
   let draft: EditorBriefingPage["draft"] = null;
   if (active && draftVersion !== null) {
-    const diff =
+    // The version shown (the draft, by default) is not read a second time.
+    const read = (wanted: number) =>
+      shown?.version.version === wanted ? shown : readEditorVersion(db, topic.slug, wanted, publishedVersion);
+    const [published, waiting] =
       publishedVersion !== null
-        ? await compareVersions(db, topic.slug, publishedVersion, draftVersion).then((result) => result.diff)
-        : null;
+        ? await Promise.all([read(publishedVersion), read(draftVersion)])
+        : [null, null];
+    const diff = published && waiting ? compareBriefingViews(published.version, waiting.version) : null;
     draft = { version: draftVersion, diff };
   }
   const controls = await db.briefingControl.findMany({
@@ -275,7 +276,7 @@ export async function getEditorBriefingPage(
       status: topic.status,
       reviewBeforePublish: topic.reviewBeforePublish,
     },
-    versions: summaries.map((summary) => ({ ...summary, state: stateOf(summary) })),
+    versions: summaries.map((summary) => ({ ...summary, state: versionState(summary, publishedVersion) })),
     publishedVersion,
     draft,
     shown: shown?.version ?? null,
@@ -301,14 +302,7 @@ export async function getEditorBriefingPage(
 export async function compareVersions(db: Db, slug: string, from: number, to: number) {
   if (from === to) throw new AppError("INVALID_INPUT", "Pick two different versions to compare.");
   const topic = await findTopic(db, slug);
-  const publishedVersion =
-    (
-      await db.briefing.findFirst({
-        where: { topicId: topic.id, publishedAt: { not: null } },
-        orderBy: { version: "desc" },
-        select: { version: true },
-      })
-    )?.version ?? null;
+  const publishedVersion = await readPublishedVersionNumber(db, topic.id);
   const [older, newer] = await Promise.all([
     readEditorVersion(db, topic.slug, from, publishedVersion),
     readEditorVersion(db, topic.slug, to, publishedVersion),

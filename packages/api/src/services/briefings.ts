@@ -46,7 +46,8 @@ async function loadTopicStories(db: Db, topicId: string) {
   });
 }
 
-async function findTopic(db: Db, slugOrId: string) {
+/** A topic by slug or id, whatever its status; a clear error when there is none. */
+export async function findTopic(db: Db, slugOrId: string) {
   const topic = await db.topic.findFirst({
     where: { OR: [{ slug: slugOrId }, { id: slugOrId }] },
     select: { id: true, slug: true, name: true, status: true, reviewBeforePublish: true },
