@@ -5,7 +5,7 @@
 import type { Db } from "@dispatch/db";
 import { AppError, notFound } from "../errors";
 import { recordAudit, type Actor } from "./audit";
-import { citationKey, type BriefingControlKind } from "./briefing-controls";
+import { citationKey, type BriefingControlKind, type BriefingControlRecord } from "./briefing-controls";
 import { getStoredBriefing } from "./briefings";
 
 type Target = { topic: string; version: number };
@@ -27,15 +27,6 @@ async function findPoint(db: Db, input: Target & { pointId: string }) {
       : notFound(`Point “${input.pointId}” in version ${input.version} of “${found.topic.name}”`);
   }
   return { ...found, point };
-}
-
-function controlAudit(
-  actor: Actor,
-  topicId: string,
-  action: string,
-  details: Record<string, string | number>,
-) {
-  return { actor, entry: { action, entityType: "topic", entityId: topicId, details } };
 }
 
 /** Pins a point to the top of its storyline (and of the briefing's points) from this version on. */
@@ -173,24 +164,15 @@ export async function removeControl(db: Db, input: { topic: string; controlId: s
 async function saveControl(
   db: Db,
   actor: Actor,
-  control: {
+  control: Omit<BriefingControlRecord, "id" | "createdAt" | "createdBy"> & {
+    /** The control to change, when the editor changes one (a lock's wording). */
     id?: string;
     /** Controls this one makes pointless (a pin on the point being struck), removed with it. */
     replaces?: string[];
-    topicId: string;
-    kind: BriefingControlKind;
-    targetId: string;
-    citationKeys: string[];
-    storyIds: string[];
-    targetText: string;
-    value: string | null;
-    reason: string | null;
-    sinceVersion: number;
     audit: { action: string; details: Record<string, string | number> };
   },
 ) {
   const { id, audit, replaces = [], ...data } = control;
-  const log = controlAudit(actor, control.topicId, audit.action, audit.details);
   return db.$transaction(async (tx) => {
     if (replaces.length) await tx.briefingControl.deleteMany({ where: { id: { in: replaces } } });
     const saved = id
@@ -202,7 +184,12 @@ async function saveControl(
           create: { ...data, createdById: actor.userId },
           update: { ...data, createdById: actor.userId },
         });
-    await recordAudit(tx, log.actor, { ...log.entry, details: { ...log.entry.details, control: saved.id } });
+    await recordAudit(tx, actor, {
+      action: audit.action,
+      entityType: "topic",
+      entityId: data.topicId,
+      details: { ...audit.details, control: saved.id },
+    });
     return { id: saved.id, kind: saved.kind };
   });
 }

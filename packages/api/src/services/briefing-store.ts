@@ -17,6 +17,7 @@ import { z } from "zod";
 import { briefingSchema, citedPassageSchema, type CitedPassage } from "../schemas/briefing";
 import {
   applyBriefingControls,
+  citationKey,
   readBriefingControls,
   type BriefingControlRecord,
   type EditorialView,
@@ -277,7 +278,7 @@ export function extractCitedPassages(
   const seen = new Set<string>();
   const passages: CitedPassage[] = [];
   for (const citation of citationsOf(briefing)) {
-    const key = `${citation.storyId}#${citation.sentenceIndex}`;
+    const key = citationKey(citation);
     if (seen.has(key)) continue;
     seen.add(key);
     const body = bodies.get(citation.storyId);
@@ -346,11 +347,11 @@ async function toStored(
   if (applied.editorial.struck.length === 0)
     return { ...parsed, briefing: applied.briefing, editorial: applied.editorial };
   // A struck point's own sentences are no longer cited passages of this version.
-  const cited = new Set(citationsOf(applied.briefing).map((c) => `${c.storyId}#${c.sentenceIndex}`));
+  const cited = new Set(citationsOf(applied.briefing).map(citationKey));
   return {
     ...parsed,
     briefing: applied.briefing,
-    passages: parsed.passages.filter((passage) => cited.has(`${passage.storyId}#${passage.sentenceIndex}`)),
+    passages: parsed.passages.filter((passage) => cited.has(citationKey(passage))),
     editorial: applied.editorial,
   };
 }
