@@ -3,23 +3,12 @@
 // where readers reach the reader (links in the digest). Checked at start (main.ts), so a bad
 // value stops it naming the variable.
 import { z } from "zod";
-import { exitOnInvalidEnv, getServerDbEnv, readEnv } from "@dispatch/db/env";
+import { exitOnInvalidEnv, getServerDbEnv, publicUrl, readEnv } from "@dispatch/db/env";
 import { getMailEnv } from "@dispatch/mail/env";
 
 const workerEnvSchema = z.object({
   /** Where readers reach the reader app: the digest's links start with it. */
-  DISPATCH_READER_URL: z
-    .string()
-    .trim()
-    .refine((value) => {
-      try {
-        return ["http:", "https:"].includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, "must be an http(s) URL such as https://news.example.com")
-    .transform((value) => new URL(value).origin)
-    .default("http://localhost:3000"),
+  DISPATCH_READER_URL: publicUrl("https://news.example.com").default("http://localhost:3000"),
 });
 
 /** Where the digest's links point: DISPATCH_READER_URL's origin, or http://localhost:3000. */

@@ -2,11 +2,10 @@
 // account" (sent instead of a second account, so the sign-up form never says which addresses
 // are taken). Each has a plain-text part and an HTML part with every value escaped.
 import type { MailMessage } from "@dispatch/mail";
+import { escapeHtml } from "@dispatch/mail/html";
 
 export const VERIFICATION_LINK_HOURS = 24;
 export const RESET_LINK_MINUTES = 60;
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function compose(input: {
   to: string;

@@ -1,24 +1,10 @@
 // The auth package's environment, validated once. In production a missing AUTH_SECRET stops
 // start-up with a message naming it; in development and tests a labelled fallback is used.
 import { z } from "zod";
-import { EnvError, readEnv } from "@dispatch/db/env";
+import { EnvError, publicUrl, readEnv } from "@dispatch/db/env";
 
 /** Used only when NODE_ENV is not "production"; sessions signed with it are not secret. */
 export const DEVELOPMENT_AUTH_SECRET = "dispatch-development-secret-NOT-FOR-PRODUCTION-0000";
-
-const publicUrl = (example: string) =>
-  z
-    .string()
-    .trim()
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === "http:" || url.protocol === "https:";
-      } catch {
-        return false;
-      }
-    }, `must be an http(s) URL such as ${example}`)
-    .transform((value) => new URL(value).origin);
 
 const flag = z
   .enum(["true", "false", "1", "0"], { error: "must be true or false" })

@@ -11,6 +11,21 @@ export class EnvError extends Error {
   }
 }
 
+/** An app's public address: an http(s) URL, kept as its origin ("https://news.example.com"). */
+export const publicUrl = (example: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === "http:" || url.protocol === "https:";
+      } catch {
+        return false;
+      }
+    }, `must be an http(s) URL such as ${example}`)
+    .transform((value) => new URL(value).origin);
+
 /**
  * Parses the variables a schema names from `source`. An empty variable counts as unset, as in
  * most shells' `VAR= command`. Throws an EnvError naming each bad variable.

@@ -2,6 +2,7 @@
 // sentences it cites, as plain text and HTML (every value escaped), with a one-click
 // unsubscribe (RFC 8058: List-Unsubscribe with an https URL, List-Unsubscribe-Post).
 import type { MailMessage } from "./mailer";
+import { escapeHtml } from "./html";
 
 export type DigestItemKind = "point" | "storyline" | "disagreement" | "superseded";
 
@@ -35,8 +36,6 @@ const KIND_LABELS: Record<DigestItemKind, string> = {
   disagreement: "Sources differ",
   superseded: "Updated",
 };
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 

@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { simpleParser, type AddressObject } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { escapeHtml } from "./html";
 
 export type CaughtMail = {
   id: number;
@@ -58,8 +59,6 @@ function addressText(address: AddressObject | AddressObject[] | undefined): stri
 function linksIn(text: string): string[] {
   return [...text.matchAll(/https?:\/\/[^\s<>"')\]]+/g)].map((match) => match[0]);
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function renderIndex(messages: CaughtMail[], smtpUrl: string): string {
   const rows = messages
