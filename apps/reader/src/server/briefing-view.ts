@@ -61,13 +61,3 @@ export function outletsOf(citations: Citation[], stories: Map<string, { story: B
 export function passageKey(citation: { storyId: string; sentenceIndex: number }): string {
   return `${citation.storyId}#${citation.sentenceIndex}`;
 }
-
-/** Every citation on the page, for one passages lookup. */
-export function allCitations(briefing: Briefing): Citation[] {
-  return [
-    ...briefing.overview.flatMap((sentence) => sentence.citations),
-    ...briefing.points.flatMap((point) => point.citations),
-    // Both sides of a disagreement are shown side by side.
-    ...briefing.disagreements.flatMap((disagreement) => disagreement.sides.map((side) => side.citation)),
-  ];
-}

@@ -11,6 +11,7 @@ import {
   type Citation,
   type Point,
 } from "~/server/briefing-view";
+import { cachedRead } from "~/server/page-data-cache";
 import { getPublicCaller } from "~/server/public-caller";
 import { loadTopic } from "~/server/topic-data";
 
@@ -45,7 +46,7 @@ export type PointSources = {
 /** The point's sources in the topic's current briefing, or null if either is gone. */
 export async function getPointSources(slug: string, pointId: string): Promise<PointSources | null> {
   const caller = getPublicCaller();
-  // The topic page's own data (cached until the briefing changes); the passages are read here.
+  // The topic page's own data (cached until the briefing changes).
   const data = await loadTopic(slug);
   const page = data.kind === "briefing" ? data.page : null;
   const point = page?.briefing.points.find((item) => item.id === pointId);
@@ -55,9 +56,14 @@ export async function getPointSources(slug: string, pointId: string): Promise<Po
   const refs = [...citations, ...disagreements.flatMap((d) => d.sides.map((side) => side.citation))].map(
     ({ storyId, sentenceIndex }) => ({ storyId, sentenceIndex }),
   );
-  const sentences = new Map(
-    (await caller.story.passages({ refs })).map((passage) => [passageKey(passage), passage.sentence]),
+  // Kept like the page data until the topic or any story changes; only for points that exist,
+  // so made-up point ids cannot push pages out of the cache.
+  const passages = await cachedRead(
+    `point-passages:${slug}:${page.version}:${point.id}`,
+    [`topic:${slug}`],
+    () => caller.story.passages({ refs }),
   );
+  const sentences = new Map(passages.map((passage) => [passageKey(passage), passage.sentence]));
   const numbers = numberStories(page.briefing, page.stories);
   const resolve = (citation: Citation): SourcePassage | null => {
     const entry = numbers.get(citation.storyId);
