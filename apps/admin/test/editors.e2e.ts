@@ -122,7 +122,10 @@ describe.skipIf(!hasChromium)("editors steer the briefing", { timeout: 300_000 }
     await editor.goto(`${adminUrl}/briefings/${TOPIC}`);
     const points = editor.getByRole("region", { name: /^Points of v1/ });
     await points.getByRole("button", { name: `Pin “${PINNED}”` }).click();
-    await points.getByText(/^pinned by /).waitFor();
+    await points
+      .locator("li", { hasText: PINNED })
+      .getByText(/^pinned by /)
+      .waitFor();
     const struckId = await points.locator("li", { hasText: STRUCK }).getAttribute("data-point-id");
     await points.getByRole("button", { name: `Strike… “${STRUCK}”` }).click();
     const strike = points.getByRole("form", { name: `Strike “${STRUCK}”` });
@@ -152,6 +155,9 @@ describe.skipIf(!hasChromium)("editors steer the briefing", { timeout: 300_000 }
     const v2 = editor.getByRole("region", { name: /^Points of v2/ });
     const firstPoint = v2.locator("ol > li").first();
     await expect(firstPoint.innerText()).resolves.toMatch(/^pinned by Demo Editor/);
+    // The pinned point, found again in v2 (reworded there by the new story's lead).
+    const pinnedId = await firstPoint.getAttribute("data-point-id");
+    expect(pinnedId).toMatch(/^point-/);
     await expect(v2.getByRole("heading", { level: 3 }).first().innerText()).resolves.toContain(LABEL);
     await expect(v2.innerText()).resolves.toContain(`struck by Demo Editor${STRUCK}`);
     const comparison = editor.getByRole("region", { name: "v1 → v2" });
@@ -167,6 +173,9 @@ describe.skipIf(!hasChromium)("editors steer the briefing", { timeout: 300_000 }
     const storyline = reader.locator("section.storyline").first();
     await expect(storyline.getByRole("heading", { level: 2 }).innerText()).resolves.toBe(LABEL);
     await expect(storyline.locator(".point__text").first().innerText()).resolves.toContain("talks");
+    await expect(storyline.locator("[data-point-id]").first().getAttribute("data-point-id")).resolves.toBe(
+      pinnedId,
+    );
     await expect(reader.locator("main").innerText()).resolves.not.toContain(STRUCK);
     // Nor on the point's own page, in the feed or in the public API.
     expect(await openReader(reader, `/topics/${TOPIC}/points/${struckId}`)).toBe(404);

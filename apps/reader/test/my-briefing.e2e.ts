@@ -304,6 +304,12 @@ describe.skipIf(!hasChromium)(
         body: "List-Unsubscribe=One-Click",
       });
       expect(unsubscribed.status).toBe(200);
+      const digestOf = () =>
+        database.db.readerDigest.findFirst({
+          where: { user: { email: EMAIL } },
+          select: { frequency: true },
+        });
+      await expect(digestOf()).resolves.toEqual({ frequency: "off" });
       // An unknown token is refused in words; opening the address (GET) only leads to the page
       // with the button, which turns the digest off once pressed.
       const token = oneClick.split("/").at(-1) ?? "";

@@ -199,11 +199,16 @@ describe.skipIf(!hasNginx)("two reader instances behind nginx", () => {
   it("serves each instance's cached page data: a change the database does not announce is not seen", async () => {
     // Editing a stored version in place is not a change readers are told of (only new versions
     // are), so instances that cache keep serving what they read before.
-    await database.db
+    const [stored] = await database.db.$queryRaw<{ headline: string }[]>`
+      SELECT content->>'headline' AS headline FROM "Briefing"`;
+    const edited = await database.db
       .$executeRaw`UPDATE "Briefing" SET content = jsonb_set(content, '{headline}', '"Unannounced headline"')`;
+    expect(edited).toBe(1);
     const reads = await readThroughProxy();
     expect(versionsByInstance(reads)).toEqual(everyInstance([1]));
     for (const read of reads) expect(read.text).not.toContain("Unannounced headline");
+    // Still the headline read before the edit, not merely a page without the new one.
+    for (const read of reads) expect(read.text).toContain(stored?.headline);
   });
 
   /** What each instance's search page says for a word only the later story has. */
