@@ -21,7 +21,11 @@ export type TopicPage =
   | { kind: "merged"; into: string }
   | { kind: "not-found" };
 
-export async function getTopicPage(db: Db, slug: string): Promise<TopicPage> {
+/**
+ * A topic as a reader's address finds it: active, merged into another (its links lead to the
+ * survivor), or nothing readers may see. Shared by the topic page and its old versions.
+ */
+export async function findReaderTopic(db: Db, slug: string) {
   const topic = await db.topic.findFirst({
     where: { slug },
     select: {
@@ -33,9 +37,16 @@ export async function getTopicPage(db: Db, slug: string): Promise<TopicPage> {
       mergedInto: { select: { slug: true } },
     },
   });
-  // A topic merged into another keeps its links working: they lead to the survivor.
-  if (topic?.mergedInto) return { kind: "merged", into: topic.mergedInto.slug };
-  if (!topic || topic.status !== "active") return { kind: "not-found" };
+  if (topic?.mergedInto) return { kind: "merged" as const, into: topic.mergedInto.slug };
+  if (!topic || topic.status !== "active") return { kind: "not-found" as const };
+  const { id, name, description } = topic;
+  return { kind: "active" as const, topic: { id, slug: topic.slug, name, description } };
+}
+
+export async function getTopicPage(db: Db, slug: string): Promise<TopicPage> {
+  const found = await findReaderTopic(db, slug);
+  if (found.kind !== "active") return found;
+  const { topic } = found;
   const [stored, versions] = await Promise.all([
     readBriefingVersion(db, topic.id),
     listBriefingVersionSummaries(db, topic.id),
@@ -49,7 +60,7 @@ export async function getTopicPage(db: Db, slug: string): Promise<TopicPage> {
   );
   return {
     kind: "briefing",
-    page: { topic: { id: topic.id, ...about }, version, createdAt, briefing, stories },
+    page: { topic, version, createdAt, briefing, stories },
     versions: versions
       .slice(0, VERSIONS_LISTED)
       .map(({ version, createdAt, storyCount }) => ({ version, createdAt, storyCount })),

@@ -11,6 +11,7 @@ import {
   type BriefingDiff,
   type BriefingView,
 } from "../briefings";
+import { findReaderTopic } from "./topic-page";
 
 export type TopicVersionPage =
   | {
@@ -26,20 +27,10 @@ export type TopicVersionPage =
   | { kind: "not-found"; message: string };
 
 export async function getTopicVersionPage(db: Db, slug: string, version: number): Promise<TopicVersionPage> {
-  const topic = await db.topic.findFirst({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      description: true,
-      status: true,
-      mergedInto: { select: { slug: true } },
-    },
-  });
-  if (topic?.mergedInto) return { kind: "merged", into: topic.mergedInto.slug };
-  if (!topic || topic.status !== "active")
-    return { kind: "not-found", message: `There is no topic “${slug}”.` };
+  const found = await findReaderTopic(db, slug);
+  if (found.kind === "merged") return found;
+  if (found.kind === "not-found") return { kind: "not-found", message: `There is no topic “${slug}”.` };
+  const { topic } = found;
   const versions = await listBriefingVersionSummaries(db, topic.id);
   const latest = versions[0];
   const missing = {
@@ -57,11 +48,10 @@ export async function getTopicVersionPage(db: Db, slug: string, version: number)
   if (!stored) return missing;
   const visible = await loadPublicStories(db, [...stored.storyIds, ...(previous?.storyIds ?? [])]);
   const shown = toPublicVersion(stored, visible);
-  const about = { id: topic.id, slug: topic.slug, name: topic.name, description: topic.description };
   return {
     kind: "version",
     page: {
-      topic: about,
+      topic,
       version: shown.version,
       createdAt: shown.createdAt,
       briefing: shown.briefing,
