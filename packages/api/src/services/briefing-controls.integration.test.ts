@@ -244,7 +244,7 @@ describe("editors' controls", { timeout: 60_000 }, () => {
     );
   });
 
-  it("keeps a struck point from every reader view: topic page, feed, old versions, point lookup and /api/v1", async () => {
+  it("keeps a struck point from every reader view: topic page, feed, old versions, home and /api/v1", async () => {
     const anyone = as(null);
     const views = await Promise.all([
       anyone.page.topic({ topic: "orrin-ferries" }),
@@ -273,9 +273,16 @@ describe("editors' controls", { timeout: 60_000 }, () => {
     const strike = controls.find((control) => control.kind === "strike");
     if (!strike) throw new Error("no strike");
     await as(editor).briefing.removeControl({ topic: "orrin-ferries", controlId: strike.id });
-    expect(JSON.stringify(await anyone.briefing.get({ topic: "orrin-ferries", version: 1 }))).toContain(
-      shown[0],
-    );
+    // The same reads now show it: the checks above looked where the point would be.
+    const restored = await Promise.all([
+      anyone.page.topic({ topic: "orrin-ferries" }),
+      anyone.page.topicVersion({ topic: "orrin-ferries", version: 1 }),
+      anyone.briefing.get({ topic: "orrin-ferries", version: 1 }),
+    ]);
+    for (const view of restored) expect(JSON.stringify(view)).toContain(shown[0]);
+    for (const path of ["/topics/orrin-ferries/briefing", "/topics/orrin-ferries/briefing?version=1"]) {
+      expect((await apiGet(path)).text, path).toContain(shown[0]);
+    }
     await as(editor).briefing.strikePoint({
       topic: "orrin-ferries",
       version: 2,
